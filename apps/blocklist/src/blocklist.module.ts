@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+import { ConsentApplier } from './consent-applier.service';
+import { ConsentFollowUps } from './consent-follow-ups.service';
+import { ConsentProcessor } from './consent.processor';
+
+/** Keeps the consent ledger, the consent state and the gate cache; emits replies and webhooks. */
+@Module({ providers: [ConsentProcessor, ConsentApplier, ConsentFollowUps] })
+export class BlocklistModule {}

@@ -1,0 +1,85 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { ClassifiedMessage } from '@optout/contracts';
+import {
+  ConsentEventEntity,
+  ConsentLedgerRepository,
+  ConsentStateEntity,
+  ConsentStateRepository,
+  DATA_SOURCE,
+} from '@optout/database';
+import { entryOfState, GateCache } from '@optout/gate';
+import { ConsentFollowUps } from './consent-follow-ups.service';
+
+export type ApplyOutcome = 'applied' | 'superseded' | 'duplicate' | 'help';
+
+/**
+ * Applies one matched message, in an order that survives a crash at any point:
+ * 1. one transaction: the ledger row (once per account + message id) and the consent state
+ *    (last writer wins by receivedAt);
+ * 2. the gate cache, with a version-guarded write;
+ * 3. the reply and webhook, unless the ledger says they were already queued;
+ * 4. mark the ledger row's follow-ups done.
+ * A retry after a crash between 1 and 4 finds the ledger row, skips the write, and performs
+ * 2–4 again; their job ids make that harmless.
+ */
+@Injectable()
+export class ConsentApplier {
+  constructor(
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly ledger: ConsentLedgerRepository,
+    private readonly states: ConsentStateRepository,
+    private readonly gateCache: GateCache,
+    private readonly followUps: ConsentFollowUps,
+  ) {}
+
+  async apply(message: ClassifiedMessage): Promise<ApplyOutcome> {
+    const { event, inserted, state } = await this.dataSource.transaction(async (manager) => {
+      const recorded = await this.ledger.record(manager, {
+        accountId: message.accountId,
+        sourceMessageId: message.messageId,
+        phone: message.from,
+        sender: message.to,
+        kind: message.kind,
+        keyword: message.keyword,
+        scope: message.scope,
+        language: message.language,
+        country: message.country,
+        profileVersion: message.profileVersion,
+        source: 'sms',
+        receivedAt: new Date(message.receivedAt),
+        correlationId: message.correlationId,
+      });
+      let current: ConsentStateEntity | null = null;
+      if (recorded.event.kind !== 'help') {
+        current = recorded.inserted
+          ? await this.states.applyIfNewer(manager, {
+              accountId: message.accountId,
+              phone: message.from,
+              status: recorded.event.kind === 'optOut' ? 'opted_out' : 'opted_in',
+              since: recorded.event.receivedAt,
+              sourceMessageId: recorded.event.sourceMessageId,
+              keyword: recorded.event.keyword,
+              eventId: recorded.event.id,
+            })
+          : await this.states.find(message.accountId, message.from, manager);
+      }
+      return { ...recorded, state: current };
+    });
+
+    if (state) await this.gateCache.writeIfNewer(message.accountId, message.from, entryOfState(state));
+
+    const superseded = event.kind !== 'help' && state?.eventId !== event.id;
+    if (event.followUpsDoneAt === null && !superseded) {
+      await this.followUps.publish(event, message);
+      await this.ledger.markFollowUpsDone(this.dataSource.manager, event.id);
+    }
+    return outcomeOf(event, inserted, superseded);
+  }
+}
+
+function outcomeOf(event: ConsentEventEntity, inserted: boolean, superseded: boolean): ApplyOutcome {
+  if (!inserted && event.followUpsDoneAt !== null) return 'duplicate';
+  if (superseded) return 'superseded';
+  return event.kind === 'help' ? 'help' : 'applied';
+}

@@ -1,0 +1,5 @@
+import 'reflect-metadata';
+import { runWorkerProcess } from '@optout/runtime';
+import { DispatcherModule } from './dispatcher.module';
+
+void runWorkerProcess('dispatcher', DispatcherModule);

@@ -1,0 +1,51 @@
+import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import { APP_CONFIG, AppConfig } from '@optout/config';
+import { ApiException } from '../http/api.exception';
+import { ApiKeyResolver } from './api-key-resolver.service';
+import { bearerToken, constantTimeEquals } from './api-key.util';
+
+export type AuthenticatedRequest = FastifyRequest & { accountId?: string };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const unauthorized = (message: string) => new ApiException(401, 'unauthorized', message);
+
+/** `Authorization: Bearer <ADMIN_TOKEN>`: account creation and listing, /ops. */
+@Injectable()
+export class AdminGuard implements CanActivate {
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const token = bearerToken(context.switchToHttp().getRequest<FastifyRequest>().headers.authorization);
+    if (!token || !this.config.adminToken || !constantTimeEquals(token, this.config.adminToken)) {
+      throw unauthorized('Send the admin token as "Authorization: Bearer <ADMIN_TOKEN>"');
+    }
+    return true;
+  }
+}
+
+/**
+ * `Authorization: Bearer <account API key>`. Where the route names an account, a key of
+ * another account gets 404, exactly as a missing account would: nothing tells a caller that
+ * an account it does not own exists.
+ */
+@Injectable()
+export class ApiKeyGuard implements CanActivate {
+  constructor(private readonly keys: ApiKeyResolver) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const token = bearerToken(request.headers.authorization);
+    if (!token) throw unauthorized('Send the account API key as "Authorization: Bearer <key>"');
+    const accountId = await this.keys.accountIdOf(token);
+    if (!accountId) throw unauthorized('The API key is not valid');
+
+    const routeAccountId = (request.params as Record<string, string | undefined>).accountId;
+    if (routeAccountId !== undefined && (!UUID.test(routeAccountId) || routeAccountId.toLowerCase() !== accountId)) {
+      throw ApiException.notFound(`Account ${routeAccountId}`);
+    }
+    request.accountId = accountId;
+    return true;
+  }
+}

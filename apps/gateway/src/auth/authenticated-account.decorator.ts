@@ -1,0 +1,9 @@
+import { createParamDecorator, ExecutionContext } from '@nestjs/common';
+import type { AuthenticatedRequest } from './auth.guards';
+
+/** The account id that `ApiKeyGuard` proved the caller holds a key of. */
+export const AuthenticatedAccount = createParamDecorator((_: unknown, context: ExecutionContext): string => {
+  const accountId = context.switchToHttp().getRequest<AuthenticatedRequest>().accountId;
+  if (!accountId) throw new Error('AuthenticatedAccount used on a route without ApiKeyGuard');
+  return accountId;
+});

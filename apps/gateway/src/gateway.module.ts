@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { AccountsController } from './accounts/accounts.controller';
+import { AccountsService } from './accounts/accounts.service';
+import { ApiKeyResolver } from './auth/api-key-resolver.service';
+import { AdminGuard, ApiKeyGuard } from './auth/auth.guards';
+import { GateController } from './gate/gate.controller';
+import { InboundController } from './inbound/inbound.controller';
+import { InboundService } from './inbound/inbound.service';
+import { ReplyTransportController } from './reply-transport/reply-transport.controller';
+import { WebhooksController } from './webhooks/webhooks.controller';
+import { WebhooksService } from './webhooks/webhooks.service';
+
+/** The HTTP edge: carrier ingestion, the send gate and the account API. No queue or SQL code of its own. */
+@Module({
+  controllers: [AccountsController, InboundController, GateController, WebhooksController, ReplyTransportController],
+  providers: [AccountsService, InboundService, WebhooksService, ApiKeyResolver, AdminGuard, ApiKeyGuard],
+})
+export class GatewayModule {}

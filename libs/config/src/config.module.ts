@@ -1,0 +1,14 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { AppConfig } from './app-config';
+
+/** Injection token of the validated `AppConfig`. */
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+/** Makes the one validated configuration injectable everywhere; it never reads the environment itself. */
+@Global()
+@Module({})
+export class ConfigModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return { module: ConfigModule, providers: [{ provide: APP_CONFIG, useValue: config }], exports: [APP_CONFIG] };
+  }
+}

@@ -1,0 +1,69 @@
+import { ConfigError } from './config-error';
+import { DEFAULT_WEBHOOK_RETRY_DELAYS_MS, loadConfig } from './load-config';
+
+const base = { DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/app' };
+
+function problemsOf(env: Record<string, string>, required?: Array<'ADMIN_TOKEN' | 'DATABASE_URL'>): string[] {
+  try {
+    loadConfig(env, { required });
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('fills the documented defaults', () => {
+    const config = loadConfig(base);
+    expect(config).toMatchObject({
+      port: 3000,
+      redisUrl: 'redis://127.0.0.1:6379',
+      queuePrefix: '{optout}',
+      allowPrivateWebhookTargets: false,
+      adminToken: null,
+    });
+    expect(config.webhookRetryDelaysMs).toEqual(DEFAULT_WEBHOOK_RETRY_DELAYS_MS);
+  });
+
+  it('defaults to a retry schedule of about a day and a half', () => {
+    const totalHours = DEFAULT_WEBHOOK_RETRY_DELAYS_MS.reduce((a, b) => a + b, 0) / 3_600_000;
+    expect(totalHours).toBeGreaterThan(30);
+    expect(totalHours).toBeLessThan(40);
+  });
+
+  it('names the variable and the rule for every bad value at once', () => {
+    const problems = problemsOf({
+      PORT: 'eighty',
+      DATABASE_URL: 'mysql://x',
+      REDIS_URL: 'nope',
+      ALLOW_PRIVATE_WEBHOOK_TARGETS: 'maybe',
+      WEBHOOK_RETRY_DELAYS_MS: '1000,,abc',
+      QUEUE_PREFIX: 'a:b',
+    });
+    expect(problems).toHaveLength(6);
+    expect(problems).toEqual(expect.arrayContaining([
+      expect.stringContaining('PORT="eighty" must be a whole number'),
+      expect.stringContaining('DATABASE_URL must start with postgres://'),
+      expect.stringContaining('REDIS_URL="nope" is not a URL'),
+      expect.stringContaining('QUEUE_PREFIX="a:b"'),
+      expect.stringContaining('WEBHOOK_RETRY_DELAYS_MS="1000,,abc" must be a comma list'),
+      expect.stringContaining('ALLOW_PRIVATE_WEBHOOK_TARGETS="maybe" must be true or false'),
+    ]));
+  });
+
+  it('requires ADMIN_TOKEN only where asked, and refuses a short one', () => {
+    expect(problemsOf(base, ['ADMIN_TOKEN', 'DATABASE_URL'])).toEqual([expect.stringContaining('ADMIN_TOKEN is required')]);
+    expect(problemsOf({ ...base, ADMIN_TOKEN: 'short' })).toEqual(['ADMIN_TOKEN must be at least 16 characters long']);
+  });
+
+  it('requires DATABASE_URL by default', () => {
+    expect(problemsOf({})).toEqual([expect.stringContaining('DATABASE_URL is required')]);
+  });
+
+  it('parses a retry schedule and booleans', () => {
+    const config = loadConfig({ ...base, WEBHOOK_RETRY_DELAYS_MS: '10, 20,30', ALLOW_PRIVATE_WEBHOOK_TARGETS: 'TRUE' });
+    expect(config.webhookRetryDelaysMs).toEqual([10, 20, 30]);
+    expect(config.allowPrivateWebhookTargets).toBe(true);
+  });
+});

@@ -1,0 +1,115 @@
+import { AppConfig } from './app-config';
+import { ConfigError } from './config-error';
+
+/**
+ * About a day and a half of retries, front-loaded: a blip is retried within seconds, an
+ * outage of the business's CRM over a weekend night still gets its events once it is back.
+ * 5s, 30s, 2m, 10m, 30m, 1h, 3h, 6h, 12h, 12h ≈ 34.7 hours in all.
+ */
+export const DEFAULT_WEBHOOK_RETRY_DELAYS_MS = [
+  5_000, 30_000, 120_000, 600_000, 1_800_000, 3_600_000, 10_800_000, 21_600_000, 43_200_000, 43_200_000,
+];
+
+type Env = Record<string, string | undefined>;
+
+export interface LoadConfigOptions {
+  /** Variables that this process cannot run without (the gateway needs ADMIN_TOKEN, workers do not). */
+  required?: Array<'ADMIN_TOKEN' | 'DATABASE_URL'>;
+}
+
+const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+
+/**
+ * Reads and validates the environment once, at start-up. Every problem is collected so
+ * that one failed start tells the operator everything to fix, not one variable at a time.
+ */
+export function loadConfig(env: Env = process.env, options: LoadConfigOptions = {}): AppConfig {
+  const problems: string[] = [];
+  const required = new Set(options.required ?? ['DATABASE_URL']);
+  const text = (name: string): string | undefined => {
+    const value = env[name]?.trim();
+    return value === undefined || value === '' ? undefined : value;
+  };
+
+  const integer = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = text(name);
+    if (raw === undefined) return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      problems.push(`${name}=${JSON.stringify(raw)} must be a whole number from ${min} to ${max}`);
+      return fallback;
+    }
+    return value;
+  };
+
+  const url = (name: string, protocols: string[], fallback?: string): string => {
+    const raw = text(name) ?? fallback;
+    if (raw === undefined) {
+      if (required.has(name as 'DATABASE_URL')) problems.push(`${name} is required (a ${protocols[0]}// URL)`);
+      return '';
+    }
+    try {
+      const parsed = new URL(raw);
+      if (!protocols.includes(parsed.protocol)) {
+        problems.push(`${name} must start with ${protocols.map((p) => `${p}//`).join(' or ')} (got ${parsed.protocol}//)`);
+      }
+    } catch {
+      problems.push(`${name}=${JSON.stringify(raw)} is not a URL (expected e.g. ${protocols[0]}//host:port)`);
+    }
+    return raw;
+  };
+
+  const boolean = (name: string, fallback: boolean): boolean => {
+    const raw = text(name)?.toLowerCase();
+    if (raw === undefined) return fallback;
+    if (['true', '1', 'yes'].includes(raw)) return true;
+    if (['false', '0', 'no'].includes(raw)) return false;
+    problems.push(`${name}=${JSON.stringify(env[name])} must be true or false`);
+    return fallback;
+  };
+
+  const adminToken = text('ADMIN_TOKEN') ?? null;
+  if (adminToken === null && required.has('ADMIN_TOKEN')) {
+    problems.push('ADMIN_TOKEN is required: the bearer token that creates accounts and opens /ops (at least 16 characters)');
+  } else if (adminToken !== null && adminToken.length < 16) {
+    problems.push('ADMIN_TOKEN must be at least 16 characters long');
+  }
+
+  const queuePrefix = text('QUEUE_PREFIX') ?? '{optout}';
+  if (!/^[A-Za-z0-9_{}.-]{1,64}$/.test(queuePrefix) || queuePrefix.includes(':')) {
+    problems.push(`QUEUE_PREFIX=${JSON.stringify(queuePrefix)} may hold only letters, digits, _ . - { } (no ':'), 1 to 64 of them`);
+  }
+
+  const webhookRetryDelaysMs = parseDelays(text('WEBHOOK_RETRY_DELAYS_MS'), problems);
+
+  const logLevel = (text('LOG_LEVEL') ?? 'info') as AppConfig['logLevel'];
+  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+
+  const config: AppConfig = {
+    port: integer('PORT', 3000, 0, 65535),
+    adminToken,
+    databaseUrl: url('DATABASE_URL', ['postgres:', 'postgresql:']),
+    databasePoolSize: integer('DATABASE_POOL_SIZE', 10, 1, 500),
+    redisUrl: url('REDIS_URL', ['redis:', 'rediss:'], 'redis://127.0.0.1:6379'),
+    queuePrefix,
+    allowPrivateWebhookTargets: boolean('ALLOW_PRIVATE_WEBHOOK_TARGETS', false),
+    webhookRetryDelaysMs,
+    workerConcurrency: integer('WORKER_CONCURRENCY', 8, 1, 1000),
+    logLevel,
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+function parseDelays(raw: string | undefined, problems: string[]): number[] {
+  if (raw === undefined) return [...DEFAULT_WEBHOOK_RETRY_DELAYS_MS];
+  const parts = raw.split(',').map((part) => part.trim());
+  const delays = parts.map(Number);
+  if (parts.length > 50 || delays.some((d, i) => parts[i] === '' || !Number.isInteger(d) || d < 0 || d > 7 * 86_400_000)) {
+    problems.push(
+      `WEBHOOK_RETRY_DELAYS_MS=${JSON.stringify(raw)} must be a comma list of at most 50 whole milliseconds, each from 0 to 604800000 (7 days), e.g. 5000,30000,120000`,
+    );
+    return [...DEFAULT_WEBHOOK_RETRY_DELAYS_MS];
+  }
+  return delays;
+}

@@ -1,0 +1,23 @@
+/** The three keyword kinds. Mirrors `KeywordKind` of libs/compliance, which contracts may not import. */
+export type ConsentKind = 'optOut' | 'optIn' | 'help';
+
+/** Consent state of one (account, subscriber). `unknown` means never seen. */
+export type ConsentStatus = 'opted_out' | 'opted_in' | 'unknown';
+
+/** The webhook event type announced for each kind. */
+export const EVENT_TYPE_BY_KIND = {
+  optOut: 'consent.opted_out',
+  optIn: 'consent.opted_in',
+  help: 'help.requested',
+} as const satisfies Record<ConsentKind, string>;
+
+export type WebhookEventType = (typeof EVENT_TYPE_BY_KIND)[ConsentKind];
+
+export const WEBHOOK_EVENT_TYPES: readonly WebhookEventType[] = Object.values(EVENT_TYPE_BY_KIND);
+
+/** The `optOutType` field of webhook data, in the carriers' vocabulary. */
+export const OPT_OUT_TYPE_BY_KIND = {
+  optOut: 'STOP',
+  optIn: 'START',
+  help: 'HELP',
+} as const satisfies Record<ConsentKind, string>;

@@ -1,0 +1,3 @@
+export * from './queue-names';
+export * from './consent-kind';
+export * from './job-payloads';

@@ -1,0 +1,109 @@
+import type { ConsentKind, WebhookEventType } from './consent-kind';
+import { QueueName } from './queue-names';
+
+/**
+ * Queue payloads. Each carries `v` so that producers and consumers can be deployed one at a
+ * time: a consumer refuses (as unrecoverable) a version it does not know instead of guessing.
+ * Times are ISO-8601 UTC strings; phone numbers are E.164.
+ */
+
+/** One message as received from a carrier, after validation and E.164 normalisation. */
+export interface InboundMessage {
+  accountId: string;
+  /** The carrier's (or the client's) id of the message: the idempotency key within an account. */
+  messageId: string;
+  /** Subscriber, E.164. */
+  from: string;
+  /** Sender: E.164 or a short code. */
+  to: string;
+  body: string;
+  /** When the subscriber sent it, as the carrier says; ordering of consent is judged on it. */
+  receivedAt: string;
+  /** When the gateway accepted it. */
+  acceptedAt: string;
+  /** Follows the message through logs, from the gateway to its webhook. */
+  correlationId: string;
+}
+
+/** Many messages per job: one BullMQ job costs about as much as classifying a message. */
+export interface InboundJob {
+  v: 1;
+  messages: InboundMessage[];
+}
+
+/** A message that matched a keyword, with everything the ledger must record about the match. */
+export interface ClassifiedMessage {
+  accountId: string;
+  messageId: string;
+  from: string;
+  to: string;
+  kind: ConsentKind;
+  /** The keyword as written in the profile. */
+  keyword: string;
+  scope: { country?: string; language?: string } | null;
+  language: string | null;
+  country: string | null;
+  /** The confirmation text to send, or null when the profile has none for this kind. */
+  reply: string | null;
+  profileVersion: number;
+  receivedAt: string;
+  correlationId: string;
+}
+
+export interface ConsentJob {
+  v: 1;
+  messages: ClassifiedMessage[];
+}
+
+/** One confirmation text. Its job id derives from the ledger event id, so it is sent once. */
+export interface ReplyJob {
+  v: 1;
+  eventId: string;
+  accountId: string;
+  kind: ConsentKind;
+  /** The subscriber. */
+  to: string;
+  /** The business number the subscriber texted. */
+  from: string;
+  body: string;
+  correlationId: string;
+}
+
+/** The `data` of a webhook: what a business needs to update its CRM. */
+export interface ConsentEventData {
+  eventId: string;
+  accountId: string;
+  phone: string;
+  sender: string;
+  keyword: string;
+  language: string | null;
+  country: string | null;
+  messageId: string;
+  receivedAt: string;
+  optOutType: 'STOP' | 'START' | 'HELP';
+}
+
+export interface WebhookEventJob {
+  v: 1;
+  type: WebhookEventType;
+  /** When the event happened (applied), ISO-8601: the payload's `timestamp`. */
+  occurredAt: string;
+  data: ConsentEventData;
+  correlationId: string;
+}
+
+export interface WebhookDeliveryJob {
+  v: 1;
+  deliveryId: string;
+}
+
+/** Which payload goes with which queue: `enqueue()` accepts only a matching pair. */
+export interface JobPayloadByQueue {
+  [QueueName.Inbound]: InboundJob;
+  [QueueName.Consent]: ConsentJob;
+  [QueueName.Replies]: ReplyJob;
+  [QueueName.WebhookEvents]: WebhookEventJob;
+  [QueueName.WebhookDeliveries]: WebhookDeliveryJob;
+}
+
+export type JobOf<Q extends QueueName> = JobPayloadByQueue[Q];

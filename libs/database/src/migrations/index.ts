@@ -1,0 +1,4 @@
+import { InitialSchema1764160000000 } from './1764160000000-InitialSchema';
+
+/** In order. A new migration is appended here and never edited once released. */
+export const ALL_MIGRATIONS = [InitialSchema1764160000000];

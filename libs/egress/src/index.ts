@@ -1,0 +1,2 @@
+export * from './address-policy.util';
+export * from './target-url.util';

@@ -1,0 +1,69 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type IORedis from 'ioredis';
+import { APP_CONFIG, AppConfig, keyPrefixOf } from '@optout/config';
+import type { ConsentStatus } from '@optout/contracts';
+import { GateEntry } from './gate-entry';
+import { gateKey } from './gate-keys';
+import { FILL_IF_ABSENT, WRITE_IF_NEWER } from './gate-scripts';
+import { GATE_REDIS } from './gate.tokens';
+
+/** A day: entries are rewritten on every change, so the TTL only bounds memory for idle numbers. */
+const ENTRY_TTL_MS = 24 * 3600 * 1000;
+
+type GateRedis = IORedis & {
+  gateFillIfAbsent(key: string, ...args: string[]): Promise<number>;
+  gateWriteIfNewer(key: string, ...args: string[]): Promise<number>;
+};
+
+/** The Redis side of the send gate. Every method throws when Redis does not answer; callers decide. */
+@Injectable()
+export class GateCache {
+  private readonly redis: GateRedis;
+  private readonly keyPrefix: string;
+
+  constructor(@Inject(GATE_REDIS) redis: IORedis, @Inject(APP_CONFIG) config: AppConfig) {
+    this.keyPrefix = keyPrefixOf(config);
+    redis.defineCommand('gateFillIfAbsent', { numberOfKeys: 1, lua: FILL_IF_ABSENT });
+    redis.defineCommand('gateWriteIfNewer', { numberOfKeys: 1, lua: WRITE_IF_NEWER });
+    this.redis = redis as GateRedis;
+  }
+
+  async get(accountId: string, phone: string): Promise<GateEntry | null> {
+    return parseEntry(await this.redis.hgetall(gateKey(this.keyPrefix, accountId, phone)));
+  }
+
+  /** One round trip for the whole list. */
+  async getMany(accountId: string, phones: string[]): Promise<Array<GateEntry | null>> {
+    if (phones.length === 0) return [];
+    const pipeline = this.redis.pipeline();
+    for (const phone of phones) pipeline.hgetall(gateKey(this.keyPrefix, accountId, phone));
+    const results = (await pipeline.exec()) ?? [];
+    return results.map(([error, value]) => {
+      if (error) throw error;
+      return parseEntry(value as Record<string, string>);
+    });
+  }
+
+  async fillIfAbsent(accountId: string, phone: string, entry: GateEntry): Promise<boolean> {
+    return (await this.redis.gateFillIfAbsent(gateKey(this.keyPrefix, accountId, phone), ...argsOf(entry))) === 1;
+  }
+
+  async writeIfNewer(accountId: string, phone: string, entry: GateEntry): Promise<boolean> {
+    return (await this.redis.gateWriteIfNewer(gateKey(this.keyPrefix, accountId, phone), ...argsOf(entry))) === 1;
+  }
+}
+
+function argsOf(entry: GateEntry): string[] {
+  return [entry.status, entry.since ?? '', entry.keyword ?? '', String(entry.versionMs), entry.versionId, String(ENTRY_TTL_MS)];
+}
+
+function parseEntry(hash: Record<string, string> | null): GateEntry | null {
+  if (!hash || hash.s === undefined) return null;
+  return {
+    status: hash.s as ConsentStatus,
+    since: hash.since || null,
+    keyword: hash.kw || null,
+    versionMs: Number(hash.vts),
+    versionId: hash.vid ?? '',
+  };
+}

@@ -1,0 +1,5 @@
+export * from './gate-entry';
+export * from './gate-cache.service';
+export * from './gate-keys';
+export * from './gate.module';
+export * from './send-gate.service';

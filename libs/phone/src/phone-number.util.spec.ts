@@ -1,0 +1,43 @@
+import { countryOfPhone, normalisePhone, normaliseSender } from './phone-number.util';
+
+describe('normalisePhone', () => {
+  it.each([
+    ['+12025550199', undefined, '+12025550199', 'US'],
+    ['(202) 555-0199', 'US', '+12025550199', 'US'],
+    ['+44 7700 123456', undefined, '+447700123456', 'GB'],
+    ['+1 514 555 0100', undefined, '+15145550100', 'CA'],
+  ])('reads %s (default %s) as %s in %s', (raw, country, e164, expected) => {
+    expect(normalisePhone(raw, country)).toEqual({ ok: true, e164, country: expected });
+  });
+
+  it('accepts a number whose country code the metadata does not know, with no country', () => {
+    expect(normalisePhone('+999123456789')).toEqual({ ok: true, e164: '+999123456789', country: null });
+  });
+
+  it.each([
+    ['call me', 'contains letters'],
+    ['+1202555019', 'impossible for country code +1'],
+    ['', 'is empty'],
+    ['2025550199', 'no default country'],
+  ])('refuses %j and says why', (raw, reason) => {
+    const result = normalisePhone(raw);
+    expect(result.ok).toBe(false);
+    expect(result.ok === false && result.reason).toContain(reason);
+  });
+});
+
+describe('normaliseSender', () => {
+  it('keeps a short code as it is', () => {
+    expect(normaliseSender('55555')).toEqual({ ok: true, e164: '55555', country: null });
+  });
+  it('normalises a full number', () => {
+    expect(normaliseSender('+1 202 555 0199')).toMatchObject({ ok: true, e164: '+12025550199' });
+  });
+});
+
+describe('countryOfPhone', () => {
+  it('derives the country from an E.164 number', () => {
+    expect(countryOfPhone('+447700123456')).toBe('GB');
+    expect(countryOfPhone('+999123456789')).toBeNull();
+  });
+});

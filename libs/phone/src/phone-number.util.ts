@@ -1,0 +1,51 @@
+import { CountryCode, parsePhoneNumberWithError, ParseError } from 'libphonenumber-js/max';
+
+export type PhoneParse = { ok: true; e164: string; country: string | null } | { ok: false; reason: string };
+
+const E164_SHAPE = /^\+[1-9]\d{6,14}$/;
+const SHORT_CODE = /^\d{3,8}$/;
+
+/**
+ * Normalises a subscriber's number to E.164. National formats are read with the account's
+ * default country, when it has one.
+ *
+ * Refused only when it cannot be a phone number at all (letters, a length impossible for its
+ * country code). A number our metadata merely does not know (a new range, a test range, an
+ * unassigned country code) is accepted with an unknown country: refusing a STOP because the
+ * metadata is old would lose an opt-out.
+ */
+export function normalisePhone(raw: string, defaultCountry?: string | null): PhoneParse {
+  const input = raw.trim();
+  if (input === '') return { ok: false, reason: 'is empty' };
+  if (/[A-Za-z]/.test(input)) return { ok: false, reason: 'contains letters' };
+  try {
+    const parsed = parsePhoneNumberWithError(input, (defaultCountry ?? undefined) as CountryCode | undefined);
+    if (!parsed.isPossible()) {
+      return { ok: false, reason: `has a length that is impossible for country code +${parsed.countryCallingCode}` };
+    }
+    return { ok: true, e164: parsed.number, country: parsed.isValid() ? (parsed.country ?? null) : null };
+  } catch (error) {
+    const compact = input.replace(/[\s().-]/g, '');
+    if (error instanceof ParseError && error.message === 'INVALID_COUNTRY' && E164_SHAPE.test(compact)) {
+      return { ok: true, e164: compact, country: null };
+    }
+    const why = error instanceof ParseError ? error.message.toLowerCase().replace(/_/g, ' ') : 'unreadable';
+    return {
+      ok: false,
+      reason: defaultCountry || input.startsWith('+') ? `is not a phone number (${why})` : 'is not in E.164 format (+ and country code) and the account has no default country',
+    };
+  }
+}
+
+/** The business side may be a short code (3 to 8 digits) as well as a full number. */
+export function normaliseSender(raw: string, defaultCountry?: string | null): PhoneParse {
+  const input = raw.trim();
+  if (SHORT_CODE.test(input)) return { ok: true, e164: input, country: null };
+  return normalisePhone(input, defaultCountry);
+}
+
+/** The country of an E.164 number, or null when the metadata cannot tell. */
+export function countryOfPhone(e164: string): string | null {
+  const parsed = normalisePhone(e164);
+  return parsed.ok ? parsed.country : null;
+}

@@ -1,0 +1,57 @@
+import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import type IORedis from 'ioredis';
+import { ALL_QUEUE_NAMES, JobOf, QueueName } from '@optout/contracts';
+import { APP_CONFIG, AppConfig } from '@optout/config';
+import { defaultJobOptions } from './queue-job-options';
+import { PRODUCER_REDIS } from './queue.tokens';
+
+export interface EnqueueOptions {
+  /** Required: every job's id derives from what it is about (see job-ids.util.ts). */
+  jobId: string;
+  delayMs?: number;
+}
+
+/** The one way to put work on a queue: the queue name fixes the payload type. */
+@Injectable()
+export class JobProducer implements OnApplicationShutdown {
+  private readonly queues = new Map<QueueName, Queue>();
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(PRODUCER_REDIS) private readonly connection: IORedis,
+  ) {}
+
+  /** Resolves once Redis has the job: callers may then acknowledge. */
+  async enqueue<Q extends QueueName>(queue: Q, payload: JobOf<Q>, options: EnqueueOptions): Promise<void> {
+    await this.queue(queue).add(queue, payload, { jobId: options.jobId, delay: options.delayMs });
+  }
+
+  async enqueueMany<Q extends QueueName>(queue: Q, jobs: Array<{ payload: JobOf<Q>; jobId: string }>): Promise<void> {
+    if (jobs.length === 0) return;
+    await this.queue(queue).addBulk(jobs.map((job) => ({ name: queue, data: job.payload, opts: { jobId: job.jobId } })));
+  }
+
+  /** A BullMQ Queue handle (for the dashboard and health); created once per name. */
+  queue(name: QueueName): Queue {
+    let queue = this.queues.get(name);
+    if (!queue) {
+      queue = new Queue(name, {
+        connection: this.connection,
+        prefix: this.config.queuePrefix,
+        defaultJobOptions: defaultJobOptions(name, this.config.webhookRetryDelaysMs),
+      });
+      queue.on('error', () => undefined); // surfaced through the failed add instead
+      this.queues.set(name, queue);
+    }
+    return queue;
+  }
+
+  allQueues(): Queue[] {
+    return ALL_QUEUE_NAMES.map((name) => this.queue(name));
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all([...this.queues.values()].map((queue) => queue.close()));
+  }
+}

@@ -1,0 +1,3 @@
+export * from './infrastructure.module';
+export * from './nest-log-levels';
+export * from './run-worker-process';

@@ -1,0 +1,23 @@
+import { randomBytes } from 'node:crypto';
+import { AppConfig, loadConfig } from '@optout/config';
+
+export const TEST_REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789';
+
+/** A configuration of its own for one suite: its database, its queue prefix, quick retries. */
+export function testConfig(databaseUrl: string, overrides: Record<string, string> = {}): AppConfig {
+  return loadConfig(
+    {
+      DATABASE_URL: databaseUrl,
+      REDIS_URL: TEST_REDIS_URL,
+      QUEUE_PREFIX: `{optout-test-${randomBytes(4).toString('hex')}}`,
+      ADMIN_TOKEN: TEST_ADMIN_TOKEN,
+      ALLOW_PRIVATE_WEBHOOK_TARGETS: 'true',
+      WEBHOOK_RETRY_DELAYS_MS: '100,200,400',
+      LOG_LEVEL: 'error',
+      PORT: '0',
+      ...overrides,
+    },
+    { required: ['ADMIN_TOKEN', 'DATABASE_URL'] },
+  );
+}
