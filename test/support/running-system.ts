@@ -2,12 +2,12 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { AppConfig } from '@optout/config';
 import { keyPrefixOf } from '@optout/config';
 import { createStandaloneApp } from '../../apps/standalone/src/create-standalone-app';
-import { Client } from 'pg';
+import IORedis from 'ioredis';
 import { JobProducer } from '@optout/queue';
 import { waitFor } from './wait-for';
 import { deleteKeysWithPrefix } from './redis-cleanup';
 import { TEST_ADMIN_TOKEN, testConfig } from './test-config';
-import { createTestDatabase, TestDatabase } from './test-database';
+import { createTestDatabase, queryDatabase, TestDatabase } from './test-database';
 
 export interface ApiResponse<T = any> {
   status: number;
@@ -51,12 +51,16 @@ export class RunningSystem {
 
   /** Rows from this system's database. */
   async sql<T>(text: string, values: unknown[] = []): Promise<T[]> {
-    const client = new Client({ connectionString: this.database.url });
-    await client.connect();
+    return queryDatabase<T>(this.database.url, text, values);
+  }
+
+  /** Redis keys matching a pattern (under this system's key prefix when the pattern starts with *). */
+  async redisKeys(pattern: string): Promise<string[]> {
+    const redis = new IORedis(this.config.redisUrl);
     try {
-      return (await client.query(text, values)).rows as T[];
+      return await redis.keys(pattern.startsWith('*') ? `${keyPrefixOf(this.config)}:${pattern.slice(1)}` : pattern);
     } finally {
-      await client.end();
+      redis.disconnect();
     }
   }
 

@@ -36,3 +36,14 @@ export async function withServer<T>(work: (client: Client) => Promise<T>): Promi
     await client.end();
   }
 }
+
+/** Rows from a database, over a short-lived connection of the test's own. */
+export async function queryDatabase<T>(url: string, text: string, values: unknown[] = []): Promise<T[]> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(text, values)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}

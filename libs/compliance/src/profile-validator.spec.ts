@@ -8,7 +8,7 @@ import { validProfileInput } from './testing/compliance.arbitraries';
 function accepted(input: unknown): { profile: EffectiveProfile; warnings: ProfileWarning[] } {
   const result = validateProfile(input);
   if (!result.ok) throw new Error(`expected the profile to be accepted, got ${JSON.stringify(result.errors, null, 2)}`);
-  return result;
+  return { profile: result.profile, warnings: result.warnings };
 }
 
 function refused(input: unknown): ProfileViolation[] {
@@ -22,7 +22,11 @@ function rulesOf(input: unknown): string[] {
   return refused(input).map((error) => `${error.path} ${error.rule}`);
 }
 
-const many = (prefix: string, count: number) => Array.from({ length: count }, (_, i) => `${prefix}${String.fromCharCode(65 + (i % 26))}${Math.floor(i / 26)}`.replace(/\d/g, (d) => 'ABCDEFGHIJ'[Number(d)]));
+/** `count` distinct keywords made of letters only: KA, KB, ... KZ, KBA ... */
+function many(prefix: string, count: number): string[] {
+  const letters = (n: number): string => (n < 26 ? '' : letters(Math.floor(n / 26))) + String.fromCharCode(65 + (n % 26));
+  return Array.from({ length: count }, (_, i) => `${prefix}${letters(i)}`);
+}
 
 describe('validateProfile', () => {
   describe('defaults', () => {
@@ -118,7 +122,7 @@ describe('validateProfile', () => {
       ['7'],
       ['A'.repeat(30)],
     ])('accepts %j', (keyword) => {
-      accepted({ help: { keywords: [keyword] } });
+      accepted({ optOut: { keywords: ['STOP', keyword] } });
     });
 
     it.each([
@@ -152,7 +156,7 @@ describe('validateProfile', () => {
     });
 
     it('refuses a keyword listed twice in one list, even written differently', () => {
-      const errors = refused({ optOut: { keywords: ['STOP', 'QUIT', 'Quit.'.replace('.', ''), 'opt out', 'OPT-OUT'] } });
+      const errors = refused({ optOut: { keywords: ['STOP', 'QUIT', 'Quit', 'opt out', 'OPT-OUT'] } });
       expect(errors.map((e) => `${e.path} ${e.rule}`)).toEqual([
         'optOut.keywords[2] duplicate_keyword',
         'optOut.keywords[4] duplicate_keyword',
@@ -434,7 +438,7 @@ describe('validateProfile', () => {
 
     it('never lets a prototype key through', () => {
       expect(rulesOf(JSON.parse('{"__proto__": {"optOut": 1}, "constructor": 2}'))).toEqual([
-        '["__proto__"] unknown_field',
+        '__proto__ unknown_field',
         'constructor unknown_field',
       ]);
     });

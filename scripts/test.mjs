@@ -1,0 +1,21 @@
+#!/usr/bin/env node
+// `npm test`: every suite — unit specs and end-to-end suites against the real Redis and
+// Postgres (REDIS_URL, TEST_DATABASE_URL; defaults on 127.0.0.1). Extra arguments go to Jest.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { ensureDependencies } from './ensure-installed.mjs';
+
+ensureDependencies();
+const results = '.jest-results.json';
+rmSync(results, { force: true });
+const jest = spawnSync(
+  process.execPath,
+  ['node_modules/jest/bin/jest.js', '--maxWorkers=2', '--json', `--outputFile=${results}`, ...process.argv.slice(2)],
+  { stdio: 'inherit' },
+);
+if (existsSync(results)) {
+  const summary = JSON.parse(readFileSync(results, 'utf8'));
+  // One plain closing line that any CI reader understands.
+  console.log(`\ntests: ${summary.numPassedTests} passed, ${summary.numFailedTests} failed, ${summary.numPendingTests} skipped`);
+}
+process.exit(jest.status ?? 1);
