@@ -1,6 +1,7 @@
 // Shared by `npm start` and `npm test`: a fresh clone needs nothing but Node 20 and npm.
 import { spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 
 export function run(command, args, options = {}) {
   const result = spawnSync(command, args, { stdio: 'inherit', ...options });
@@ -13,4 +14,24 @@ export function ensureDependencies() {
   if (existsSync(marker) && statSync(marker).mtimeMs >= statSync('package-lock.json').mtimeMs) return;
   console.log('Installing dependencies from package-lock.json (npm ci)…');
   run('npm', ['ci', '--no-audit', '--no-fund']);
+}
+
+const BUILT_ENTRY = 'dist/apps/standalone/src/main.js';
+
+function newestSource(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
+    else if (entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds dist/ when it is missing or older than any source: the process-level suites run the built apps. */
+export function ensureBuilt() {
+  const sources = Math.max(newestSource('apps'), newestSource('libs'), statSync('tsconfig.json').mtimeMs, statSync('package-lock.json').mtimeMs);
+  if (existsSync(BUILT_ENTRY) && statSync(BUILT_ENTRY).mtimeMs >= sources) return;
+  console.log('Building…');
+  run('npm', ['run', '--silent', 'build']);
 }

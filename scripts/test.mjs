@@ -3,9 +3,10 @@
 // Postgres (REDIS_URL, TEST_DATABASE_URL; defaults on 127.0.0.1). Extra arguments go to Jest.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { ensureDependencies } from './ensure-installed.mjs';
+import { ensureBuilt, ensureDependencies } from './ensure-installed.mjs';
 
 ensureDependencies();
+ensureBuilt();
 const results = '.jest-results.json';
 rmSync(results, { force: true });
 const jest = spawnSync(

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { resolve } from 'node:path';
 import { loadConfig } from '@optout/config';
-import { exitWithStartupError } from '@optout/runtime';
+import { closeOnSignals, exitWithStartupError } from '@optout/runtime';
 import { localAdminToken } from './admin-token';
 import { createStandaloneApp } from './create-standalone-app';
 import { startEmbeddedPostgres } from './embedded-postgres';
@@ -37,8 +37,9 @@ async function main(): Promise<void> {
 
   const config = loadConfig(env, { required: ['ADMIN_TOKEN', 'DATABASE_URL'] });
   const app = await createStandaloneApp(config);
-  app.enableShutdownHooks();
-  process.once('exit', () => cleanups.forEach((cleanup) => void cleanup()));
+  closeOnSignals('optout', app, async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup();
+  });
   await app.listen(config.port, '127.0.0.1');
 
   const base = `http://127.0.0.1:${config.port}`;

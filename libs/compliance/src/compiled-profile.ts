@@ -95,7 +95,7 @@ function buildCandidate(
   if (country === null) {
     for (const subscriberCountry of countries) {
       const reply = replies.get(resolveReplyMessage(profile, kind, subscriberCountry, language));
-      void reply;
+      if (reply !== defaultReply) replyByCountry.set(subscriberCountry, reply);
     }
   }
   return {

@@ -2,6 +2,7 @@ import { Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ConfigError, loadConfig } from '@optout/config';
 import { rootModuleFor } from './infrastructure.module';
+import { closeOnSignals } from './close-on-signals';
 import { nestLogLevels } from './nest-log-levels';
 
 /**
@@ -12,7 +13,7 @@ export async function runWorkerProcess(name: string, app: Type): Promise<void> {
   try {
     const config = loadConfig(process.env);
     const context = await NestFactory.createApplicationContext(rootModuleFor(config, [app]), { logger: nestLogLevels(config) });
-    context.enableShutdownHooks();
+    closeOnSignals(name, context);
     console.log(`${name} worker running (queue prefix ${config.queuePrefix})`);
   } catch (error) {
     exitWithStartupError(name, error);

@@ -9,6 +9,5 @@ export function configureHttpApp(app: NestFastifyApplication): NestFastifyApplic
   // JSON only, unless a route registers its own parser (Twilio's form posts, CSV imports):
   // a text/plain body must be a 415, not a string that fails validation field by field.
   app.getHttpAdapter().getInstance().removeContentTypeParser(['text/plain']);
-  app.enableShutdownHooks();
   return app;
 }

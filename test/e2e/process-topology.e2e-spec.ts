@@ -1,0 +1,90 @@
+import { randomBytes } from 'node:crypto';
+import { keyPrefixOf } from '@optout/config';
+import { AppProcess, freePort } from '../support/app-processes';
+import { HttpReceiver } from '../support/http-receiver';
+import { deleteKeysWithPrefix } from '../support/redis-cleanup';
+import { TEST_ADMIN_TOKEN, TEST_REDIS_URL } from '../support/test-config';
+import { createTestDatabase, TestDatabase } from '../support/test-database';
+import { waitFor } from '../support/wait-for';
+
+/**
+ * The production topology as plain processes (what docker-compose.yml runs): one gateway and
+ * two replicas of each worker, all started at once on an empty database, so that they race to
+ * migrate it. Every STOP must end blocked, confirmed once and notified once.
+ */
+describe('the apps as separate processes', () => {
+  const queuePrefix = `{optout-test-${randomBytes(4).toString('hex')}}`;
+  let database: TestDatabase;
+  let receiver: HttpReceiver;
+  let processes: AppProcess[] = [];
+  let baseUrl: string;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    receiver = await new HttpReceiver().start();
+    const port = await freePort();
+    baseUrl = `http://127.0.0.1:${port}`;
+    const env = {
+      DATABASE_URL: database.url,
+      REDIS_URL: TEST_REDIS_URL,
+      QUEUE_PREFIX: queuePrefix,
+      ADMIN_TOKEN: TEST_ADMIN_TOKEN,
+      ALLOW_PRIVATE_WEBHOOK_TARGETS: 'true',
+      LOG_LEVEL: 'warn',
+      PORT: String(port),
+    };
+    processes = (['gateway', 'classifier', 'classifier', 'blocklist', 'blocklist', 'dispatcher', 'dispatcher'] as const).map((app) =>
+      new AppProcess(app, env).start(),
+    );
+    await waitFor('the gateway to listen', async () => ((await fetch(`${baseUrl}/v1/accounts`)).status === 401 ? true : undefined), {
+      timeoutMs: 30_000,
+      intervalMs: 200,
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await Promise.all(processes.map((process) => process.stop('SIGKILL')));
+    await receiver?.stop();
+    await deleteKeysWithPrefix(TEST_REDIS_URL, [queuePrefix, `${keyPrefixOf({ queuePrefix })}:`]);
+    await database?.drop();
+  });
+
+  const call = async (method: string, path: string, token: string, json?: unknown) => {
+    const response = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(json ? { 'content-type': 'application/json' } : {}) },
+      body: json ? JSON.stringify(json) : undefined,
+    });
+    return { status: response.status, body: (await response.json().catch(() => null)) as any };
+  };
+
+  it('carries STOPs from the gateway process through the worker processes', async () => {
+    const account = (await call('POST', '/v1/accounts', TEST_ADMIN_TOKEN, { name: 'Acme' })).body;
+    expect((await call('PUT', `/v1/accounts/${account.id}/reply-transport`, account.apiKey, { type: 'http', url: receiver.url('/sms') })).status).toBe(200);
+    expect((await call('POST', `/v1/accounts/${account.id}/webhooks`, account.apiKey, { url: receiver.url('/crm') })).status).toBe(201);
+
+    const subscribers = Array.from({ length: 40 }, (_, i) => `+1202555${String(1000 + i)}`);
+    for (const [i, phone] of subscribers.entries()) {
+      const accepted = await call('POST', '/v1/inbound', account.apiKey, { accountId: account.id, messageId: `p-${i}`, from: phone, to: '+12025550100', body: 'stop' });
+      expect(accepted.status).toBe(202);
+    }
+
+    for (const phone of subscribers) {
+      await waitFor(`${phone} to be blocked`, async () => ((await call('GET', `/v1/gate/${account.id}/${encodeURIComponent(phone)}`, account.apiKey)).body.allowed === false ? true : undefined), {
+        timeoutMs: 15_000,
+      });
+    }
+    await waitFor('one confirmation and one webhook per subscriber', () =>
+      receiver.on('/sms').length >= subscribers.length && receiver.on('/crm').length >= subscribers.length ? true : undefined,
+    { timeoutMs: 15_000 });
+    const confirmed = receiver.on('/sms').map((request) => (request.json as { to: string }).to);
+    expect(confirmed.sort()).toEqual([...subscribers].sort());
+    const webhookIds = new Set(receiver.on('/crm').map((request) => request.headers['webhook-id']));
+    expect(webhookIds.size).toBe(subscribers.length);
+  }, 60_000);
+
+  it('stops every process cleanly on SIGTERM', async () => {
+    const exits = await Promise.all(processes.map((process) => process.stop('SIGTERM')));
+    expect(exits).toEqual(processes.map(() => ({ code: 0, signal: null })));
+  }, 30_000);
+});
