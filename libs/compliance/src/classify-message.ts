@@ -13,7 +13,7 @@ export interface InboundText {
  * one Map lookup, then the first (most specific) candidate whose country fits.
  */
 export function classifyMessage(compiled: CompiledProfile, message: InboundText): Classification {
-  const country = message.country;
+  const country = message.country ?? null;
   const key = matchKey(message.body);
   const candidates = key === '' ? undefined : compiled.candidatesByKey.get(key);
   const match = candidates?.find((candidate) => candidate.country === null || candidate.country === country);

@@ -11,7 +11,7 @@
  */
 export function matchKey(text: string): string {
   // Most SMS are plain ASCII: NFKC, case folding and mark stripping are all identities
-  // there, so skip the Unicode machinery. The spec pins this to the slow path.
+  // there, so skip the Unicode machinery (match-key.util.spec.ts checks both paths agree).
   if (PRINTABLE_ASCII.test(text)) {
     return text.toLowerCase().replace(NOT_ASCII_ALNUM, '');
   }
@@ -35,7 +35,7 @@ const FORMAT_OR_CONTROL = /[\p{Cf}\p{Cc}]/gu;
 const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
 const MARK = /^\p{M}$/u;
 const LATIN = /^\p{Script=Latin}$/u;
-/** Scripts whose letters' marks survive: anything but Latin, and not the shared Common set. */
+// Characters shared by all scripts (ASCII digits among them): their marks are decoration.
 const COMMON = /^\p{Script=Common}$/u;
 
 /**
@@ -56,10 +56,10 @@ function foldCase(text: string): string {
 
 /**
  * Steps 4 and 5 on NFD text, in one pass. A combining mark belongs to the character before
- * it: it is dropped when that base is a Latin letter (a diacritic), and dropped together
- * with its base when the base itself is dropped (a mark on a space, an emoji, a keycap
- * digit). It survives only on a kept letter or digit of another script (Devanagari vowel
- * signs, Arabic harakat, Cyrillic й once recomposed).
+ * it: it is dropped when that base is a Latin letter (a diacritic), dropped together with
+ * its base when the base itself is dropped (a mark on a space or an emoji), and dropped from
+ * script-neutral digits (the keycap of 1️⃣). It survives only on a letter or digit of another
+ * script (Devanagari vowel signs, Arabic harakat, Cyrillic й once recomposed).
  */
 function keepLettersAndDigits(decomposed: string): string {
   let out = '';

@@ -103,7 +103,7 @@ function describeAnchor(anchor: KeywordOccurrence): string {
       `does not list ${anchor.kind} keywords (list them to change the defaults)`
     );
   }
-  return `it is already a ${anchor.kind} keyword ("${anchor.raw}" at ${anchor.path}, ${scopeLabel(anchor.scope.selector)})`;
+  return `it is already ${anchor.kind === 'help' ? 'a' : 'an'} ${anchor.kind} keyword ("${anchor.raw}" at ${anchor.path}, ${scopeLabel(anchor.scope.selector)})`;
 }
 
 /** Reports repeated selectors and returns the overrides that take part in selector rules. */

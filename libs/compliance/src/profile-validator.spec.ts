@@ -171,7 +171,7 @@ describe('validateProfile', () => {
         {
           path: 'help.keywords[1]',
           rule: 'duplicate_keyword_across_kinds',
-          message: expect.stringContaining('"end" is listed as help in the global settings, but it is already a optOut keyword ("END" at optOut.keywords[1]'),
+          message: expect.stringContaining('"end" is listed as help in the global settings, but it is already an optOut keyword ("END" at optOut.keywords[1]'),
         },
       ]);
     });
