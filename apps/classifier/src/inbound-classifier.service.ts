@@ -13,8 +13,7 @@ export class InboundClassifier {
     const matched: ClassifiedMessage[] = [];
     for (const message of messages) {
       const profile = await this.profiles.forAccount(message.accountId);
-      const country = countryOfPhone(message.from);
-      const result = classifyMessage(profile, { body: message.body, country });
+      const result = classifyMessage(profile, { body: message.body, country: () => countryOfPhone(message.from) });
       if (result.kind === null || result.keyword === null) continue;
       matched.push({
         accountId: message.accountId,

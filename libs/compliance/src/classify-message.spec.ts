@@ -279,3 +279,15 @@ function listedKeywords(profile: EffectiveProfile): Array<[string, KeywordKind]>
   }
   return listed;
 }
+
+describe('classifyMessage with a lazily derived country', () => {
+  const compiled = compileProfile(DEFAULT_PROFILE, 0);
+
+  it('derives the country only when the text matches a keyword', () => {
+    const countryOf = jest.fn(() => 'US');
+    expect(classifyMessage(compiled, { body: 'Can I order roses?', country: countryOf }).kind).toBeNull();
+    expect(countryOf).not.toHaveBeenCalled();
+    expect(classifyMessage(compiled, { body: 'stop', country: countryOf })).toMatchObject({ kind: 'optOut', country: 'US' });
+    expect(countryOf).toHaveBeenCalledTimes(1);
+  });
+});
