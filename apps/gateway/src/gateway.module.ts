@@ -1,11 +1,16 @@
 import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { ContentTypeGuard } from './http/content-type.guard';
 import { AccountsController } from './accounts/accounts.controller';
 import { AccountsService } from './accounts/accounts.service';
 import { ApiKeyResolver } from './auth/api-key-resolver.service';
 import { AdminGuard, ApiKeyGuard } from './auth/auth.guards';
 import { GateController } from './gate/gate.controller';
 import { InboundController } from './inbound/inbound.controller';
+import { InboundBackpressure } from './inbound/inbound-backpressure.service';
+import { InboundBatcher } from './inbound/inbound-batcher.service';
 import { InboundService } from './inbound/inbound.service';
+import { AccountDirectory } from './accounts/account-directory.service';
 import { ReplyTransportController } from './reply-transport/reply-transport.controller';
 import { WebhooksController } from './webhooks/webhooks.controller';
 import { WebhooksService } from './webhooks/webhooks.service';
@@ -13,6 +18,6 @@ import { WebhooksService } from './webhooks/webhooks.service';
 /** The HTTP edge: carrier ingestion, the send gate and the account API. No queue or SQL code of its own. */
 @Module({
   controllers: [AccountsController, InboundController, GateController, WebhooksController, ReplyTransportController],
-  providers: [AccountsService, InboundService, WebhooksService, ApiKeyResolver, AdminGuard, ApiKeyGuard],
+  providers: [{ provide: APP_GUARD, useClass: ContentTypeGuard }, AccountsService, AccountDirectory, InboundService, InboundBatcher, InboundBackpressure, WebhooksService, ApiKeyResolver, AdminGuard, ApiKeyGuard],
 })
 export class GatewayModule {}

@@ -17,6 +17,16 @@ export interface AppConfig {
   /** Jobs processed at once by each worker of each queue in this process. */
   workerConcurrency: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** Port of a worker process's own /metrics and /health server; 0 turns it off. The gateway serves them on PORT. */
+  metricsPort: number;
+  /** `strict`: refuse to start unless Redis evicts nothing (maxmemory-policy noeviction); `warn`: only say so. */
+  redisPolicyCheck: 'strict' | 'warn';
+  /** Single inbound requests arriving within this many ms share one queue job (0: one job each). */
+  inboundBatchWindowMs: number;
+  /** A micro-batch is sent as soon as it holds this many messages. */
+  inboundBatchMaxMessages: number;
+  /** Inbound jobs waiting beyond this bound make the gateway answer 503 + Retry-After. */
+  inboundMaxBacklogJobs: number;
 }
 
 /** Redis keys that are not BullMQ's (the gate cache) live under the prefix without its braces. */

@@ -61,6 +61,22 @@ describe('loadConfig', () => {
     expect(problemsOf({})).toEqual([expect.stringContaining('DATABASE_URL is required')]);
   });
 
+  it('reads the ingestion bounds', () => {
+    expect(loadConfig(base)).toMatchObject({ inboundBatchWindowMs: 2, inboundBatchMaxMessages: 500, inboundMaxBacklogJobs: 20_000 });
+    const config = loadConfig({ ...base, INBOUND_BATCH_WINDOW_MS: '0', INBOUND_MAX_BACKLOG_JOBS: '10' });
+    expect(config).toMatchObject({ inboundBatchWindowMs: 0, inboundMaxBacklogJobs: 10 });
+    expect(problemsOf({ ...base, INBOUND_BATCH_MAX_MESSAGES: '0' })).toEqual([expect.stringContaining('INBOUND_BATCH_MAX_MESSAGES="0" must be a whole number from 1')]);
+  });
+
+  it('reads the operations settings: metrics port (0 turns it off) and the Redis policy check', () => {
+    expect(loadConfig(base)).toMatchObject({ metricsPort: 9464, redisPolicyCheck: 'strict' });
+    expect(loadConfig({ ...base, METRICS_PORT: '0', REDIS_POLICY_CHECK: 'WARN' })).toMatchObject({ metricsPort: 0, redisPolicyCheck: 'warn' });
+    expect(problemsOf({ ...base, METRICS_PORT: '70000', REDIS_POLICY_CHECK: 'off' })).toEqual([
+      expect.stringContaining('METRICS_PORT="70000" must be a whole number from 0 to 65535'),
+      expect.stringContaining('REDIS_POLICY_CHECK="off" must be strict'),
+    ]);
+  });
+
   it('parses a retry schedule and booleans', () => {
     const config = loadConfig({ ...base, WEBHOOK_RETRY_DELAYS_MS: '10, 20,30', ALLOW_PRIVATE_WEBHOOK_TARGETS: 'TRUE' });
     expect(config.webhookRetryDelaysMs).toEqual([10, 20, 30]);

@@ -18,6 +18,7 @@ export interface LoadConfigOptions {
 }
 
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+const REDIS_POLICY_CHECKS = ['strict', 'warn'] as const;
 
 /**
  * Reads and validates the environment once, at start-up. Every problem is collected so
@@ -85,6 +86,11 @@ export function loadConfig(env: Env = process.env, options: LoadConfigOptions = 
   const logLevel = (text('LOG_LEVEL') ?? 'info') as AppConfig['logLevel'];
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
 
+  const redisPolicyCheck = (text('REDIS_POLICY_CHECK')?.toLowerCase() ?? 'strict') as AppConfig['redisPolicyCheck'];
+  if (!REDIS_POLICY_CHECKS.includes(redisPolicyCheck)) {
+    problems.push(`REDIS_POLICY_CHECK=${JSON.stringify(env.REDIS_POLICY_CHECK)} must be strict (refuse to start unless maxmemory-policy is noeviction) or warn`);
+  }
+
   const config: AppConfig = {
     port: integer('PORT', 3000, 0, 65535),
     adminToken,
@@ -95,7 +101,12 @@ export function loadConfig(env: Env = process.env, options: LoadConfigOptions = 
     allowPrivateWebhookTargets: boolean('ALLOW_PRIVATE_WEBHOOK_TARGETS', false),
     webhookRetryDelaysMs,
     workerConcurrency: integer('WORKER_CONCURRENCY', 8, 1, 1000),
+    inboundBatchWindowMs: integer('INBOUND_BATCH_WINDOW_MS', 2, 0, 1000),
+    inboundBatchMaxMessages: integer('INBOUND_BATCH_MAX_MESSAGES', 500, 1, 10_000),
+    inboundMaxBacklogJobs: integer('INBOUND_MAX_BACKLOG_JOBS', 20_000, 1, 10_000_000),
     logLevel,
+    metricsPort: integer('METRICS_PORT', 9464, 0, 65535),
+    redisPolicyCheck,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, UseGuards } from '@nestjs/common';
 import { GateAnswer, GateUnavailableError, SendGateService } from '@optout/gate';
-import { AccountRepository } from '@optout/database';
 import { normalisePhone } from '@optout/phone';
+import { AccountDirectory } from '../accounts/account-directory.service';
 import { ApiKeyGuard } from '../auth/auth.guards';
 import { ApiException } from '../http/api.exception';
 
@@ -10,7 +10,7 @@ import { ApiException } from '../http/api.exception';
 export class GateController {
   constructor(
     private readonly gate: SendGateService,
-    private readonly accounts: AccountRepository,
+    private readonly accounts: AccountDirectory,
   ) {}
 
   /** "May this account text this number now?" Fails closed: 503, never a guessed `allowed: true`. */
@@ -30,7 +30,7 @@ export class GateController {
 
   private async defaultCountryOf(accountId: string): Promise<string | null> {
     try {
-      return (await this.accounts.findById(accountId))?.defaultCountry ?? null;
+      return (await this.accounts.find(accountId))?.defaultCountry ?? null;
     } catch {
       return null;
     }

@@ -8,7 +8,7 @@ import { ApiException } from './api.exception';
  */
 function fastifyRequestError(status: number, message: string): { code: string; message: string } | null {
   if (status === 415) return { code: 'unsupported_media_type', message: `${message}. Send the body as application/json.` };
-  if (status === 413) return { code: 'payload_too_large', message: 'The request body is larger than this endpoint accepts (1 MiB)' };
+  if (status === 413) return { code: 'payload_too_large', message: 'The request body is larger than the API accepts (8 MiB)' };
   if (status === 400 && /JSON|body/i.test(message)) return { code: 'invalid_json', message: `The body is not valid JSON: ${message}` };
   return null;
 }

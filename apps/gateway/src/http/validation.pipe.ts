@@ -13,11 +13,12 @@ export function createValidationPipe(): ValidationPipe {
     transform: true,
     // One broken rule per field is enough to act on; the list stays readable.
     stopAtFirstError: true,
-    exceptionFactory: (errors) => ApiException.validation(flatten(errors)),
+    exceptionFactory: (errors) => ApiException.validation(flattenValidationErrors(errors)),
   });
 }
 
-function flatten(errors: ValidationError[], parent = ''): ApiErrorDetail[] {
+/** One detail per broken rule, each naming its field path. */
+export function flattenValidationErrors(errors: ValidationError[], parent = ''): ApiErrorDetail[] {
   return errors.flatMap((error) => {
     const field = parent ? (/^\d+$/.test(error.property) ? `${parent}[${error.property}]` : `${parent}.${error.property}`) : error.property;
     const own = Object.entries(error.constraints ?? {}).map(([rule, message]) => ({
@@ -25,7 +26,7 @@ function flatten(errors: ValidationError[], parent = ''): ApiErrorDetail[] {
       rule: rule === 'whitelistValidation' ? 'unknown_field' : toSnake(rule),
       message: rule === 'whitelistValidation' ? `${field} is not a known field` : message,
     }));
-    return [...own, ...flatten(error.children ?? [], field)];
+    return [...own, ...flattenValidationErrors(error.children ?? [], field)];
   });
 }
 

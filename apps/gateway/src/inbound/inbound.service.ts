@@ -1,16 +1,26 @@
 import { Injectable } from '@nestjs/common';
-import { InboundMessage, QueueName } from '@optout/contracts';
-import { AccountRepository } from '@optout/database';
-import { normalisePhone, normaliseSender } from '@optout/phone';
-import { jobIds, JobProducer } from '@optout/queue';
-import { ApiException } from '../http/api.exception';
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { InboundMessage } from '@optout/contracts';
+import { AccountDirectory } from '../accounts/account-directory.service';
+import { ApiErrorDetail, ApiException } from '../http/api.exception';
+import { flattenValidationErrors } from '../http/validation.pipe';
+import { buildInboundMessage } from './inbound-message.factory';
 import { InboundMessageDto } from './inbound-message.dto';
+import { InboundBackpressure } from './inbound-backpressure.service';
+import { InboundBatcher } from './inbound-batcher.service';
+
+export interface BatchResult {
+  accepted: number;
+  rejected: Array<{ index: number; error: { code: string; message: string; details: ApiErrorDetail[] } }>;
+}
 
 @Injectable()
 export class InboundService {
   constructor(
-    private readonly producer: JobProducer,
-    private readonly accounts: AccountRepository,
+    private readonly accounts: AccountDirectory,
+    private readonly batcher: InboundBatcher,
+    private readonly backpressure: InboundBackpressure,
   ) {}
 
   /**
@@ -18,37 +28,62 @@ export class InboundService {
    * carrier's 2xx means "you may forget this message", so it must never come before.
    */
   async accept(callerAccountId: string, dto: InboundMessageDto): Promise<{ id: string }> {
-    if (dto.accountId.toLowerCase() !== callerAccountId) throw ApiException.notFound(`Account ${dto.accountId}`);
-    const account = await this.accounts.findById(callerAccountId);
-    if (!account) throw ApiException.notFound(`Account ${dto.accountId}`);
+    this.backpressure.assertCapacity();
+    const defaultCountry = await this.defaultCountryOf(callerAccountId, dto.accountId);
+    const built = buildInboundMessage(callerAccountId, defaultCountry, dto, new Date());
+    if (!built.ok) throw ApiException.validation(built.problems);
+    await this.queue(() => this.batcher.submit(built.message));
+    return { id: built.message.correlationId };
+  }
 
-    const from = normalisePhone(dto.from, account.defaultCountry);
-    const to = normaliseSender(dto.to, account.defaultCountry);
-    const problems = [
-      ...(from.ok ? [] : [{ field: 'from', rule: 'phone_number', message: `from ${from.reason}` }]),
-      ...(to.ok ? [] : [{ field: 'to', rule: 'phone_number', message: `to ${to.reason}` }]),
-    ];
-    if (!from.ok || !to.ok) throw ApiException.validation(problems);
+  /** Valid messages are queued together as one job; each invalid one is listed with its index and reason. */
+  async acceptBatch(callerAccountId: string, items: unknown[]): Promise<BatchResult> {
+    this.backpressure.assertCapacity();
+    const defaultCountry = await this.defaultCountryOf(callerAccountId, callerAccountId);
+    const now = new Date();
+    const valid: InboundMessage[] = [];
+    const rejected: BatchResult['rejected'] = [];
+    items.forEach((item, index) => {
+      const problems = validateItem(item);
+      if (problems.length > 0) {
+        rejected.push({ index, error: { code: 'validation_failed', message: problems[0].message, details: problems } });
+        return;
+      }
+      const dto = item as InboundMessageDto;
+      if (dto.accountId.toLowerCase() !== callerAccountId) {
+        rejected.push({ index, error: { code: 'not_found', message: `Account ${dto.accountId} was not found`, details: [] } });
+        return;
+      }
+      const built = buildInboundMessage(callerAccountId, defaultCountry, dto, now);
+      if (built.ok) valid.push(built.message);
+      else rejected.push({ index, error: { code: 'validation_failed', message: built.problems[0].message, details: built.problems } });
+    });
+    if (valid.length > 0) await this.queue(() => this.batcher.send(valid));
+    return { accepted: valid.length, rejected };
+  }
 
-    const jobId = jobIds.inboundMessage(callerAccountId, dto.messageId);
-    const now = new Date().toISOString();
-    const message: InboundMessage = {
-      accountId: callerAccountId,
-      messageId: dto.messageId,
-      from: from.e164,
-      to: to.e164,
-      body: dto.body,
-      receivedAt: dto.receivedAt ? new Date(dto.receivedAt).toISOString() : now,
-      acceptedAt: now,
-      correlationId: jobId,
-    };
+  private async defaultCountryOf(callerAccountId: string, requestedAccountId: string): Promise<string | null> {
+    if (requestedAccountId.toLowerCase() !== callerAccountId) throw ApiException.notFound(`Account ${requestedAccountId}`);
+    const account = await this.accounts.find(callerAccountId);
+    if (!account) throw ApiException.notFound(`Account ${requestedAccountId}`);
+    return account.defaultCountry;
+  }
+
+  private async queue(send: () => Promise<void>): Promise<void> {
     try {
-      await this.producer.enqueue(QueueName.Inbound, { v: 1, messages: [message] }, { jobId });
+      await send();
     } catch (error) {
-      throw new ApiException(503, 'queue_unavailable', `The message was not accepted; retry later (${(error as Error).message})`, [], {
+      throw new ApiException(503, 'queue_unavailable', `Not accepted: the queue could not be written (${(error as Error).message}); retry later`, [], {
         'retry-after': '1',
       });
     }
-    return { id: jobId };
   }
+}
+
+function validateItem(item: unknown): ApiErrorDetail[] {
+  if (typeof item !== 'object' || item === null || Array.isArray(item)) {
+    return [{ rule: 'is_object', message: 'each message must be a JSON object' }];
+  }
+  const dto = plainToInstance(InboundMessageDto, item);
+  return flattenValidationErrors(validateSync(dto, { whitelist: true, forbidNonWhitelisted: true, stopAtFirstError: true }));
 }

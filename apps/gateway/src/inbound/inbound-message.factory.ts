@@ -1,0 +1,41 @@
+import { InboundMessage } from '@optout/contracts';
+import { normalisePhone, normaliseSender } from '@optout/phone';
+import { jobIds } from '@optout/queue';
+import type { ApiErrorDetail } from '../http/api.exception';
+
+export interface InboundFields {
+  messageId: string;
+  from: string;
+  to: string;
+  body: string;
+  receivedAt?: string;
+}
+
+export type InboundBuild = { ok: true; message: InboundMessage } | { ok: false; problems: ApiErrorDetail[] };
+
+/**
+ * Turns validated request fields into the queued message: numbers to E.164 (national formats
+ * with the account's default country), `receivedAt` defaulting to now. The correlation id
+ * is derived from (account, message id) so that a retried request logs under the same id.
+ */
+export function buildInboundMessage(accountId: string, defaultCountry: string | null, fields: InboundFields, now: Date): InboundBuild {
+  const from = normalisePhone(fields.from, defaultCountry);
+  const to = normaliseSender(fields.to, defaultCountry);
+  const problems: ApiErrorDetail[] = [];
+  if (!from.ok) problems.push({ field: 'from', rule: 'phone_number', message: `from ${from.reason}` });
+  if (!to.ok) problems.push({ field: 'to', rule: 'phone_number', message: `to ${to.reason}` });
+  if (!from.ok || !to.ok) return { ok: false, problems };
+  return {
+    ok: true,
+    message: {
+      accountId,
+      messageId: fields.messageId,
+      from: from.e164,
+      to: to.e164,
+      body: fields.body,
+      receivedAt: fields.receivedAt ? new Date(fields.receivedAt).toISOString() : now.toISOString(),
+      acceptedAt: now.toISOString(),
+      correlationId: jobIds.inboundMessage(accountId, fields.messageId),
+    },
+  };
+}
