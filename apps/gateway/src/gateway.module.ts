@@ -1,23 +1,31 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { ProfilesModule } from '@optout/profiles';
 import { ContentTypeGuard } from './http/content-type.guard';
 import { AccountsController } from './accounts/accounts.controller';
+import { TwilioInboundController } from './carriers/twilio-inbound.controller';
+import { TwilioInboundService } from './carriers/twilio-inbound.service';
 import { AccountsService } from './accounts/accounts.service';
 import { ApiKeyResolver } from './auth/api-key-resolver.service';
 import { AdminGuard, ApiKeyGuard } from './auth/auth.guards';
+import { ComplianceController } from './compliance/compliance.controller';
+import { ComplianceService } from './compliance/compliance.service';
 import { GateController } from './gate/gate.controller';
 import { InboundController } from './inbound/inbound.controller';
 import { InboundBackpressure } from './inbound/inbound-backpressure.service';
 import { InboundBatcher } from './inbound/inbound-batcher.service';
 import { InboundService } from './inbound/inbound.service';
+import { OpsModule } from './ops/ops.module';
 import { AccountDirectory } from './accounts/account-directory.service';
 import { ReplyTransportController } from './reply-transport/reply-transport.controller';
+import { ReplyTransportService } from './reply-transport/reply-transport.service';
 import { WebhooksController } from './webhooks/webhooks.controller';
 import { WebhooksService } from './webhooks/webhooks.service';
 
 /** The HTTP edge: carrier ingestion, the send gate and the account API. No queue or SQL code of its own. */
 @Module({
-  controllers: [AccountsController, InboundController, GateController, WebhooksController, ReplyTransportController],
-  providers: [{ provide: APP_GUARD, useClass: ContentTypeGuard }, AccountsService, AccountDirectory, InboundService, InboundBatcher, InboundBackpressure, WebhooksService, ApiKeyResolver, AdminGuard, ApiKeyGuard],
+  imports: [ProfilesModule, OpsModule],
+  controllers: [ComplianceController, AccountsController, InboundController, TwilioInboundController, GateController, WebhooksController, ReplyTransportController],
+  providers: [{ provide: APP_GUARD, useClass: ContentTypeGuard }, AccountsService, AccountDirectory, ComplianceService, InboundService, TwilioInboundService, InboundBatcher, InboundBackpressure, WebhooksService, ReplyTransportService, ApiKeyResolver, AdminGuard, ApiKeyGuard],
 })
 export class GatewayModule {}

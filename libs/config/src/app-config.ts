@@ -16,17 +16,31 @@ export interface AppConfig {
   webhookRetryDelaysMs: number[];
   /** Jobs processed at once by each worker of each queue in this process. */
   workerConcurrency: number;
+  /** Longest a webhook or reply request may take, connect to last byte (WEBHOOK_TIMEOUT_MS); then it counts as failed and is retried. */
+  webhookTimeoutMs: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /**
+   * How long a replica trusts its compiled compliance profile before re-checking the version in
+   * Postgres. Saved changes are pushed over Redis at once; this is only the net for a lost push.
+   */
+  profileRecheckMs: number;
   /** Port of a worker process's own /metrics and /health server; 0 turns it off. The gateway serves them on PORT. */
   metricsPort: number;
   /** `strict`: refuse to start unless Redis evicts nothing (maxmemory-policy noeviction); `warn`: only say so. */
   redisPolicyCheck: 'strict' | 'warn';
+  /** Seconds a completed job stays in Redis (BullMQ ignores a repeated job id meanwhile); memory holds about this much traffic. */
+  keepCompletedSeconds: number;
   /** Single inbound requests arriving within this many ms share one queue job (0: one job each). */
   inboundBatchWindowMs: number;
   /** A micro-batch is sent as soon as it holds this many messages. */
   inboundBatchMaxMessages: number;
   /** Inbound jobs waiting beyond this bound make the gateway answer 503 + Retry-After. */
   inboundMaxBacklogJobs: number;
+  /**
+   * The gateway's address as carriers see it (behind proxies), e.g. https://optout.example.com.
+   * Twilio signs the URL it called; null: rebuilt from the request's Host and X-Forwarded-Proto.
+   */
+  publicBaseUrl: string | null;
 }
 
 /** Redis keys that are not BullMQ's (the gate cache) live under the prefix without its braces. */

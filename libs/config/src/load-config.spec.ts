@@ -61,6 +61,12 @@ describe('loadConfig', () => {
     expect(problemsOf({})).toEqual([expect.stringContaining('DATABASE_URL is required')]);
   });
 
+  it('reads the public base URL without its trailing slash', () => {
+    expect(loadConfig(base).publicBaseUrl).toBeNull();
+    expect(loadConfig({ ...base, PUBLIC_BASE_URL: 'https://optout.example.com/' }).publicBaseUrl).toBe('https://optout.example.com');
+    expect(problemsOf({ ...base, PUBLIC_BASE_URL: 'optout.example.com' })).toEqual([expect.stringContaining('PUBLIC_BASE_URL')]);
+  });
+
   it('reads the ingestion bounds', () => {
     expect(loadConfig(base)).toMatchObject({ inboundBatchWindowMs: 2, inboundBatchMaxMessages: 500, inboundMaxBacklogJobs: 20_000 });
     const config = loadConfig({ ...base, INBOUND_BATCH_WINDOW_MS: '0', INBOUND_MAX_BACKLOG_JOBS: '10' });
@@ -69,12 +75,28 @@ describe('loadConfig', () => {
   });
 
   it('reads the operations settings: metrics port (0 turns it off) and the Redis policy check', () => {
-    expect(loadConfig(base)).toMatchObject({ metricsPort: 9464, redisPolicyCheck: 'strict' });
+    expect(loadConfig(base)).toMatchObject({ metricsPort: 9464, redisPolicyCheck: 'strict', keepCompletedSeconds: 3600 });
+    expect(loadConfig({ ...base, QUEUE_KEEP_COMPLETED_SECONDS: '5' }).keepCompletedSeconds).toBe(5);
     expect(loadConfig({ ...base, METRICS_PORT: '0', REDIS_POLICY_CHECK: 'WARN' })).toMatchObject({ metricsPort: 0, redisPolicyCheck: 'warn' });
-    expect(problemsOf({ ...base, METRICS_PORT: '70000', REDIS_POLICY_CHECK: 'off' })).toEqual([
+    const problems = problemsOf({ ...base, METRICS_PORT: '70000', REDIS_POLICY_CHECK: 'off' });
+    expect(problems).toHaveLength(2);
+    expect(problems).toEqual(expect.arrayContaining([
       expect.stringContaining('METRICS_PORT="70000" must be a whole number from 0 to 65535'),
       expect.stringContaining('REDIS_POLICY_CHECK="off" must be strict'),
-    ]);
+    ]));
+  });
+
+  it('reads how often a replica re-checks its compliance profiles (the net under the pushed changes)', () => {
+    expect(loadConfig(base).profileRecheckMs).toBe(30_000);
+    expect(loadConfig({ ...base, PROFILE_RECHECK_MS: '5000' }).profileRecheckMs).toBe(5_000);
+    expect(problemsOf({ ...base, PROFILE_RECHECK_MS: '10' })).toEqual([expect.stringContaining('PROFILE_RECHECK_MS="10" must be a whole number from 1000 to 3600000')]);
+  });
+
+  it('reads the webhook and reply timeout: 15 s by default, bounded both ways', () => {
+    expect(loadConfig(base).webhookTimeoutMs).toBe(15_000);
+    expect(loadConfig({ ...base, WEBHOOK_TIMEOUT_MS: '500' }).webhookTimeoutMs).toBe(500);
+    expect(problemsOf({ ...base, WEBHOOK_TIMEOUT_MS: '50' })).toEqual([expect.stringContaining('WEBHOOK_TIMEOUT_MS="50" must be a whole number from 100 to 120000')]);
+    expect(problemsOf({ ...base, WEBHOOK_TIMEOUT_MS: '15s' })).toEqual([expect.stringContaining('WEBHOOK_TIMEOUT_MS="15s"')]);
   });
 
   it('parses a retry schedule and booleans', () => {

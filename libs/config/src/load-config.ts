@@ -101,12 +101,16 @@ export function loadConfig(env: Env = process.env, options: LoadConfigOptions = 
     allowPrivateWebhookTargets: boolean('ALLOW_PRIVATE_WEBHOOK_TARGETS', false),
     webhookRetryDelaysMs,
     workerConcurrency: integer('WORKER_CONCURRENCY', 8, 1, 1000),
+    webhookTimeoutMs: integer('WEBHOOK_TIMEOUT_MS', 15_000, 100, 120_000),
+    profileRecheckMs: integer('PROFILE_RECHECK_MS', 30_000, 1_000, 3_600_000),
     inboundBatchWindowMs: integer('INBOUND_BATCH_WINDOW_MS', 2, 0, 1000),
     inboundBatchMaxMessages: integer('INBOUND_BATCH_MAX_MESSAGES', 500, 1, 10_000),
     inboundMaxBacklogJobs: integer('INBOUND_MAX_BACKLOG_JOBS', 20_000, 1, 10_000_000),
+    publicBaseUrl: text('PUBLIC_BASE_URL') === undefined ? null : url('PUBLIC_BASE_URL', ['https:', 'http:']).replace(/\/+$/, ''),
     logLevel,
     metricsPort: integer('METRICS_PORT', 9464, 0, 65535),
     redisPolicyCheck,
+    keepCompletedSeconds: integer('QUEUE_KEEP_COMPLETED_SECONDS', 3600, 1, 7 * 86_400),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

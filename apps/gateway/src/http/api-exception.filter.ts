@@ -34,7 +34,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const { status, body, headers } = this.toResponse(exception);
     if (status >= 500 && !(exception instanceof ApiException)) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
-    void reply.status(status).headers(headers).send(body);
+    // The route may have set another content type (Twilio's TwiML) before it failed.
+    void reply.status(status).headers({ ...headers, 'content-type': 'application/json; charset=utf-8' }).send(body);
   }
 
   private toResponse(exception: unknown): { status: number; body: unknown; headers: Record<string, string> } {

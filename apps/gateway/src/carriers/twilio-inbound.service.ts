@@ -1,0 +1,78 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import { APP_CONFIG, AppConfig } from '@optout/config';
+import { TwilioCredentialRepository } from '@optout/database';
+import { AccountDirectory } from '../accounts/account-directory.service';
+import { ApiException } from '../http/api.exception';
+import { InboundBackpressure } from '../inbound/inbound-backpressure.service';
+import { InboundBatcher } from '../inbound/inbound-batcher.service';
+import { buildInboundMessage } from '../inbound/inbound-message.factory';
+import { isValidTwilioSignature } from './twilio-signature.util';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Twilio's inbound-SMS webhook: checks who sent it, then queues it like any inbound message. */
+@Injectable()
+export class TwilioInboundService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly accounts: AccountDirectory,
+    private readonly credentials: TwilioCredentialRepository,
+    private readonly batcher: InboundBatcher,
+    private readonly backpressure: InboundBackpressure,
+  ) {}
+
+  async accept(accountId: string, request: FastifyRequest): Promise<void> {
+    const account = UUID.test(accountId) ? await this.accounts.find(accountId.toLowerCase()) : null;
+    if (!account) throw ApiException.notFound(`Account ${accountId}`);
+    const params = formParams(request.body);
+
+    const authToken = await this.credentials.authTokenOf(account.id);
+    const signature = request.headers['x-twilio-signature'];
+    if (!authToken || !isValidTwilioSignature(authToken, this.publicUrlOf(request), params, typeof signature === 'string' ? signature : undefined)) {
+      throw new ApiException(
+        403,
+        'invalid_signature',
+        authToken
+          ? 'X-Twilio-Signature does not match this request (check PUBLIC_BASE_URL if the gateway is behind a proxy)'
+          : 'This account has no Twilio credentials to check X-Twilio-Signature with; set a twilio reply transport first',
+      );
+    }
+
+    const problems = ['MessageSid', 'From', 'To']
+      .filter((field) => !params[field] || params[field].length > 200)
+      .map((field) => ({ field, rule: 'required', message: `${field} is required (at most 200 characters)` }));
+    if ((params.Body ?? '').length > 1600) problems.push({ field: 'Body', rule: 'max_length', message: 'Body must be at most 1600 characters' });
+    if (problems.length > 0) throw ApiException.validation(problems);
+
+    this.backpressure.assertCapacity();
+    const built = buildInboundMessage(account.id, params.FromCountry ?? account.defaultCountry, {
+      messageId: params.MessageSid,
+      from: params.From,
+      to: params.To,
+      body: params.Body ?? '',
+    }, new Date());
+    if (!built.ok) throw ApiException.validation(built.problems.map((problem) => ({ ...problem, field: problem.field === 'from' ? 'From' : 'To' })));
+    try {
+      await this.batcher.submit(built.message);
+    } catch (error) {
+      throw new ApiException(503, 'queue_unavailable', `Not accepted: the queue could not be written (${(error as Error).message})`, [], { 'retry-after': '1' });
+    }
+  }
+
+  /** The URL Twilio called, as Twilio saw it: what the signature covers. */
+  private publicUrlOf(request: FastifyRequest): string {
+    const base = this.config.publicBaseUrl ?? `${request.protocol}://${request.headers.host ?? request.hostname}`;
+    return `${base}${request.url}`;
+  }
+}
+
+function formParams(body: unknown): Record<string, string> {
+  const params: Record<string, string> = {};
+  if (typeof body !== 'object' || body === null) return params;
+  for (const [name, value] of Object.entries(body as Record<string, unknown>)) {
+    // A repeated field arrives as an array; Twilio does not repeat fields in SMS webhooks.
+    params[name] = Array.isArray(value) ? String(value[0]) : String(value);
+  }
+  return params;
+}
