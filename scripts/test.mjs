@@ -7,6 +7,11 @@ import { ensureBuilt, ensureDependencies } from './ensure-installed.mjs';
 
 ensureDependencies();
 ensureBuilt();
+// The dashboard's browser test drives Debian's Chromium; install it once if it is missing.
+// Should that fail, the suite itself fails saying so: it is never skipped.
+if (!existsSync('/usr/bin/chromium') && spawnSync('bash', ['scripts/ensure-chromium.sh'], { stdio: 'inherit' }).status !== 0) {
+  console.error('Chromium could not be installed: test/e2e/ops-dashboard.e2e-spec.ts will fail');
+}
 const results = '.jest-results.json';
 rmSync(results, { force: true });
 const jest = spawnSync(

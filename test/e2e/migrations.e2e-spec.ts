@@ -1,5 +1,9 @@
 import { createDataSource, runMigrations } from '@optout/database';
+import { ALL_MIGRATIONS } from '../../libs/database/src/migrations';
 import { createTestDatabase, queryDatabase } from '../support/test-database';
+
+/** Every migration, in order: a new one is appended to ALL_MIGRATIONS. */
+const ALL_NAMES = ALL_MIGRATIONS.map((migration) => new migration().name);
 
 describe('migrations', () => {
   it('run exactly once when several processes start together on an empty database', async () => {
@@ -7,9 +11,9 @@ describe('migrations', () => {
     const sources = await Promise.all([1, 2, 3].map(() => createDataSource({ url: database.url, poolSize: 2 }).initialize()));
     try {
       const applied = await Promise.all(sources.map((source) => runMigrations(source)));
-      expect(applied.flat()).toEqual(['InitialSchema1764160000000']);
+      expect(applied.flat()).toEqual(ALL_NAMES);
       const rows = await queryDatabase<{ name: string }>(database.url, 'SELECT name FROM migrations');
-      expect(rows.map((row) => row.name)).toEqual(['InitialSchema1764160000000']);
+      expect(rows.map((row) => row.name)).toEqual(ALL_NAMES);
       expect(await sources[0].showMigrations()).toBe(false);
     } finally {
       await Promise.all(sources.map((source) => source.destroy()));
@@ -21,7 +25,7 @@ describe('migrations', () => {
     const database = await createTestDatabase();
     const source = await createDataSource({ url: database.url, poolSize: 1 }).initialize();
     try {
-      await expect(runMigrations(source)).resolves.toEqual(['InitialSchema1764160000000']);
+      await expect(runMigrations(source)).resolves.toEqual(ALL_NAMES);
       await expect(runMigrations(source)).resolves.toEqual([]);
     } finally {
       await source.destroy();

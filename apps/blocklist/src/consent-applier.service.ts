@@ -9,6 +9,7 @@ import {
   DATA_SOURCE,
 } from '@optout/database';
 import { entryOfState, GateCache } from '@optout/gate';
+import { observeTimeToBlock } from '@optout/observability';
 import { ConsentFollowUps } from './consent-follow-ups.service';
 
 export type ApplyOutcome = 'applied' | 'superseded' | 'duplicate' | 'help';
@@ -70,6 +71,8 @@ export class ConsentApplier {
     if (state) await this.gateCache.writeIfNewer(message.accountId, message.from, entryOfState(state));
 
     const superseded = event.kind !== 'help' && state?.eventId !== event.id;
+    // The gate now says "blocked": time-to-block ends here, once per opt-out (not for duplicates).
+    if (event.kind === 'optOut' && !superseded && event.followUpsDoneAt === null) observeTimeToBlock(message.acceptedAt);
     if (event.followUpsDoneAt === null && !superseded) {
       await this.followUps.publish(event, message);
       await this.ledger.markFollowUpsDone(this.dataSource.manager, event.id);

@@ -1,18 +1,34 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import type IORedis from 'ioredis';
+import { smsSegments } from '@optout/compliance';
+import { APP_CONFIG, AppConfig, keyPrefixOf } from '@optout/config';
 import { ClassifiedMessage, EVENT_TYPE_BY_KIND, OPT_OUT_TYPE_BY_KIND, QueueName } from '@optout/contracts';
 import { ConsentEventEntity } from '@optout/database';
-import { jobIds, JobProducer } from '@optout/queue';
+import { jobIds, JobProducer, PRODUCER_REDIS } from '@optout/queue';
+import { ReplyLoopGuard } from './reply-loop-guard';
 
 /**
  * What follows a recorded match: the confirmation text and the webhook event. Job ids derive
  * from the ledger event id, so doing this twice (a retry after a crash) queues each once.
+ * The loop guard may hold the text back (same kind to the same subscriber within 10 minutes);
+ * it never holds back the webhook: the business's records need every applied event.
  */
 @Injectable()
 export class ConsentFollowUps {
-  constructor(private readonly producer: JobProducer) {}
+  private readonly loopGuard: ReplyLoopGuard;
+
+  constructor(
+    private readonly producer: JobProducer,
+    @Inject(PRODUCER_REDIS) redis: IORedis,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.loopGuard = new ReplyLoopGuard(redis, keyPrefixOf(config));
+  }
 
   async publish(event: ConsentEventEntity, message: ClassifiedMessage): Promise<void> {
-    if (message.reply) {
+    let replyStatus: 'queued' | 'withheld' | 'none' = 'none';
+    if (message.reply) replyStatus = (await this.loopGuard.claim(event)) ? 'queued' : 'withheld';
+    if (message.reply && replyStatus === 'queued') {
       await this.producer.enqueue(
         QueueName.Replies,
         {
@@ -45,6 +61,9 @@ export class ConsentFollowUps {
           messageId: event.sourceMessageId,
           receivedAt: event.receivedAt.toISOString(),
           optOutType: OPT_OUT_TYPE_BY_KIND[event.kind],
+          // Consent jobs queued before the classifier sent segments lack them: priced here instead.
+          replySegments: message.replySegments ?? (message.reply ? smsSegments(message.reply) : null),
+          replyStatus,
         },
         correlationId: message.correlationId,
       },

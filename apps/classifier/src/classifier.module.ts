@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
+import { ProfilesModule } from '@optout/profiles';
 import { ClassifyProcessor } from './classify.processor';
-import { CompiledProfileCache } from './compiled-profile.cache';
 import { InboundClassifier } from './inbound-classifier.service';
 
-/** Applies compliance profiles to inbound messages. */
-@Module({ providers: [ClassifyProcessor, CompiledProfileCache, InboundClassifier] })
+/** Applies compliance profiles to inbound messages; compiled profiles come from libs/profiles. */
+@Module({ imports: [ProfilesModule], providers: [ClassifyProcessor, InboundClassifier] })
 export class ClassifierModule {}

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { classifyMessage } from '@optout/compliance';
 import { ClassifiedMessage, InboundMessage } from '@optout/contracts';
+import { messagesClassifiedTotal } from '@optout/observability';
 import { countryOfPhone } from '@optout/phone';
-import { CompiledProfileCache } from './compiled-profile.cache';
+import { CompiledProfileCache } from '@optout/profiles';
 
 /** Applies each account's compliance profile; messages that match no keyword go no further. */
 @Injectable()
@@ -14,6 +15,7 @@ export class InboundClassifier {
     for (const message of messages) {
       const profile = await this.profiles.forAccount(message.accountId);
       const result = classifyMessage(profile, { body: message.body, country: () => countryOfPhone(message.from) });
+      messagesClassifiedTotal.inc({ kind: result.kind !== null && result.keyword !== null ? result.kind : 'none' });
       if (result.kind === null || result.keyword === null) continue;
       matched.push({
         accountId: message.accountId,
@@ -26,8 +28,10 @@ export class InboundClassifier {
         language: result.language,
         country: result.country,
         reply: result.reply,
+        replySegments: result.replySegments,
         profileVersion: profile.version,
         receivedAt: message.receivedAt,
+        acceptedAt: message.acceptedAt,
         correlationId: message.correlationId,
       });
     }

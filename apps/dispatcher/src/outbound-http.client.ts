@@ -1,46 +1,86 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { Agent, request } from 'undici';
 import { APP_CONFIG, AppConfig } from '@optout/config';
-import { targetUrlProblem } from '@optout/egress';
+import { createEgressAgent, isEgressRefusal, urlShapeProblem } from '@optout/egress';
 
-export interface PostResult {
+/** What one request to a customer's URL came to. Never throws for anything the network does. */
+export interface OutboundResult {
+  /** The HTTP status; null when there was no answer (timeout, connection error, refused). */
   status: number | null;
   retryAfter: string | null;
+  /** Why there was no answer; null when there was one. */
   error: string | null;
+  /** The SSRF policy refused the target: no retry can help. */
+  refused: boolean;
   latencyMs: number;
 }
 
-/** Webhooks and replies get 15 s: long enough for a slow CRM, short enough to free the worker. */
-const TIMEOUT_MS = 15_000;
+export interface OutboundRequest {
+  url: string;
+  body: string;
+  contentType: string;
+  headers: Record<string, string>;
+}
 
-/** The target may not be used at all (SSRF policy): no retry can help. */
-export class RefusedTargetError extends Error {}
+/** Read from an answer's body before dropping it: enough to free the connection, no more. */
+const MAX_DRAINED_BODY = 64 * 1024;
 
 /**
- * POSTs JSON to a customer's URL. The URL is checked against the address policy right before
- * connecting (DNS may have changed since registration); redirects are not followed.
+ * POSTs to a customer's URL (a webhook endpoint, a reply transport). The target's addresses
+ * are checked at connect time by the egress agent (DNS rebinding cannot slip past a check
+ * made earlier); redirects are not followed (undici's `request` never follows them); the
+ * whole exchange, DNS to last byte, is bounded by WEBHOOK_TIMEOUT_MS (15 s by default).
  */
 @Injectable()
-export class OutboundHttpClient {
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+export class OutboundHttpClient implements OnApplicationShutdown {
+  private readonly agent: Agent;
+  private readonly timeoutMs: number;
 
-  async postJson(url: string, body: string, headers: Record<string, string>): Promise<PostResult> {
-    const problem = await targetUrlProblem(url, { allowPrivate: this.config.allowPrivateWebhookTargets });
-    if (problem) throw new RefusedTargetError(`${url} ${problem}`);
-    const started = Date.now();
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.timeoutMs = config.webhookTimeoutMs;
+    this.agent = createEgressAgent({ allowPrivate: config.allowPrivateWebhookTargets, connectTimeoutMs: Math.min(config.webhookTimeoutMs, 10_000) });
+  }
+
+  async post(outbound: OutboundRequest): Promise<OutboundResult> {
+    const started = performance.now();
+    const elapsed = () => Math.round(performance.now() - started);
+    const shape = urlShapeProblem(outbound.url);
+    if (shape) return { status: null, retryAfter: null, error: `refused: the URL ${shape}`, refused: true, latencyMs: 0 };
+
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort(new Error(`no answer within ${this.timeoutMs} ms`));
+    }, this.timeoutMs);
     try {
-      const response = await fetch(url, {
+      const response = await request(outbound.url, {
         method: 'POST',
-        body,
-        headers: { 'content-type': 'application/json', 'user-agent': 'optout-dispatcher/1', ...headers },
-        redirect: 'manual',
-        signal: AbortSignal.timeout(TIMEOUT_MS),
+        body: outbound.body,
+        headers: { 'content-type': outbound.contentType, 'user-agent': 'optout-dispatcher/1', ...outbound.headers },
+        dispatcher: this.agent,
+        signal: controller.signal,
       });
-      await response.body?.cancel().catch(() => undefined);
-      return { status: response.status, retryAfter: response.headers.get('retry-after'), error: null, latencyMs: Date.now() - started };
+      // The answer's body is not used; reading a little of it lets the connection be reused.
+      await response.body.dump({ limit: MAX_DRAINED_BODY }).catch(() => undefined);
+      const retryAfter = response.headers['retry-after'];
+      return { status: response.statusCode, retryAfter: (Array.isArray(retryAfter) ? retryAfter[0] : retryAfter) ?? null, error: null, refused: false, latencyMs: elapsed() };
     } catch (error) {
-      const cause = (error as { cause?: { code?: string } }).cause?.code;
-      const message = (error as Error).name === 'TimeoutError' ? `no answer within ${TIMEOUT_MS / 1000}s` : (cause ?? (error as Error).message);
-      return { status: null, retryAfter: null, error: message, latencyMs: Date.now() - started };
+      if (isEgressRefusal(error)) return { status: null, retryAfter: null, error: `refused: ${(error as Error).message}`, refused: true, latencyMs: elapsed() };
+      if (timedOut) return { status: null, retryAfter: null, error: `timeout: no answer within ${this.timeoutMs} ms`, refused: false, latencyMs: elapsed() };
+      return { status: null, retryAfter: null, error: `connection failed: ${describe(error)}`, refused: false, latencyMs: elapsed() };
+    } finally {
+      clearTimeout(timer);
     }
   }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.agent.close();
+  }
+}
+
+function describe(error: unknown): string {
+  const { code, message, cause } = error as { code?: string; message?: string; cause?: { code?: string } };
+  const causeCode = cause?.code;
+  return [code ?? causeCode, message].filter(Boolean).join(' ') || String(error);
 }

@@ -14,3 +14,19 @@ export function signWebhook(secrets: string[], webhookId: string, timestampSecon
     })
     .join(' ');
 }
+
+export interface EndpointSecrets {
+  secret: string;
+  previousSecret: string | null;
+  previousSecretExpiresAt: Date | null;
+}
+
+/**
+ * The secrets that sign a delivery now: the current one, and during a rotation's grace
+ * period the one it replaced, so a receiver still configured with the old secret verifies
+ * while the business rolls the new one out. The current secret comes first.
+ */
+export function signingSecretsOf(endpoint: EndpointSecrets, now: Date): string[] {
+  const previousActive = endpoint.previousSecret !== null && endpoint.previousSecretExpiresAt !== null && endpoint.previousSecretExpiresAt > now;
+  return previousActive ? [endpoint.secret, endpoint.previousSecret as string] : [endpoint.secret];
+}

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { resolve } from 'node:path';
 import { loadConfig } from '@optout/config';
-import { closeOnSignals, exitWithStartupError } from '@optout/runtime';
+import { assertRedisSettings, closeOnSignals, exitWithStartupError, processLogger } from '@optout/runtime';
 import { localAdminToken } from './admin-token';
 import { createStandaloneApp } from './create-standalone-app';
 import { startEmbeddedPostgres } from './embedded-postgres';
@@ -36,6 +36,8 @@ async function main(): Promise<void> {
   env.ADMIN_TOKEN ??= localAdminToken(DATA_DIR);
 
   const config = loadConfig(env, { required: ['ADMIN_TOKEN', 'DATABASE_URL'] });
+  processLogger('standalone', config);
+  await assertRedisSettings(config);
   const app = await createStandaloneApp(config);
   closeOnSignals('optout', app, async () => {
     for (const cleanup of cleanups.reverse()) await cleanup();
@@ -47,6 +49,8 @@ async function main(): Promise<void> {
 Opt-out platform running (gateway, classifier, blocklist, dispatcher in one process)
   API:          ${base}/v1
   Admin token:  ${config.adminToken}${generatedToken ? `   (generated; kept in ${DATA_DIR}/admin-token)` : ''}
+  Queues:       ${base}/ops/queues   (any user name, the admin token as password)
+  Metrics:      ${base}/metrics      health: ${base}/health/ready
 
 Try it:
   KEY=$(curl -s -X POST ${base}/v1/accounts -H 'authorization: Bearer ${config.adminToken}' -H 'content-type: application/json' -d '{"name":"Demo"}' | node -pe 'JSON.parse(require("fs").readFileSync(0)).apiKey')

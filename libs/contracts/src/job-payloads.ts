@@ -31,6 +31,17 @@ export interface InboundJob {
   messages: InboundMessage[];
 }
 
+/**
+ * What a confirmation text costs: carriers bill per SMS segment. Mirrors `SmsSegments` of
+ * libs/compliance, which contracts may not import.
+ */
+export interface ReplySegments {
+  encoding: 'GSM-7' | 'UCS-2';
+  segments: number;
+  /** Septets for GSM-7, UTF-16 code units for UCS-2. */
+  units: number;
+}
+
 /** A message that matched a keyword, with everything the ledger must record about the match. */
 export interface ClassifiedMessage {
   accountId: string;
@@ -45,8 +56,12 @@ export interface ClassifiedMessage {
   country: string | null;
   /** The confirmation text to send, or null when the profile has none for this kind. */
   reply: string | null;
+  /** The cost of `reply`. Optional: consent jobs queued before it existed do not carry it. */
+  replySegments?: ReplySegments | null;
   profileVersion: number;
   receivedAt: string;
+  /** The inbound message's `acceptedAt`, where time-to-block starts. Optional: older consent jobs lack it. */
+  acceptedAt?: string;
   correlationId: string;
 }
 
@@ -81,6 +96,14 @@ export interface ConsentEventData {
   messageId: string;
   receivedAt: string;
   optOutType: 'STOP' | 'START' | 'HELP';
+  /** The confirmation text's cost; null when the match has no reply. Set on every event of an inbound text. */
+  replySegments?: ReplySegments | null;
+  /**
+   * `queued`: the confirmation went to the reply queue; `withheld`: the loop guard held it back
+   * (the same kind of confirmation went to this subscriber less than 10 minutes ago); `none`:
+   * there is no reply to send. Set on every event of an inbound text.
+   */
+  replyStatus?: 'queued' | 'withheld' | 'none';
 }
 
 export interface WebhookEventJob {

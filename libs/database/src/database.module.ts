@@ -12,6 +12,9 @@ import {
   ReplyTransportRepository,
   WebhookDeliveryRepository,
   WebhookEndpointRepository,
+  DeliveryAttemptRepository,
+  ReplyDeliveryRepository,
+  TwilioCredentialRepository,
 } from './repositories';
 
 const REPOSITORIES = [
@@ -22,6 +25,9 @@ const REPOSITORIES = [
   ReplyTransportRepository,
   WebhookDeliveryRepository,
   WebhookEndpointRepository,
+  DeliveryAttemptRepository,
+  ReplyDeliveryRepository,
+  TwilioCredentialRepository,
 ];
 
 /**

@@ -48,6 +48,18 @@ export class GateCache {
     return (await this.redis.gateFillIfAbsent(gateKey(this.keyPrefix, accountId, phone), ...argsOf(entry))) === 1;
   }
 
+  /** Fills every given entry that is still absent, in one round trip. */
+  async fillManyIfAbsent(accountId: string, entries: Map<string, GateEntry>): Promise<void> {
+    const pipeline = this.redis.pipeline() as unknown as { gateFillIfAbsent(key: string, ...args: string[]): void; exec(): Promise<unknown> };
+    for (const [phone, entry] of entries) pipeline.gateFillIfAbsent(gateKey(this.keyPrefix, accountId, phone), ...argsOf(entry));
+    await pipeline.exec();
+  }
+
+  /** Forgets one entry (the next read fills it from Postgres). */
+  async delete(accountId: string, phone: string): Promise<void> {
+    await this.redis.del(gateKey(this.keyPrefix, accountId, phone));
+  }
+
   async writeIfNewer(accountId: string, phone: string, entry: GateEntry): Promise<boolean> {
     return (await this.redis.gateWriteIfNewer(gateKey(this.keyPrefix, accountId, phone), ...argsOf(entry))) === 1;
   }

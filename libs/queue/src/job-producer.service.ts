@@ -1,8 +1,9 @@
-import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import type IORedis from 'ioredis';
 import { ALL_QUEUE_NAMES, JobOf, QueueName } from '@optout/contracts';
 import { APP_CONFIG, AppConfig } from '@optout/config';
+import { correlationFieldsOf } from '@optout/observability';
 import { defaultJobOptions } from './queue-job-options';
 import { PRODUCER_REDIS } from './queue.tokens';
 
@@ -16,6 +17,7 @@ export interface EnqueueOptions {
 @Injectable()
 export class JobProducer implements OnApplicationShutdown {
   private readonly queues = new Map<QueueName, Queue>();
+  private readonly logger = new Logger('JobProducer');
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -25,11 +27,23 @@ export class JobProducer implements OnApplicationShutdown {
   /** Resolves once Redis has the job: callers may then acknowledge. */
   async enqueue<Q extends QueueName>(queue: Q, payload: JobOf<Q>, options: EnqueueOptions): Promise<void> {
     await this.queue(queue).add(queue, payload, { jobId: options.jobId, delay: options.delayMs });
+    this.logQueued(queue, [options.jobId], [payload]);
   }
 
   async enqueueMany<Q extends QueueName>(queue: Q, jobs: Array<{ payload: JobOf<Q>; jobId: string }>): Promise<void> {
     if (jobs.length === 0) return;
     await this.queue(queue).addBulk(jobs.map((job) => ({ name: queue, data: job.payload, opts: { jobId: job.jobId } })));
+    this.logQueued(queue, jobs.map((job) => job.jobId), jobs.map((job) => job.payload));
+  }
+
+  /**
+   * One line per add: with the worker's "job done" lines it is the trail of a correlation id
+   * (inside a job, the id of the job being processed is on the line too, so a child job, such
+   * as a webhook delivery, is linked to the message that caused it).
+   */
+  private logQueued(queue: QueueName, jobIds: string[], payloads: unknown[]): void {
+    const own = correlationFieldsOf({ messages: payloads.flatMap((payload) => ('messages' in (payload as object) ? (payload as { messages: unknown[] }).messages : [payload])) });
+    this.logger.log({ msg: `${queue} job${jobIds.length > 1 ? 's' : ''} queued`, queuedJobIds: jobIds, ...own });
   }
 
   /** A BullMQ Queue handle (for the dashboard and health); created once per name. */
@@ -39,7 +53,7 @@ export class JobProducer implements OnApplicationShutdown {
       queue = new Queue(name, {
         connection: this.connection,
         prefix: this.config.queuePrefix,
-        defaultJobOptions: defaultJobOptions(name, this.config.webhookRetryDelaysMs),
+        defaultJobOptions: defaultJobOptions(name, this.config.webhookRetryDelaysMs, this.config.keepCompletedSeconds),
       });
       queue.on('error', () => undefined); // surfaced through the failed add instead
       this.queues.set(name, queue);

@@ -16,8 +16,9 @@ const DAY = 24 * HOUR;
  * count too) so that a job id repeated within that hour is ignored by BullMQ, and Redis memory
  * stays bounded: BullMQ keeps finished jobs forever unless told otherwise.
  */
-export function defaultJobOptions(queue: QueueName, retryDelaysMs: number[]): JobsOptions {
-  const retention = { removeOnComplete: { age: HOUR, count: 50_000 }, removeOnFail: { age: 14 * DAY } };
+export function defaultJobOptions(queue: QueueName, retryDelaysMs: number[], keepCompletedSeconds = HOUR): JobsOptions {
+  // BullMQ removes aged completed jobs when a later job completes, not on a timer.
+  const retention = { removeOnComplete: { age: keepCompletedSeconds, count: 50_000 }, removeOnFail: { age: 14 * DAY } };
   switch (queue) {
     case QueueName.Inbound:
     case QueueName.Consent:

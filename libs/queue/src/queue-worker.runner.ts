@@ -1,7 +1,8 @@
-import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
-import { Job, UnrecoverableError, Worker } from 'bullmq';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
+import { DelayedError, Job, MetricsTime, UnrecoverableError, Worker } from 'bullmq';
 import { JobOf, QueueName } from '@optout/contracts';
 import { APP_CONFIG, AppConfig } from '@optout/config';
+import { correlationFieldsOf, jobDurationSeconds, withLogContext } from '@optout/observability';
 import { workerConnectionOptions } from './redis-connection.factory';
 import { SCHEDULE_BACKOFF } from './queue-job-options';
 import { scheduledDelay } from './retry-schedule.util';
@@ -14,7 +15,7 @@ export type JobHandler<Q extends QueueName> = (payload: JobOf<Q>, job: Job<JobOf
  * lets active jobs finish on shutdown (unfinished ones are picked up again as stalled).
  */
 @Injectable()
-export class QueueWorkerRunner implements OnApplicationShutdown {
+export class QueueWorkerRunner implements BeforeApplicationShutdown {
   private readonly logger = new Logger(QueueWorkerRunner.name);
   private readonly workers: Worker[] = [];
 
@@ -23,14 +24,14 @@ export class QueueWorkerRunner implements OnApplicationShutdown {
   run<Q extends QueueName>(queue: Q, handler: JobHandler<Q>, options: { concurrency?: number } = {}): Worker {
     const worker = new Worker<JobOf<Q>>(
       queue,
-      async (job) => {
-        if (job.data?.v !== 1) throw new UnrecoverableError(`${queue} job ${job.id} has payload version ${String(job.data?.v)}; this worker reads v1`);
-        await handler(job.data, job);
-      },
+      // Every log line written during the job carries its queue, id and correlation id(s).
+      (job) => withLogContext({ queue, jobId: job.id, ...correlationFieldsOf(job.data) }, () => this.timed(queue, job, handler)),
       {
         connection: workerConnectionOptions(this.config.redisUrl),
         prefix: this.config.queuePrefix,
         concurrency: options.concurrency ?? this.config.workerConcurrency,
+        // Per-minute completed/failed counts kept in Redis (an hour of them), read by /ops/queues/health.
+        metrics: { maxDataPoints: MetricsTime.ONE_HOUR },
         settings: {
           backoffStrategy: (attemptsMade: number, type?: string, error?: Error) =>
             type === SCHEDULE_BACKOFF ? scheduledDelay(attemptsMade, this.config.webhookRetryDelaysMs, error) : 0,
@@ -42,14 +43,58 @@ export class QueueWorkerRunner implements OnApplicationShutdown {
       if (!job) return;
       const final = job.attemptsMade >= (job.opts.attempts ?? 1) || error instanceof UnrecoverableError;
       const message = `${queue} job ${job.id} attempt ${job.attemptsMade} failed: ${error.message}`;
-      if (final) this.logger.error(`${message} (no more retries)`);
-      else this.logger.warn(message);
+      const fields = { queue, jobId: job.id, attempt: job.attemptsMade, ...correlationFieldsOf(job.data) };
+      if (final) this.logger.error({ msg: `${message} (no more retries)`, ...fields });
+      else this.logger.warn({ msg: message, ...fields });
     });
     this.workers.push(worker);
     return worker;
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    await Promise.all(this.workers.map((worker) => worker.close()));
+  /** Duration histogram and one log line per finished job: the trail a correlation id follows. */
+  private async timed<Q extends QueueName>(queue: Q, job: Job<JobOf<Q>>, handler: JobHandler<Q>): Promise<void> {
+    const started = process.hrtime.bigint();
+    const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
+    try {
+      if (job.data?.v !== 1) throw new UnrecoverableError(`${queue} job ${job.id} has payload version ${String(job.data?.v)}; this worker reads v1`);
+      await handler(job.data, job);
+    } catch (error) {
+      // A job put back for later (DelayedError) has not failed: it spent no attempt.
+      jobDurationSeconds.observe({ queue, outcome: error instanceof DelayedError ? 'postponed' : 'failed' }, seconds());
+      throw error;
+    }
+    const duration = seconds();
+    jobDurationSeconds.observe({ queue, outcome: 'completed' }, duration);
+    this.logger.log({ msg: `${queue} job done`, attempt: job.attemptsMade + 1, durationMs: Math.round(duration * 1000) });
+  }
+
+  /**
+   * Before the shutdown hooks close Postgres and the producer connection: active jobs finish
+   * with their connections still open; jobs not yet taken stay in the queue for another worker.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
+    await Promise.all(this.workers.map((worker) => this.closeWithin(worker, WORKER_CLOSE_GRACE_MS)));
+  }
+
+  /**
+   * A graceful close waits for active jobs, but after Redis has gone away and come back a
+   * worker's close can wait forever. Past the grace period it is forced: its unfinished jobs
+   * become stalled and another worker takes them over, so nothing is lost, only delayed.
+   */
+  private async closeWithin(worker: Worker, graceMs: number): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const graceful = worker.close().then(() => true);
+    const expired = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), graceMs)));
+    const closed = await Promise.race([graceful, expired]);
+    clearTimeout(timer);
+    if (!closed) {
+      // BullMQ's close cannot be forced once a graceful one has started: drop the connections
+      // and stop waiting for it.
+      this.logger.warn(`${worker.name} worker did not close within ${graceMs / 1000}s; disconnecting it (its active jobs will be retried as stalled)`);
+      await Promise.race([worker.disconnect().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 2_000).unref())]);
+    }
   }
 }
+
+/** How long a worker's active jobs get to finish on shutdown. */
+const WORKER_CLOSE_GRACE_MS = 10_000;

@@ -3,10 +3,11 @@ import { AppConfig, ConfigModule } from '@optout/config';
 import { DatabaseModule } from '@optout/database';
 import { GateModule } from '@optout/gate';
 import { QueueModule } from '@optout/queue';
+import { OperationsModule } from './operations.module';
 
 /**
- * What every process stands on: the validated config, Postgres (migrated), the queues and
- * the gate cache. Each process's root module is this plus the app modules it runs, so the
+ * What every process stands on: the validated config, Postgres (migrated), the queues, the
+ * gate cache, and the operations surface (health checks, queue statistics). Each process's root module is this plus the app modules it runs, so the
  * all-in-one process and the separate ones are wired identically.
  */
 @Module({})
@@ -14,7 +15,7 @@ export class InfrastructureModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: InfrastructureModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(), QueueModule, GateModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(), QueueModule, GateModule, OperationsModule],
     };
   }
 }

@@ -1,9 +1,10 @@
-import { Controller, Get, Param, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
 import { GateAnswer, GateUnavailableError, SendGateService } from '@optout/gate';
 import { normalisePhone } from '@optout/phone';
 import { AccountDirectory } from '../accounts/account-directory.service';
 import { ApiKeyGuard } from '../auth/auth.guards';
-import { ApiException } from '../http/api.exception';
+import { ApiErrorDetail, ApiException } from '../http/api.exception';
+import { GateCheckDto } from './gate-check.dto';
 
 @Controller('v1/gate/:accountId')
 @UseGuards(ApiKeyGuard)
@@ -18,14 +19,27 @@ export class GateController {
   async check(@Param('accountId') accountId: string, @Param('phone') rawPhone: string): Promise<GateAnswer> {
     const phone = normalisePhone(rawPhone, rawPhone.trim().startsWith('+') ? null : await this.defaultCountryOf(accountId));
     if (!phone.ok) throw ApiException.validation([{ field: 'phone', rule: 'phone_number', message: `phone ${phone.reason}` }]);
-    try {
-      return await this.gate.check(accountId, phone.e164);
-    } catch (error) {
-      if (error instanceof GateUnavailableError) {
-        throw new ApiException(503, 'gate_unavailable', `${error.message}. Do not send; retry shortly.`, [], { 'retry-after': '1' });
-      }
-      throw error;
-    }
+    return failClosed(() => this.gate.check(accountId, phone.e164));
+  }
+
+  /**
+   * Many numbers at once, answered in request order. One number that cannot be a phone
+   * number refuses the whole request (400 naming each index): a partial answer is too easy
+   * to misread as "the rest may be texted".
+   */
+  @Post('check')
+  @HttpCode(200)
+  async checkMany(@Param('accountId') accountId: string, @Body() dto: GateCheckDto): Promise<{ results: GateAnswer[] }> {
+    const defaultCountry = dto.phones.some((raw) => !raw.trim().startsWith('+')) ? await this.defaultCountryOf(accountId) : null;
+    const phones: string[] = [];
+    const problems: ApiErrorDetail[] = [];
+    dto.phones.forEach((raw, index) => {
+      const phone = normalisePhone(raw, defaultCountry);
+      if (phone.ok) phones.push(phone.e164);
+      else problems.push({ field: `phones[${index}]`, rule: 'phone_number', message: `phones[${index}] ${phone.reason}` });
+    });
+    if (problems.length > 0) throw ApiException.validation(problems);
+    return { results: await failClosed(() => this.gate.checkMany(accountId, phones)) };
   }
 
   private async defaultCountryOf(accountId: string): Promise<string | null> {
@@ -34,5 +48,16 @@ export class GateController {
     } catch {
       return null;
     }
+  }
+}
+
+async function failClosed<T>(answer: () => Promise<T>): Promise<T> {
+  try {
+    return await answer();
+  } catch (error) {
+    if (error instanceof GateUnavailableError) {
+      throw new ApiException(503, 'gate_unavailable', `${error.message}. Do not send; retry shortly.`, [], { 'retry-after': '1' });
+    }
+    throw error;
   }
 }

@@ -3,6 +3,9 @@ import { ApiKeyEntity } from './api-key.entity';
 import { ComplianceProfileEntity } from './compliance-profile.entity';
 import { ConsentEventEntity } from './consent-event.entity';
 import { ConsentStateEntity } from './consent-state.entity';
+import { DeliveryAttemptEntity } from './delivery-attempt.entity';
+import { ReplyDeliveryEntity } from './reply-delivery.entity';
+import { TwilioCredentialEntity } from './twilio-credential.entity';
 import { ReplyTransportEntity } from './reply-transport.entity';
 import { WebhookDeliveryEntity } from './webhook-delivery.entity';
 import { WebhookEndpointEntity } from './webhook-endpoint.entity';
@@ -12,6 +15,9 @@ export * from './api-key.entity';
 export * from './compliance-profile.entity';
 export * from './consent-event.entity';
 export * from './consent-state.entity';
+export * from './delivery-attempt.entity';
+export * from './reply-delivery.entity';
+export * from './twilio-credential.entity';
 export * from './reply-transport.entity';
 export * from './webhook-delivery.entity';
 export * from './webhook-endpoint.entity';
@@ -25,4 +31,7 @@ export const ALL_ENTITIES = [
   ReplyTransportEntity,
   WebhookDeliveryEntity,
   WebhookEndpointEntity,
+  DeliveryAttemptEntity,
+  ReplyDeliveryEntity,
+  TwilioCredentialEntity,
 ];

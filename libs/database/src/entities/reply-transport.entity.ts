@@ -1,6 +1,11 @@
 import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 
-export type ReplyTransportConfig = { type: 'http'; url: string };
+/**
+ * `http`: the reply is POSTed as JSON to `url`. `twilio`: sent through Twilio's Messages API
+ * with the account's credentials, which live in `twilio_credentials` (one place, shared with
+ * the Twilio inbound webhook), not here.
+ */
+export type ReplyTransportConfig = { type: 'http'; url: string } | { type: 'twilio' };
 
 /** Where an account's confirmation texts go out. One per account. */
 @Entity({ name: 'reply_transports' })

@@ -27,8 +27,13 @@ export class WebhookDeliveryEntity {
   @Column('text')
   status!: DeliveryStatus;
 
+  /** Attempts made, replays included. */
   @Column('integer')
   attempts!: number;
+
+  /** Times the business asked to send it again; the current round's number. */
+  @Column('integer')
+  replays!: number;
 
   @Column('integer', { name: 'last_status_code', nullable: true })
   lastStatusCode!: number | null;

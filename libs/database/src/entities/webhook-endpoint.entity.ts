@@ -19,11 +19,21 @@ export class WebhookEndpointEntity {
   @Column('text')
   secret!: string;
 
+  /** The secret a rotation replaced: it signs too (beside `secret`) until it expires. */
+  @Column('text', { name: 'previous_secret', nullable: true })
+  previousSecret!: string | null;
+
+  @Column('timestamptz', { name: 'previous_secret_expires_at', nullable: true })
+  previousSecretExpiresAt!: Date | null;
+
   @Column('boolean')
   enabled!: boolean;
 
   @Column('text', { name: 'disabled_reason', nullable: true })
   disabledReason!: string | null;
+
+  @Column('timestamptz', { name: 'disabled_at', nullable: true })
+  disabledAt!: Date | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -43,6 +43,11 @@ export class ConsentStateRepository {
     return manager.findOneByOrFail(ConsentStateEntity, { accountId: decision.accountId, phone: decision.phone });
   }
 
+  /** The rows that exist among `phones`, in one query. */
+  findMany(accountId: string, phones: string[]): Promise<ConsentStateEntity[]> {
+    return this.dataSource.getRepository(ConsentStateEntity).createQueryBuilder('s').where('s.account_id = :accountId AND s.phone = ANY(:phones)', { accountId, phones }).getMany();
+  }
+
   find(accountId: string, phone: string, manager: EntityManager = this.dataSource.manager): Promise<ConsentStateEntity | null> {
     return manager.findOneBy(ConsentStateEntity, { accountId, phone });
   }

@@ -5,3 +5,7 @@ export * from './consent-state.repository';
 export * from './reply-transport.repository';
 export * from './webhook-delivery.repository';
 export * from './webhook-endpoint.repository';
+export * from './delivery-attempt.repository';
+export * from './reply-delivery.repository';
+export * from './twilio-credential.repository';
+export * from './page-cursor.util';

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DeliveryStatus, WebhookDeliveryEntity } from '../entities';
+import { AttemptStatus, DeliveryStatus, WebhookDeliveryEntity } from '../entities';
 import { DATA_SOURCE } from '../database.tokens';
+import { AFTER_CURSOR_SQL, CREATED_US_SQL, encodePageCursor, Page, PageCursor } from './page-cursor.util';
 
 export interface NewDelivery {
   accountId: string;
@@ -10,6 +11,21 @@ export interface NewDelivery {
   eventId: string;
   eventType: string;
   payload: string;
+}
+
+/** One attempt as the dispatcher saw it; the delivery takes the same status. */
+export interface AttemptRecord {
+  status: AttemptStatus;
+  attemptedAt: Date;
+  responseCode: number | null;
+  latencyMs: number;
+  error: string | null;
+}
+
+/** Where a replay was started from, to put it back should the job not be queued. */
+export interface StartedReplay {
+  round: number;
+  previousStatus: DeliveryStatus;
 }
 
 @Injectable()
@@ -35,16 +51,75 @@ export class WebhookDeliveryRepository {
     return this.repo.findOneBy({ id });
   }
 
-  async recordAttempt(id: string, status: DeliveryStatus, statusCode: number | null, error: string | null): Promise<void> {
+  findForAccount(accountId: string, id: string): Promise<WebhookDeliveryEntity | null> {
+    return this.repo.findOneBy({ accountId, id });
+  }
+
+  /**
+   * The attempt row and the delivery's new status in one statement: the list a business
+   * reads never shows a delivery whose attempts disagree with it.
+   */
+  async recordAttempt(id: string, attempt: AttemptRecord): Promise<void> {
     await this.dataSource.query(
-      `UPDATE webhook_deliveries
-         SET status = $2, attempts = attempts + 1, last_status_code = $3, last_error = $4, updated_at = now()
-       WHERE id = $1`,
-      [id, status, statusCode, error],
+      `WITH updated AS (
+         UPDATE webhook_deliveries
+            SET status = $2, attempts = attempts + 1, last_status_code = $3, last_error = $4, updated_at = now()
+          WHERE id = $1
+        RETURNING id, attempts, replays)
+       INSERT INTO delivery_attempts (id, webhook_delivery_id, attempt, round, attempted_at, status, response_code, latency_ms, error)
+       SELECT $5, updated.id, updated.attempts, updated.replays, $6, $2, $3, $7, $4 FROM updated`,
+      [id, attempt.status, attempt.responseCode, attempt.error, randomUUID(), attempt.attemptedAt, Math.round(attempt.latencyMs)],
     );
   }
 
-  listForEndpoint(endpointId: string, limit: number): Promise<WebhookDeliveryEntity[]> {
-    return this.repo.find({ where: { endpointId }, order: { createdAt: 'DESC' }, take: limit });
+  /** Dead-lettered without a request (the endpoint was disabled or deleted meanwhile): no attempt row. */
+  async markDead(id: string, reason: string): Promise<void> {
+    await this.dataSource.query(`UPDATE webhook_deliveries SET status = 'dead', last_error = $2, updated_at = now() WHERE id = $1`, [id, reason]);
+  }
+
+  /**
+   * Makes a finished delivery (succeeded or dead) pending again as a new round, atomically:
+   * of two replays racing, one wins. Null when the delivery is not the account's or is
+   * still in progress.
+   */
+  async startReplay(accountId: string, id: string): Promise<StartedReplay | null> {
+    // Wrapped in a SELECT: TypeORM answers a bare UPDATE … RETURNING with [rows, count].
+    const rows: Array<{ replays: number; previous_status: DeliveryStatus }> = await this.dataSource.query(
+      `WITH replayed AS (
+         UPDATE webhook_deliveries d
+            SET status = 'pending', replays = d.replays + 1, updated_at = now()
+           FROM (SELECT id, status FROM webhook_deliveries WHERE id = $1 AND account_id = $2 FOR UPDATE) previous
+          WHERE d.id = previous.id AND previous.status IN ('succeeded', 'dead')
+         RETURNING d.replays, previous.status AS previous_status)
+       SELECT replays, previous_status FROM replayed`,
+      [id, accountId],
+    );
+    return rows[0] ? { round: rows[0].replays, previousStatus: rows[0].previous_status } : null;
+  }
+
+  /** Undoes `startReplay` when its job could not be queued, so the delivery is not left pending forever. */
+  async undoReplay(id: string, replay: StartedReplay): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE webhook_deliveries SET status = $3, replays = replays - 1, updated_at = now()
+        WHERE id = $1 AND replays = $2 AND status = 'pending'`,
+      [id, replay.round, replay.previousStatus],
+    );
+  }
+
+  /** The endpoint's deliveries, newest first. */
+  async pageForEndpoint(endpointId: string, options: { limit: number; status?: DeliveryStatus; after?: PageCursor }): Promise<Page<WebhookDeliveryEntity>> {
+    const query = this.repo
+      .createQueryBuilder('d')
+      .addSelect(CREATED_US_SQL('d'), 'created_us')
+      .where('d.endpoint_id = :endpointId', { endpointId })
+      .orderBy('d.created_at', 'DESC')
+      .addOrderBy('d.id', 'DESC')
+      .limit(options.limit + 1);
+    if (options.status) query.andWhere('d.status = :status', { status: options.status });
+    if (options.after) query.andWhere(AFTER_CURSOR_SQL('d'), { cursorUs: options.after.createdUs, cursorId: options.after.id });
+    const { entities, raw } = await query.getRawAndEntities<{ created_us: string }>();
+    const items = entities.slice(0, options.limit);
+    const last = items.length > 0 && entities.length > options.limit ? items.length - 1 : -1;
+    return { items, nextCursor: last >= 0 ? encodePageCursor({ createdUs: raw[last].created_us, id: items[last].id }) : null };
   }
 }

@@ -1,0 +1,39 @@
+import type { ReplyJob } from '@optout/contracts';
+import { httpReplyRequest, twilioReplyRequest } from './reply-request.util';
+
+const reply: ReplyJob = {
+  v: 1,
+  eventId: '0d6c1f8e-3f7b-4a53-9b0e-1c2d3e4f5a6b',
+  accountId: '5b1d0a44-7e2a-4c1b-8d3e-9f0a1b2c3d4e',
+  kind: 'optOut',
+  to: '+12025550199',
+  from: '+12025550100',
+  body: 'Acme: you are unsubscribed & will get no more texts. Reply START to resubscribe.',
+  correlationId: 'c-1',
+};
+
+describe('twilioReplyRequest', () => {
+  const credentials = { accountSid: 'AC0123456789abcdef0123456789abcdef', authToken: 'tok3n', baseUrl: null };
+
+  it("posts to Twilio's Messages API with basic auth and form-encoded To/From/Body", () => {
+    const request = twilioReplyRequest(credentials, reply);
+    expect(request.url).toBe('https://api.twilio.com/2010-04-01/Accounts/AC0123456789abcdef0123456789abcdef/Messages.json');
+    expect(request.contentType).toBe('application/x-www-form-urlencoded');
+    expect(Object.fromEntries(new URLSearchParams(request.body))).toEqual({ To: reply.to, From: reply.from, Body: reply.body });
+    expect(Buffer.from(request.headers.authorization.replace('Basic ', ''), 'base64').toString()).toBe('AC0123456789abcdef0123456789abcdef:tok3n');
+  });
+
+  it('uses the account’s base URL when it has one, with or without a trailing slash', () => {
+    expect(twilioReplyRequest({ ...credentials, baseUrl: 'http://127.0.0.1:4010/' }, reply).url).toBe(
+      'http://127.0.0.1:4010/2010-04-01/Accounts/AC0123456789abcdef0123456789abcdef/Messages.json',
+    );
+  });
+});
+
+describe('httpReplyRequest', () => {
+  it('posts the reply as JSON with the event id as idempotency key', () => {
+    const request = httpReplyRequest('https://sms.example.com/send', reply);
+    expect(JSON.parse(request.body)).toEqual({ to: reply.to, from: reply.from, body: reply.body, accountId: reply.accountId, kind: 'optOut', eventId: reply.eventId });
+    expect(request.headers['idempotency-key']).toBe(reply.eventId);
+  });
+});

@@ -1,0 +1,25 @@
+import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+
+/**
+ * An account's Twilio credentials: the reply transport sends with them and the Twilio
+ * inbound webhook checks `X-Twilio-Signature` with the same auth token. Kept readable (both
+ * uses need the token itself) and never returned by the API.
+ */
+@Entity({ name: 'twilio_credentials' })
+export class TwilioCredentialEntity {
+  @PrimaryColumn('uuid', { name: 'account_id' })
+  accountId!: string;
+
+  @Column('text', { name: 'account_sid' })
+  accountSid!: string;
+
+  @Column('text', { name: 'auth_token' })
+  authToken!: string;
+
+  /** Where the Messages API is; null means Twilio's own (`https://api.twilio.com`). */
+  @Column('text', { name: 'base_url', nullable: true })
+  baseUrl!: string | null;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}

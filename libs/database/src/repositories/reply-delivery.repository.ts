@@ -1,0 +1,77 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { ConsentKind } from '@optout/contracts';
+import { ReplyDeliveryEntity, ReplyDeliveryStatus } from '../entities';
+import { DATA_SOURCE } from '../database.tokens';
+import { AFTER_CURSOR_SQL, CREATED_US_SQL, encodePageCursor, Page, PageCursor } from './page-cursor.util';
+import type { AttemptRecord } from './webhook-delivery.repository';
+
+export interface NewReplyDelivery {
+  accountId: string;
+  eventId: string;
+  kind: ConsentKind;
+  toPhone: string;
+  fromSender: string;
+}
+
+@Injectable()
+export class ReplyDeliveryRepository {
+  constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
+
+  private get repo() {
+    return this.dataSource.getRepository(ReplyDeliveryEntity);
+  }
+
+  /** One record per ledger event, however often its reply job runs: a repeat returns the first. */
+  async createOnce(reply: NewReplyDelivery): Promise<ReplyDeliveryEntity> {
+    await this.dataSource.query(
+      `INSERT INTO reply_deliveries (id, account_id, event_id, kind, to_phone, from_sender, status)
+       VALUES ($1, $2, $3, $4, $5, $6, 'pending')
+       ON CONFLICT ON CONSTRAINT uq_reply_deliveries_event DO NOTHING`,
+      [randomUUID(), reply.accountId, reply.eventId, reply.kind, reply.toPhone, reply.fromSender],
+    );
+    return this.repo.findOneByOrFail({ eventId: reply.eventId });
+  }
+
+  /** The attempt row and the reply's new status in one statement (see WebhookDeliveryRepository.recordAttempt). */
+  async recordAttempt(id: string, transportType: string, attempt: AttemptRecord): Promise<void> {
+    await this.dataSource.query(
+      `WITH updated AS (
+         UPDATE reply_deliveries
+            SET status = $2, attempts = attempts + 1, last_status_code = $3, last_error = $4, transport_type = $8, updated_at = now()
+          WHERE id = $1
+        RETURNING id, attempts)
+       INSERT INTO delivery_attempts (id, reply_delivery_id, attempt, round, attempted_at, status, response_code, latency_ms, error)
+       SELECT $5, updated.id, updated.attempts, 0, $6, $2, $3, $7, $4 FROM updated`,
+      [id, attempt.status, attempt.responseCode, attempt.error, randomUUID(), attempt.attemptedAt, Math.round(attempt.latencyMs), transportType],
+    );
+  }
+
+  /** Deliberately not sent; `reason` says why. No attempt row: nothing was sent. */
+  async suppress(id: string, reason: string): Promise<void> {
+    await this.dataSource.query(`UPDATE reply_deliveries SET status = 'suppressed', last_error = $2, updated_at = now() WHERE id = $1`, [id, reason]);
+  }
+
+  /** Given up without a request (say, a Twilio transport whose credentials are gone): no attempt row. */
+  async markDead(id: string, reason: string): Promise<void> {
+    await this.dataSource.query(`UPDATE reply_deliveries SET status = 'dead', last_error = $2, updated_at = now() WHERE id = $1`, [id, reason]);
+  }
+
+  /** The account's replies, newest first. */
+  async pageForAccount(accountId: string, options: { limit: number; status?: ReplyDeliveryStatus; after?: PageCursor }): Promise<Page<ReplyDeliveryEntity>> {
+    const query = this.repo
+      .createQueryBuilder('r')
+      .addSelect(CREATED_US_SQL('r'), 'created_us')
+      .where('r.account_id = :accountId', { accountId })
+      .orderBy('r.created_at', 'DESC')
+      .addOrderBy('r.id', 'DESC')
+      .limit(options.limit + 1);
+    if (options.status) query.andWhere('r.status = :status', { status: options.status });
+    if (options.after) query.andWhere(AFTER_CURSOR_SQL('r'), { cursorUs: options.after.createdUs, cursorId: options.after.id });
+    const { entities, raw } = await query.getRawAndEntities<{ created_us: string }>();
+    const items = entities.slice(0, options.limit);
+    const last = items.length > 0 && entities.length > options.limit ? items.length - 1 : -1;
+    return { items, nextCursor: last >= 0 ? encodePageCursor({ createdUs: raw[last].created_us, id: items[last].id }) : null };
+  }
+}

@@ -1,0 +1,6 @@
+export * from './metrics/metrics.registry';
+export * from './metrics/pipeline.metrics';
+export * from './metrics/queue-depth.metrics';
+export * from './logging/log-context';
+export * from './logging/correlation.util';
+export * from './logging/pino-logger.service';

@@ -1,0 +1,200 @@
+import { randomBytes } from 'node:crypto';
+import { keyPrefixOf } from '@optout/config';
+import { AppName, AppProcess, freePort } from '../support/app-processes';
+import { HttpReceiver } from '../support/http-receiver';
+import { OwnRedis } from '../support/own-redis';
+import { deleteKeysWithPrefix } from '../support/redis-cleanup';
+import { TEST_ADMIN_TOKEN, TEST_REDIS_URL } from '../support/test-config';
+import { createTestDatabase, TestDatabase } from '../support/test-database';
+import { waitFor } from '../support/wait-for';
+
+type LogLine = Record<string, unknown> & { msg: string; app: string; level: string };
+
+/** Every stdout line of a process as JSON: a line that is not JSON fails the test. */
+function logLines(process: AppProcess): LogLine[] {
+  return process.output
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => {
+      try {
+        return JSON.parse(line) as LogLine;
+      } catch {
+        throw new Error(`${process.app} wrote a line that is not JSON: ${line}`);
+      }
+    });
+}
+
+/** Value of the one sample of `name` carrying all of `labels` (in any order), 0 when absent. */
+function sample(text: string, name: string, labels: Record<string, string>): number {
+  const line = text
+    .split('\n')
+    .find((candidate) => candidate.startsWith(`${name}{`) && Object.entries(labels).every(([key, value]) => candidate.includes(`${key}="${value}"`)));
+  return line ? Number(line.slice(line.lastIndexOf(' ') + 1)) : 0;
+}
+
+const carries = (line: LogLine, correlationId: string) =>
+  line.correlationId === correlationId || (Array.isArray(line.correlationIds) && line.correlationIds.includes(correlationId));
+
+/**
+ * The apps as separate processes (built dist/), as an operator runs them: each worker
+ * serves /metrics and /health on its METRICS_PORT, every process logs JSON, and one
+ * message's correlation id can be followed from the gateway to its webhook.
+ */
+describe('operations of the apps as processes', () => {
+  const queuePrefix = `{optout-test-${randomBytes(4).toString('hex')}}`;
+  let database: TestDatabase;
+  let receiver: HttpReceiver;
+  let baseUrl: string;
+  const processes = new Map<AppName, AppProcess>();
+  const metricsPorts = new Map<AppName, number>();
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    receiver = await new HttpReceiver().start();
+    const port = await freePort();
+    baseUrl = `http://127.0.0.1:${port}`;
+    env = {
+      DATABASE_URL: database.url,
+      REDIS_URL: TEST_REDIS_URL,
+      QUEUE_PREFIX: queuePrefix,
+      ADMIN_TOKEN: TEST_ADMIN_TOKEN,
+      ALLOW_PRIVATE_WEBHOOK_TARGETS: 'true',
+      LOG_LEVEL: 'info',
+      PORT: String(port),
+    };
+    for (const app of ['gateway', 'classifier', 'blocklist', 'dispatcher'] as const) {
+      const metricsPort = await freePort();
+      metricsPorts.set(app, metricsPort);
+      processes.set(app, new AppProcess(app, { ...env, METRICS_PORT: String(metricsPort) }).start());
+    }
+    for (const app of ['classifier', 'blocklist', 'dispatcher'] as const) {
+      await waitFor(`${app} to be ready`, async () => ((await fetch(`http://127.0.0.1:${metricsPorts.get(app)}/health/ready`)).status === 200 ? true : undefined), {
+        timeoutMs: 30_000,
+        intervalMs: 200,
+      });
+    }
+    await waitFor('the gateway to be ready', async () => ((await fetch(`${baseUrl}/health/ready`)).status === 200 ? true : undefined), {
+      timeoutMs: 30_000,
+      intervalMs: 200,
+    });
+  }, 90_000);
+
+  afterAll(async () => {
+    await Promise.all([...processes.values()].map((process) => process.stop('SIGKILL')));
+    await receiver?.stop();
+    await deleteKeysWithPrefix(TEST_REDIS_URL, [queuePrefix, `${keyPrefixOf({ queuePrefix })}:`]);
+    await database?.drop();
+  });
+
+  const call = async (method: string, path: string, token: string, json?: unknown) => {
+    const response = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(json ? { 'content-type': 'application/json' } : {}) },
+      body: json ? JSON.stringify(json) : undefined,
+    });
+    return { status: response.status, body: (await response.json().catch(() => null)) as any };
+  };
+  const metricsOf = async (app: AppName) => (await fetch(`http://127.0.0.1:${metricsPorts.get(app)}/metrics`)).text();
+
+  let correlationId: string;
+
+  it('carries a STOP through and follows it in every process’s JSON log, to its webhook', async () => {
+    const account = (await call('POST', '/v1/accounts', TEST_ADMIN_TOKEN, { name: 'Trail' })).body;
+    expect((await call('PUT', `/v1/accounts/${account.id}/reply-transport`, account.apiKey, { type: 'http', url: receiver.url('/sms') })).status).toBe(200);
+    expect((await call('POST', `/v1/accounts/${account.id}/webhooks`, account.apiKey, { url: receiver.url('/crm') })).status).toBe(201);
+    const accepted = await call('POST', '/v1/inbound', account.apiKey, { accountId: account.id, messageId: 'trail-1', from: '+12025550142', to: '+12025550100', body: 'STOP' });
+    expect(accepted.status).toBe(202);
+    correlationId = accepted.body.id;
+    await waitFor('the webhook and the confirmation', () => (receiver.on('/crm').length === 1 && receiver.on('/sms').length === 1 ? true : undefined), {
+      timeoutMs: 15_000,
+    });
+    // A job's "done" line is written just after its handler returns, a moment after the HTTP call.
+    await waitFor('the dispatcher’s last lines', () => (processes.get('dispatcher')!.output.includes('"msg":"replies job done"') ? true : undefined));
+    const webhookId = String(receiver.on('/crm')[0].headers['webhook-id']);
+
+    const logs = new Map([...processes].map(([app, process]) => [app, logLines(process)]));
+    const trail = (app: AppName) => logs.get(app)!.filter((line) => carries(line, correlationId)).map((line) => line.msg);
+    expect(trail('gateway')).toContain('inbound job queued');
+    expect(trail('classifier')).toEqual(expect.arrayContaining(['consent job queued', 'inbound job done']));
+    expect(trail('blocklist')).toEqual(expect.arrayContaining(['replies job queued', 'webhook-events job queued', 'consent job done']));
+    expect(trail('dispatcher')).toEqual(expect.arrayContaining(['webhook-deliveries job queued', 'webhook-events job done', 'replies job done']));
+
+    // The fan-out's line names the delivery job, and the delivery's own lines name the job:
+    // that delivery is the webhook the receiver got (its webhook-id is the delivery id).
+    const fanout = logs.get('dispatcher')!.find((line) => carries(line, correlationId) && line.msg === 'webhook-deliveries job queued')!;
+    expect(fanout.queuedJobIds).toEqual([`wd-${webhookId}`]);
+    await waitFor('the delivery job’s own line', () =>
+      logLines(processes.get('dispatcher')!).find((line) => line.jobId === `wd-${webhookId}` && line.msg === 'webhook-deliveries job done') ? true : undefined,
+    );
+    expect(logLines(processes.get('dispatcher')!).find((line) => line.msg === 'webhook delivery succeeded')).toMatchObject({
+      jobId: `wd-${webhookId}`,
+      deliveryId: webhookId,
+      statusCode: 200,
+    });
+
+    for (const [app, lines] of logs) {
+      for (const line of lines) {
+        expect(line).toMatchObject({ app, level: expect.stringMatching(/^(debug|info|warn|error|fatal)$/), time: expect.any(String), pid: expect.any(Number) });
+      }
+    }
+  }, 60_000);
+
+  it('serves each worker’s own metrics on its metrics port', async () => {
+    const classifier = await metricsOf('classifier');
+    expect(sample(classifier, 'optout_messages_classified_total', { kind: 'optOut', app: 'classifier' })).toBe(1);
+    expect(sample(classifier, 'optout_job_duration_seconds_count', { queue: 'inbound', outcome: 'completed', app: 'classifier' })).toBe(1);
+    expect(sample(classifier, 'process_resident_memory_bytes', { app: 'classifier' })).toBeGreaterThan(0);
+
+    const blocklist = await metricsOf('blocklist');
+    expect(sample(blocklist, 'optout_time_to_block_seconds_count', { app: 'blocklist' })).toBe(1);
+    expect(sample(blocklist, 'optout_job_duration_seconds_count', { queue: 'consent', outcome: 'completed', app: 'blocklist' })).toBe(1);
+
+    const dispatcher = await metricsOf('dispatcher');
+    expect(sample(dispatcher, 'optout_job_duration_seconds_count', { queue: 'webhook-deliveries', outcome: 'completed', app: 'dispatcher' })).toBe(1);
+    expect(sample(dispatcher, 'optout_webhook_deliveries_total', { outcome: 'succeeded', app: 'dispatcher' })).toBe(1);
+    // Queue depths are read from Redis by whichever process is scraped.
+    expect(sample(dispatcher, 'optout_queue_jobs', { queue: 'webhook-deliveries', state: 'completed', app: 'dispatcher' })).toBe(1);
+
+    const gateway = await (await fetch(`${baseUrl}/metrics`)).text();
+    expect(sample(gateway, 'optout_queue_jobs', { queue: 'inbound', state: 'completed', app: 'gateway' })).toBe(1);
+  });
+
+  it('answers health probes on every process', async () => {
+    for (const app of ['classifier', 'blocklist', 'dispatcher'] as const) {
+      const live = await fetch(`http://127.0.0.1:${metricsPorts.get(app)}/health/live`);
+      expect(live.status).toBe(200);
+      const ready = await fetch(`http://127.0.0.1:${metricsPorts.get(app)}/health/ready`);
+      expect(await ready.json()).toMatchObject({ status: 'ok', info: { redis: { status: 'up' }, postgres: { status: 'up' }, migrations: { status: 'up' } } });
+    }
+    expect((await fetch(`${baseUrl}/health/live`)).status).toBe(200);
+  });
+
+  it('closes cleanly on a SIGTERM that arrives while it is still starting', async () => {
+    // A Redis of its own with AOF off: the start-up check's warning marks "starting, not yet running".
+    const redis = await OwnRedis.start(['--maxmemory-policy', 'noeviction', '--appendonly', 'no']);
+    try {
+      const worker = new AppProcess('blocklist', { ...env, REDIS_URL: redis.url, METRICS_PORT: '0' }).start();
+      await waitFor('the start-up check', () => (worker.output.includes('without the append-only file') ? true : undefined), { timeoutMs: 20_000, intervalMs: 20 });
+      expect(worker.output).not.toContain('worker running');
+      expect(await worker.stop('SIGTERM', 30_000)).toEqual({ code: 0, signal: null });
+      expect(worker.output).toContain('blocklist: stopped');
+    } finally {
+      await redis.remove();
+    }
+  }, 40_000);
+
+  it('refuses to start a worker on a Redis that may evict, in one JSON line saying how to fix it', async () => {
+    const evicting = await OwnRedis.start(['--maxmemory-policy', 'allkeys-lru']);
+    try {
+      const worker = new AppProcess('classifier', { ...env, REDIS_URL: evicting.url, METRICS_PORT: '0' }).start();
+      await waitFor('the worker to give up', () => (worker.running ? undefined : true), { timeoutMs: 20_000, intervalMs: 100 });
+      const exit = await worker.stop();
+      expect(exit.code).toBe(1);
+      const [line] = logLines(worker).filter((candidate) => candidate.level === 'fatal');
+      expect(line.msg).toMatch(/classifier did not start: .*maxmemory-policy allkeys-lru.*CONFIG SET maxmemory-policy noeviction/);
+    } finally {
+      await evicting.remove();
+    }
+  }, 40_000);
+});

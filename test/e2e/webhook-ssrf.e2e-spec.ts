@@ -1,0 +1,95 @@
+import { randomUUID } from 'node:crypto';
+import { RunningSystem } from '../support/running-system';
+import { ScriptedEndpoint } from '../support/scripted-endpoint';
+import { waitFor } from '../support/wait-for';
+import { text, waitForDeliveryStatus } from '../support/webhook-helpers';
+
+// Each case waits on real retries and timeouts; the default 5 s per test is too tight on a shared machine.
+jest.setTimeout(30_000);
+
+/**
+ * The SSRF guard with ALLOW_PRIVATE_WEBHOOK_TARGETS off, as in production: loopback, private,
+ * link-local (cloud metadata) targets and non-http(s) schemes are refused at registration,
+ * and refused again when connecting — where a name that now resolves to loopback (what DNS
+ * rebinding does) gets no request through. The rebinding itself, a name public at
+ * registration and private at connect time, is in libs/egress/src/egress-agent.factory.spec.ts.
+ */
+describe('SSRF guard on webhook and reply targets', () => {
+  let system: RunningSystem;
+  let inside: ScriptedEndpoint;
+  let account: { id: string; apiKey: string };
+
+  beforeAll(async () => {
+    system = await RunningSystem.start({ ALLOW_PRIVATE_WEBHOOK_TARGETS: 'false' });
+    // Stands for a service on our own network that a customer URL must never reach.
+    inside = await new ScriptedEndpoint().start();
+    account = await system.createAccount('Curious');
+  });
+
+  afterAll(async () => {
+    await inside?.stop();
+    await system?.stop();
+  });
+
+  it.each([
+    ['http://127.0.0.1:8080/hook', 'loopback'],
+    ['http://localhost:8080/hook', 'loopback'],
+    ['http://[::1]:8080/hook', 'loopback'],
+    ['http://169.254.169.254/latest/meta-data/', 'link-local (cloud metadata)'],
+    ['http://10.1.2.3/hook', 'private'],
+    ['http://192.168.0.10/hook', 'private'],
+    ['ftp://example.com/hook', 'only http and https'],
+    ['file:///etc/passwd', 'only http and https'],
+  ])('refuses to register a webhook to %s', async (url, why) => {
+    const answer = await system.request('POST', `/v1/accounts/${account.id}/webhooks`, { token: account.apiKey, json: { url } });
+    expect(answer.status).toBe(400);
+    expect(answer.body.error.details[0]).toMatchObject({ field: 'url', rule: 'webhook_target' });
+    expect(answer.body.error.details[0].message).toContain(why);
+  });
+
+  it('refuses private reply-transport URLs and Twilio base URLs too', async () => {
+    const http = await system.request('PUT', `/v1/accounts/${account.id}/reply-transport`, { token: account.apiKey, json: { type: 'http', url: inside.url('/sms') } });
+    expect(http.status).toBe(400);
+    expect(http.body.error.details[0]).toMatchObject({ field: 'url', rule: 'reply_target' });
+    const twilio = await system.request('PUT', `/v1/accounts/${account.id}/reply-transport`, {
+      token: account.apiKey,
+      json: { type: 'twilio', accountSid: `AC${'0'.repeat(32)}`, authToken: 'a'.repeat(32), baseUrl: 'http://169.254.169.254' },
+    });
+    expect(twilio.status).toBe(400);
+    expect(twilio.body.error.details[0]).toMatchObject({ field: 'baseUrl', rule: 'reply_target' });
+    const patch = await system.request('PATCH', `/v1/accounts/${account.id}/webhooks/${randomUUID()}`, { token: account.apiKey, json: { url: 'http://10.0.0.1/' } });
+    expect(patch.status).toBe(404);
+  });
+
+  it('refuses at connect time a target whose name resolves to loopback, and never retries it', async () => {
+    // As if the name had resolved to a public address at registration and been rebound since:
+    // the row is written directly, the way only a changed DNS answer could make it.
+    const endpointId = randomUUID();
+    await system.sql(`INSERT INTO webhook_endpoints (id, account_id, url, events, secret) VALUES ($1, $2, $3, $4, $5)`, [
+      endpointId,
+      account.id,
+      `http://localhost:${inside.port}/hook`,
+      ['consent.opted_out'],
+      'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
+    ]);
+    await system.sql(`INSERT INTO reply_transports (account_id, config) VALUES ($1, $2::jsonb)`, [
+      account.id,
+      JSON.stringify({ type: 'http', url: `http://127.0.0.1:${inside.port}/sms` }),
+    ]);
+
+    await text(system, account, '+12025553001', 'STOP');
+    const delivery = await waitForDeliveryStatus(system, account, endpointId, 'dead');
+    expect(delivery.attempts).toEqual([expect.objectContaining({ status: 'dead', responseCode: null })]);
+    expect(delivery.attempts[0].error).toMatch(/^refused: .*127\.0\.0\.1 is loopback|^refused: .*::1 is loopback/);
+
+    const reply = await waitFor('the refused reply', async () => {
+      const listed = await system.request('GET', `/v1/accounts/${account.id}/reply-transport/deliveries`, { token: account.apiKey });
+      return listed.body.items.find((item: any) => item.status === 'dead');
+    }, { timeoutMs: 5_000 });
+    expect(reply.attempts).toEqual([expect.objectContaining({ status: 'dead', responseCode: null })]);
+    expect(reply.attempts[0].error).toContain('127.0.0.1 is loopback');
+
+    await system.waitUntilQueuesDrain();
+    expect(inside.requests).toHaveLength(0);
+  });
+});
