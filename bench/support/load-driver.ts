@@ -13,6 +13,10 @@ export interface LoadSpec {
   method: 'GET' | 'POST';
   headers?: Record<string, string>;
   bodyTemplate?: string;
+  /** Paths (under `url`'s origin) visited in turn, one per request. */
+  paths?: string[];
+  /** Requests per second across all connections; unset: as fast as it goes. */
+  overallRate?: number;
   connections: number;
   durationSeconds: number;
 }
@@ -35,10 +39,14 @@ async function main(spec: LoadSpec): Promise<void> {
     headers: spec.headers,
     connections: spec.connections,
     duration: spec.durationSeconds,
+    overallRate: spec.overallRate,
     requests: [
       {
-        setupRequest: (request) =>
-          spec.bodyTemplate ? { ...request, body: spec.bodyTemplate.split('{{n}}').join(`${salt}-${counter++}`) } : request,
+        setupRequest: (request) => {
+          const n = counter++;
+          const path = spec.paths ? spec.paths[n % spec.paths.length] : request.path;
+          return spec.bodyTemplate ? { ...request, path, body: spec.bodyTemplate.split('{{n}}').join(`${salt}-${n}`) } : { ...request, path };
+        },
       },
     ],
   });

@@ -15,6 +15,27 @@ const SHORT_CODE = /^\d{3,8}$/;
  * metadata is old would lose an opt-out.
  */
 export function normalisePhone(raw: string, defaultCountry?: string | null): PhoneParse {
+  const key = `${defaultCountry ?? ''}|${raw}`;
+  const known = recent.get(key);
+  if (known) return known;
+  const result = parsePhone(raw, defaultCountry);
+  remember(key, result);
+  return result;
+}
+
+/**
+ * Parsing costs tens of microseconds and the send gate sees the same numbers over and over:
+ * the last results are kept (a pure function of its input, so never stale), oldest dropped.
+ */
+const RECENT_LIMIT = 50_000;
+const recent = new Map<string, PhoneParse>();
+
+function remember(key: string, result: PhoneParse): void {
+  if (recent.size >= RECENT_LIMIT) recent.delete(recent.keys().next().value as string);
+  recent.set(key, result);
+}
+
+function parsePhone(raw: string, defaultCountry?: string | null): PhoneParse {
   const input = raw.trim();
   if (input === '') return { ok: false, reason: 'is empty' };
   if (/[A-Za-z]/.test(input)) return { ok: false, reason: 'contains letters' };
