@@ -12,7 +12,8 @@ export type WorkerName = Exclude<AppName, 'gateway'>;
  */
 export class ProcessTopology {
   readonly workers: AppProcess[] = [];
-  private readonly readyMarks = new Map<AppProcess, number>();
+  /** Each worker's own METRICS_PORT: its /health/live answers once the worker runs. */
+  private readonly healthPorts = new Map<AppProcess, number>();
 
   private constructor(
     readonly gateway: AppProcess,
@@ -21,24 +22,31 @@ export class ProcessTopology {
   ) {}
 
   /**
-   * `env` is the common environment (DATABASE_URL, REDIS_URL, QUEUE_PREFIX, ADMIN_TOKEN…);
-   * METRICS_PORT=0 is forced on workers so replicas on one host do not fight over 9464.
+   * `env` is the common environment (DATABASE_URL, REDIS_URL, QUEUE_PREFIX, ADMIN_TOKEN…).
+   * Each worker gets a METRICS_PORT of its own (replicas on one host would otherwise fight
+   * over 9464), kept across restarts, so readiness is read from its /health/live whatever
+   * LOG_LEVEL says.
    */
   static async start(env: Record<string, string>, workers: Partial<Record<WorkerName, number>>): Promise<ProcessTopology> {
     const port = await freePort();
     const gateway = new AppProcess('gateway', { ...env, PORT: String(port) }).start();
     const topology = new ProcessTopology(gateway, `http://127.0.0.1:${port}`, env);
     for (const [app, count] of Object.entries(workers) as Array<[WorkerName, number]>) {
-      for (let i = 0; i < count; i++) topology.workers.push(topology.startWorker(app));
+      for (let i = 0; i < count; i++) topology.workers.push(topology.startWorker(app, await freePort()));
     }
-    await topology.waitForGateway();
-    await Promise.all(topology.workers.map((worker) => topology.waitUntilRunning(worker)));
+    try {
+      await topology.waitForGateway();
+      await Promise.all(topology.workers.map((worker) => topology.waitUntilRunning(worker)));
+    } catch (error) {
+      await topology.stopAll('SIGKILL');
+      throw error;
+    }
     return topology;
   }
 
-  private startWorker(app: WorkerName): AppProcess {
-    const worker = new AppProcess(app, { ...this.env, METRICS_PORT: '0' });
-    this.readyMarks.set(worker, 0);
+  private startWorker(app: WorkerName, healthPort: number): AppProcess {
+    const worker = new AppProcess(app, { ...this.env, METRICS_PORT: String(healthPort) });
+    this.healthPorts.set(worker, healthPort);
     return worker.start();
   }
 
@@ -53,16 +61,16 @@ export class ProcessTopology {
     );
   }
 
-  /** Resolves once the worker has logged "worker running" since it was last (re)started. */
+  /** Resolves once the worker's process answers on its health port: its workers are running. */
   async waitUntilRunning(worker: AppProcess, timeoutMs = 60_000): Promise<void> {
-    const since = this.readyMarks.get(worker) ?? 0;
+    const url = `http://127.0.0.1:${this.healthPorts.get(worker)}/health/live`;
     await waitFor(
       `${worker.app} to run`,
-      () => {
+      async () => {
         if (!worker.running) throw new Error(`${worker.app} exited:\n${worker.output.slice(-2000)}`);
-        return worker.output.indexOf('worker running', since) >= 0 ? true : undefined;
+        return (await fetch(url).then((r) => r.status, () => 0)) === 200 ? true : undefined;
       },
-      { timeoutMs, intervalMs: 100 },
+      { timeoutMs, intervalMs: 200 },
     );
   }
 
@@ -73,9 +81,7 @@ export class ProcessTopology {
 
   /** Starts a stopped worker again (same environment). */
   restart(worker: AppProcess): void {
-    if (worker.running) return;
-    this.readyMarks.set(worker, worker.output.length);
-    worker.start();
+    if (!worker.running) worker.start();
   }
 
   async stopAll(signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {

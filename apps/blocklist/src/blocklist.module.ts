@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
+import { ConsentRecorder } from '@optout/consent';
 import { ConsentApplier } from './consent-applier.service';
 import { ConsentFollowUps } from './consent-follow-ups.service';
 import { ConsentProcessor } from './consent.processor';
 
 /** Keeps the consent ledger, the consent state and the gate cache; emits replies and webhooks. */
-@Module({ providers: [ConsentProcessor, ConsentApplier, ConsentFollowUps] })
+@Module({ providers: [ConsentProcessor, ConsentApplier, ConsentFollowUps, ConsentRecorder] })
 export class BlocklistModule {}

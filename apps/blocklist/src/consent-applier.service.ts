@@ -1,14 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { ConsentRecorder } from '@optout/consent';
 import { ClassifiedMessage } from '@optout/contracts';
-import {
-  ConsentEventEntity,
-  ConsentLedgerRepository,
-  ConsentStateEntity,
-  ConsentStateRepository,
-  DATA_SOURCE,
-} from '@optout/database';
-import { entryOfState, GateCache } from '@optout/gate';
+import { ConsentEventEntity, ConsentLedgerRepository, DATA_SOURCE } from '@optout/database';
 import { observeTimeToBlock } from '@optout/observability';
 import { ConsentFollowUps } from './consent-follow-ups.service';
 
@@ -29,46 +23,30 @@ export class ConsentApplier {
   constructor(
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     private readonly ledger: ConsentLedgerRepository,
-    private readonly states: ConsentStateRepository,
-    private readonly gateCache: GateCache,
+    private readonly recorder: ConsentRecorder,
     private readonly followUps: ConsentFollowUps,
   ) {}
 
   async apply(message: ClassifiedMessage): Promise<ApplyOutcome> {
-    const { event, inserted, state } = await this.dataSource.transaction(async (manager) => {
-      const recorded = await this.ledger.record(manager, {
-        accountId: message.accountId,
-        sourceMessageId: message.messageId,
-        phone: message.from,
-        sender: message.to,
-        kind: message.kind,
-        keyword: message.keyword,
-        scope: message.scope,
-        language: message.language,
-        country: message.country,
-        profileVersion: message.profileVersion,
-        source: 'sms',
-        receivedAt: new Date(message.receivedAt),
-        correlationId: message.correlationId,
-      });
-      let current: ConsentStateEntity | null = null;
-      if (recorded.event.kind !== 'help') {
-        current = recorded.inserted
-          ? await this.states.applyIfNewer(manager, {
-              accountId: message.accountId,
-              phone: message.from,
-              status: recorded.event.kind === 'optOut' ? 'opted_out' : 'opted_in',
-              since: recorded.event.receivedAt,
-              sourceMessageId: recorded.event.sourceMessageId,
-              keyword: recorded.event.keyword,
-              eventId: recorded.event.id,
-            })
-          : await this.states.find(message.accountId, message.from, manager);
-      }
-      return { ...recorded, state: current };
+    // Step 1 (the transaction) and step 2 (the gate cache) are the shared core in libs/consent,
+    // which the gateway's manual changes use too.
+    const { event, inserted, state } = await this.recorder.record({
+      accountId: message.accountId,
+      sourceMessageId: message.messageId,
+      phone: message.from,
+      sender: message.to,
+      kind: message.kind,
+      keyword: message.keyword,
+      scope: message.scope,
+      language: message.language,
+      country: message.country,
+      profileVersion: message.profileVersion,
+      source: 'sms',
+      receivedAt: new Date(message.receivedAt),
+      correlationId: message.correlationId,
     });
 
-    if (state) await this.gateCache.writeIfNewer(message.accountId, message.from, entryOfState(state));
+    if (state) await this.recorder.syncGate(state);
 
     const superseded = event.kind !== 'help' && state?.eventId !== event.id;
     // The gate now says "blocked": time-to-block ends here, once per opt-out (not for duplicates).

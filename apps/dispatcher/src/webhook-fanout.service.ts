@@ -28,7 +28,7 @@ export class WebhookFanout {
         eventType: event.type,
         payload,
       });
-      if (delivery.status === 'pending') jobs.push({ payload: { v: 1 as const, deliveryId: delivery.id }, jobId: jobIds.webhookDelivery(delivery.id) });
+      if (delivery.status === 'pending') jobs.push({ payload: { v: 1 as const, deliveryId: delivery.id, correlationId: event.correlationId }, jobId: jobIds.webhookDelivery(delivery.id) });
     }
     await this.producer.enqueueMany(QueueName.WebhookDeliveries, jobs);
     return jobs.length;

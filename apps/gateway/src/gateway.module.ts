@@ -8,6 +8,7 @@ import { TwilioInboundService } from './carriers/twilio-inbound.service';
 import { AccountsService } from './accounts/accounts.service';
 import { ApiKeyResolver } from './auth/api-key-resolver.service';
 import { AdminGuard, ApiKeyGuard } from './auth/auth.guards';
+import { BLOCKLIST_CONTROLLERS, BLOCKLIST_PROVIDERS } from './blocklist/blocklist-api.providers';
 import { ComplianceController } from './compliance/compliance.controller';
 import { ComplianceService } from './compliance/compliance.service';
 import { GateController } from './gate/gate.controller';
@@ -25,7 +26,7 @@ import { WebhooksService } from './webhooks/webhooks.service';
 /** The HTTP edge: carrier ingestion, the send gate and the account API. No queue or SQL code of its own. */
 @Module({
   imports: [ProfilesModule, OpsModule],
-  controllers: [ComplianceController, AccountsController, InboundController, TwilioInboundController, GateController, WebhooksController, ReplyTransportController],
-  providers: [{ provide: APP_GUARD, useClass: ContentTypeGuard }, AccountsService, AccountDirectory, ComplianceService, InboundService, TwilioInboundService, InboundBatcher, InboundBackpressure, WebhooksService, ReplyTransportService, ApiKeyResolver, AdminGuard, ApiKeyGuard],
+  controllers: [ComplianceController, AccountsController, InboundController, TwilioInboundController, GateController, WebhooksController, ReplyTransportController, ...BLOCKLIST_CONTROLLERS],
+  providers: [{ provide: APP_GUARD, useClass: ContentTypeGuard }, AccountsService, AccountDirectory, ComplianceService, InboundService, TwilioInboundService, InboundBatcher, InboundBackpressure, WebhooksService, ReplyTransportService, ApiKeyResolver, AdminGuard, ApiKeyGuard, ...BLOCKLIST_PROVIDERS],
 })
 export class GatewayModule {}

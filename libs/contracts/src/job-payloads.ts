@@ -118,6 +118,8 @@ export interface WebhookEventJob {
 export interface WebhookDeliveryJob {
   v: 1;
   deliveryId: string;
+  /** The inbound message's correlation id, so the delivery's log lines join its trail (absent on replays). */
+  correlationId?: string;
 }
 
 /** Which payload goes with which queue: `enqueue()` accepts only a matching pair. */

@@ -15,6 +15,8 @@ import {
   DeliveryAttemptRepository,
   ReplyDeliveryRepository,
   TwilioCredentialRepository,
+  BlocklistRepository,
+  ConsentErasureRepository,
 } from './repositories';
 
 const REPOSITORIES = [
@@ -28,6 +30,8 @@ const REPOSITORIES = [
   DeliveryAttemptRepository,
   ReplyDeliveryRepository,
   TwilioCredentialRepository,
+  BlocklistRepository,
+  ConsentErasureRepository,
 ];
 
 /**

@@ -4,7 +4,7 @@ import { APP_CONFIG, AppConfig, keyPrefixOf } from '@optout/config';
 import type { ConsentStatus } from '@optout/contracts';
 import { GateEntry } from './gate-entry';
 import { gateKey } from './gate-keys';
-import { FILL_IF_ABSENT, WRITE_IF_NEWER } from './gate-scripts';
+import { FILL_IF_ABSENT, WRITE_IF_NEWER, WRITE_MANY_IF_NEWER } from './gate-scripts';
 import { GATE_REDIS } from './gate.tokens';
 
 /** A day: entries are rewritten on every change, so the TTL only bounds memory for idle numbers. */
@@ -13,7 +13,11 @@ const ENTRY_TTL_MS = 24 * 3600 * 1000;
 type GateRedis = IORedis & {
   gateFillIfAbsent(key: string, ...args: string[]): Promise<number>;
   gateWriteIfNewer(key: string, ...args: string[]): Promise<number>;
+  gateWriteManyIfNewer(numberOfKeys: number, ...keysAndArgs: string[]): Promise<number>;
 };
+
+/** Keys per WRITE_MANY_IF_NEWER call: a few milliseconds of Redis time, well inside the gate connection's timeout. */
+const WRITE_MANY_CHUNK = 500;
 
 /** The Redis side of the send gate. Every method throws when Redis does not answer; callers decide. */
 @Injectable()
@@ -25,6 +29,8 @@ export class GateCache {
     this.keyPrefix = keyPrefixOf(config);
     redis.defineCommand('gateFillIfAbsent', { numberOfKeys: 1, lua: FILL_IF_ABSENT });
     redis.defineCommand('gateWriteIfNewer', { numberOfKeys: 1, lua: WRITE_IF_NEWER });
+    // No fixed key count: each call says how many keys it carries.
+    redis.defineCommand('gateWriteManyIfNewer', { lua: WRITE_MANY_IF_NEWER });
     this.redis = redis as GateRedis;
   }
 
@@ -62,6 +68,17 @@ export class GateCache {
 
   async writeIfNewer(accountId: string, phone: string, entry: GateEntry): Promise<boolean> {
     return (await this.redis.gateWriteIfNewer(gateKey(this.keyPrefix, accountId, phone), ...argsOf(entry))) === 1;
+  }
+
+  /** `writeIfNewer` for many numbers of one account (an import batch), a few hundred per script call. Throws if any call failed. */
+  async writeManyIfNewer(accountId: string, entries: Map<string, GateEntry>): Promise<void> {
+    const all = [...entries];
+    for (let start = 0; start < all.length; start += WRITE_MANY_CHUNK) {
+      const chunk = all.slice(start, start + WRITE_MANY_CHUNK);
+      const keys = chunk.map(([phone]) => gateKey(this.keyPrefix, accountId, phone));
+      const args = chunk.flatMap(([, entry]) => argsOf(entry).slice(0, 5));
+      await this.redis.gateWriteManyIfNewer(keys.length, ...keys, ...args, String(ENTRY_TTL_MS));
+    }
   }
 }
 

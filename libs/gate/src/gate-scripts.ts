@@ -24,3 +24,29 @@ end
 redis.call('HSET', KEYS[1], 's', ARGV[1], 'since', ARGV[2], 'kw', ARGV[3], 'vts', ARGV[4], 'vid', ARGV[5])
 redis.call('PEXPIRE', KEYS[1], ARGV[6])
 return 1`;
+
+/**
+ * WRITE_IF_NEWER for many keys of one account at once (an import batch): KEYS are the entries,
+ * ARGV five values per key in the same order (status, since, keyword, versionMs, versionId),
+ * then ttlMs. One script call per few hundred keys instead of one per key; the keys share the
+ * account's hash tag, so this is one Redis Cluster slot. Returns how many keys were written.
+ */
+export const WRITE_MANY_IF_NEWER = `
+local ttl = ARGV[#ARGV]
+local written = 0
+for i = 1, #KEYS do
+  local a = (i - 1) * 5
+  local current = redis.call('HMGET', KEYS[i], 'vts', 'vid')
+  local newer = true
+  if current[1] then
+    local vts = tonumber(current[1])
+    local incoming = tonumber(ARGV[a + 4])
+    if vts > incoming or (vts == incoming and current[2] >= ARGV[a + 5]) then newer = false end
+  end
+  if newer then
+    redis.call('HSET', KEYS[i], 's', ARGV[a + 1], 'since', ARGV[a + 2], 'kw', ARGV[a + 3], 'vts', ARGV[a + 4], 'vid', ARGV[a + 5])
+    redis.call('PEXPIRE', KEYS[i], ttl)
+    written = written + 1
+  end
+end
+return written`;

@@ -1,5 +1,5 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { ConsentStateEntity, ConsentStateRepository } from '@optout/database';
+import { Injectable, Logger, Optional } from '@nestjs/common';
+import { ConsentErasureRepository, ConsentStateEntity, ConsentStateRepository, Suppression } from '@optout/database';
 import { gateLookupsTotal } from '@optout/observability';
 import { answerOf, GateAnswer, GateEntry, UNKNOWN_ENTRY } from './gate-entry';
 import { GateCache } from './gate-cache.service';
@@ -23,10 +23,28 @@ export function entryOfState(state: ConsentStateEntity | null): GateEntry {
   };
 }
 
+/** An erased number's suppression as the gate sees it: blocked, ordered by the erasure's own version. */
+export function entryOfSuppression(suppression: Suppression): GateEntry {
+  return {
+    status: 'opted_out',
+    since: suppression.since.toISOString(),
+    keyword: suppression.keyword || null,
+    versionMs: suppression.versionAt.getTime(),
+    versionId: suppression.versionId,
+  };
+}
+
+/** The later of two decisions about one number, by the order Postgres uses: (receivedAt, message id). */
+export function newerEntry(a: GateEntry, b: GateEntry): GateEntry {
+  if (a.versionMs !== b.versionMs) return a.versionMs > b.versionMs ? a : b;
+  return a.versionId >= b.versionId ? a : b;
+}
+
 /**
  * "May this account text this number now?" Read-through: Redis first; on a miss, Postgres,
  * then fill Redis only if still absent. When Redis fails the answer comes from Postgres;
  * when Postgres fails too, `GateUnavailableError` — it fails closed.
+ * On a miss, an erased number is found by its keyed hash among the suppressions (docs/blocklist.md).
  */
 @Injectable()
 export class SendGateService {
@@ -35,6 +53,7 @@ export class SendGateService {
   constructor(
     private readonly cache: GateCache,
     private readonly states: ConsentStateRepository,
+    @Optional() private readonly suppressions?: ConsentErasureRepository,
   ) {}
 
   async check(accountId: string, phone: string): Promise<GateAnswer> {
@@ -71,9 +90,18 @@ export class SendGateService {
 
   private async readSource(accountId: string, phones: string[], cacheOutcome: string): Promise<Map<string, GateEntry>> {
     try {
-      const states = await this.states.findMany(accountId, phones);
+      const [states, suppressed] = await Promise.all([
+        this.states.findMany(accountId, phones),
+        this.suppressions ? this.suppressions.findMany(accountId, phones) : new Map<string, Suppression>(),
+      ]);
       const byPhone = new Map(states.map((state) => [state.phone, entryOfState(state)]));
-      return new Map(phones.map((phone) => [phone, byPhone.get(phone) ?? UNKNOWN_ENTRY]));
+      return new Map(
+        phones.map((phone) => {
+          const plain = byPhone.get(phone) ?? UNKNOWN_ENTRY;
+          const suppression = suppressed.get(phone);
+          return [phone, suppression ? newerEntry(plain, entryOfSuppression(suppression)) : plain];
+        }),
+      );
     } catch (error) {
       gateLookupsTotal.inc({ status: 'unavailable', cache: cacheOutcome }, phones.length);
       throw new GateUnavailableError(error);

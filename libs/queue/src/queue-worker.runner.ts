@@ -30,6 +30,7 @@ export class QueueWorkerRunner implements BeforeApplicationShutdown {
         connection: workerConnectionOptions(this.config.redisUrl),
         prefix: this.config.queuePrefix,
         concurrency: options.concurrency ?? this.config.workerConcurrency,
+        maxStalledCount: MAX_STALLED_COUNT,
         // Per-minute completed/failed counts kept in Redis (an hour of them), read by /ops/queues/health.
         metrics: { maxDataPoints: MetricsTime.ONE_HOUR },
         settings: {
@@ -73,7 +74,7 @@ export class QueueWorkerRunner implements BeforeApplicationShutdown {
    * with their connections still open; jobs not yet taken stay in the queue for another worker.
    */
   async beforeApplicationShutdown(): Promise<void> {
-    await Promise.all(this.workers.map((worker) => this.closeWithin(worker, WORKER_CLOSE_GRACE_MS)));
+    await Promise.all(this.workers.map((worker) => this.closeWithin(worker, this.config.webhookTimeoutMs + WORKER_CLOSE_MARGIN_MS)));
   }
 
   /**
@@ -96,5 +97,19 @@ export class QueueWorkerRunner implements BeforeApplicationShutdown {
   }
 }
 
-/** How long a worker's active jobs get to finish on shutdown. */
-const WORKER_CLOSE_GRACE_MS = 10_000;
+/**
+ * Active jobs get the longest an outbound call may take (WEBHOOK_TIMEOUT_MS) plus this
+ * margin to finish on shutdown, so a slow delivery in flight is not cut off and resent.
+ */
+const WORKER_CLOSE_MARGIN_MS = 5_000;
+
+/**
+ * How many times a job may be found stalled (its worker died or froze while holding it) and
+ * still be run again. BullMQ's default, 1, fails a job for good — no retry — the second time
+ * a crash catches it, and a crash stalls every job its process held, not only a culprit:
+ * two crashes close together lost every STOP of a consent job (test/chaos/stalled-twice).
+ * Our jobs are idempotent, so running one again is always safe; the bound is only there so
+ * that a job which itself crashes the process ends in the failed set (kept two weeks,
+ * retryable from /ops/queues) after ten crash loops of 30–60 s each, instead of forever.
+ */
+export const MAX_STALLED_COUNT = 10;

@@ -2,8 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { AccountRepository } from '@optout/database';
 import { hashApiKey } from './api-key.util';
 
+/** Who a bearer key is: its account, and its own id (recorded with the changes it makes). */
+export interface ResolvedKey {
+  accountId: string;
+  keyId: string;
+}
+
 interface CachedKey {
-  accountId: string | null;
+  key: ResolvedKey | null;
   expiresAt: number;
 }
 
@@ -23,14 +29,18 @@ export class ApiKeyResolver {
   constructor(private readonly accounts: AccountRepository) {}
 
   async accountIdOf(key: string): Promise<string | null> {
+    return (await this.resolve(key))?.accountId ?? null;
+  }
+
+  async resolve(key: string): Promise<ResolvedKey | null> {
     const hash = hashApiKey(key);
     const now = Date.now();
     const cached = this.cache.get(hash);
-    if (cached && cached.expiresAt > now) return cached.accountId;
+    if (cached && cached.expiresAt > now) return cached.key;
 
-    const accountId = await this.accounts.findAccountIdByKeyHash(hash);
+    const resolved = await this.accounts.findKeyByHash(hash);
     if (this.cache.size >= MAX_ENTRIES) this.cache.clear();
-    this.cache.set(hash, { accountId, expiresAt: now + (accountId ? HIT_TTL_MS : MISS_TTL_MS) });
-    return accountId;
+    this.cache.set(hash, { key: resolved, expiresAt: now + (resolved ? HIT_TTL_MS : MISS_TTL_MS) });
+    return resolved;
   }
 }

@@ -5,7 +5,7 @@ import { ApiException } from '../http/api.exception';
 import { ApiKeyResolver } from './api-key-resolver.service';
 import { bearerToken, constantTimeEquals } from './api-key.util';
 
-export type AuthenticatedRequest = FastifyRequest & { accountId?: string };
+export type AuthenticatedRequest = FastifyRequest & { accountId?: string; apiKeyId?: string };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -38,14 +38,16 @@ export class ApiKeyGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const token = bearerToken(request.headers.authorization);
     if (!token) throw unauthorized('Send the account API key as "Authorization: Bearer <key>"');
-    const accountId = await this.keys.accountIdOf(token);
-    if (!accountId) throw unauthorized('The API key is not valid');
+    const key = await this.keys.resolve(token);
+    if (!key) throw unauthorized('The API key is not valid');
+    const { accountId } = key;
 
     const routeAccountId = (request.params as Record<string, string | undefined>).accountId;
     if (routeAccountId !== undefined && (!UUID.test(routeAccountId) || routeAccountId.toLowerCase() !== accountId)) {
       throw ApiException.notFound(`Account ${routeAccountId}`);
     }
     request.accountId = accountId;
+    request.apiKeyId = key.keyId;
     return true;
   }
 }

@@ -7,3 +7,10 @@ export const AuthenticatedAccount = createParamDecorator((_: unknown, context: E
   if (!accountId) throw new Error('AuthenticatedAccount used on a route without ApiKeyGuard');
   return accountId;
 });
+
+/** The id of the API key that `ApiKeyGuard` accepted: recorded in the ledger with manual changes and imports. */
+export const AuthenticatedKey = createParamDecorator((_: unknown, context: ExecutionContext): string => {
+  const keyId = context.switchToHttp().getRequest<AuthenticatedRequest>().apiKeyId;
+  if (!keyId) throw new Error('AuthenticatedKey used on a route without ApiKeyGuard');
+  return keyId;
+});

@@ -37,8 +37,9 @@ export class ConsentEventEntity {
   @Column('text', { nullable: true })
   country!: string | null;
 
-  @Column('integer', { name: 'profile_version' })
-  profileVersion!: number;
+  /** The compliance profile version that classified the text; null for manual changes and imports. */
+  @Column('integer', { name: 'profile_version', nullable: true })
+  profileVersion!: number | null;
 
   @Column('text')
   source!: ConsentSource;
@@ -55,4 +56,16 @@ export class ConsentEventEntity {
 
   @Column('text', { name: 'correlation_id', nullable: true })
   correlationId!: string | null;
+
+  /** The API key that made a manual change or an import (source `api` or `import`). */
+  @Column('uuid', { name: 'api_key_id', nullable: true })
+  apiKeyId!: string | null;
+
+  /** Free text given with a manual change. */
+  @Column('text', { nullable: true })
+  reason!: string | null;
+
+  /** Set when the subscriber's personal data was erased from this row (docs/blocklist.md). */
+  @Column('timestamptz', { name: 'erased_at', nullable: true })
+  erasedAt!: Date | null;
 }

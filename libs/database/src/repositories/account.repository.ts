@@ -35,10 +35,15 @@ export class AccountRepository {
 
   /** The account that owns an unrevoked key with this hash. */
   async findAccountIdByKeyHash(keyHash: string): Promise<string | null> {
-    const rows: Array<{ account_id: string }> = await this.dataSource.query(
-      'SELECT account_id FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL',
+    return (await this.findKeyByHash(keyHash))?.accountId ?? null;
+  }
+
+  /** An unrevoked key with this hash: its id (recorded with manual changes) and its account. */
+  async findKeyByHash(keyHash: string): Promise<{ keyId: string; accountId: string } | null> {
+    const rows: Array<{ id: string; account_id: string }> = await this.dataSource.query(
+      'SELECT id, account_id FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL',
       [keyHash],
     );
-    return rows[0]?.account_id ?? null;
+    return rows[0] ? { keyId: rows[0].id, accountId: rows[0].account_id } : null;
   }
 }

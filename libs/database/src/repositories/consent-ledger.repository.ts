@@ -3,7 +3,11 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ConsentEventEntity } from '../entities';
 
-export type NewConsentEvent = Omit<ConsentEventEntity, 'id' | 'appliedAt' | 'followUpsDoneAt'>;
+export type NewConsentEvent = Omit<ConsentEventEntity, 'id' | 'appliedAt' | 'followUpsDoneAt' | 'apiKeyId' | 'reason' | 'erasedAt'> & {
+  /** Manual changes and imports: the key that made them. */
+  apiKeyId?: string | null;
+  reason?: string | null;
+};
 
 export interface RecordedEvent {
   event: ConsentEventEntity;
@@ -18,8 +22,8 @@ export class ConsentLedgerRepository {
   async record(manager: EntityManager, event: NewConsentEvent): Promise<RecordedEvent> {
     const inserted: Array<{ id: string }> = await manager.query(
       `INSERT INTO consent_events (id, account_id, source_message_id, phone, sender, kind, keyword, scope, language,
-                                   country, profile_version, source, received_at, correlation_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+                                   country, profile_version, source, received_at, correlation_id, api_key_id, reason)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
        ON CONFLICT ON CONSTRAINT uq_consent_events_message DO NOTHING
        RETURNING id`,
       [
@@ -37,6 +41,8 @@ export class ConsentLedgerRepository {
         event.source,
         event.receivedAt,
         event.correlationId,
+        event.apiKeyId ?? null,
+        event.reason ?? null,
       ],
     );
     const stored = await manager.findOneByOrFail(ConsentEventEntity, {
@@ -50,6 +56,10 @@ export class ConsentLedgerRepository {
     await manager.query('UPDATE consent_events SET follow_ups_done_at = now() WHERE id = $1 AND follow_ups_done_at IS NULL', [
       eventId,
     ]);
+  }
+
+  findById(manager: EntityManager, id: string): Promise<ConsentEventEntity | null> {
+    return manager.findOneBy(ConsentEventEntity, { id });
   }
 
   historyOf(manager: EntityManager, accountId: string, phone: string): Promise<ConsentEventEntity[]> {

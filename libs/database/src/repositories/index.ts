@@ -9,3 +9,5 @@ export * from './delivery-attempt.repository';
 export * from './reply-delivery.repository';
 export * from './twilio-credential.repository';
 export * from './page-cursor.util';
+export * from './blocklist.repository';
+export * from './consent-erasure.repository';

@@ -1,0 +1,174 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { BlocklistRepository, ImportBatch, ImportedState } from '@optout/database';
+import { GateCache, GateEntry } from '@optout/gate';
+import { ApiException } from '../http/api.exception';
+import { CsvRecord, CsvRecordReader } from './csv-record.reader';
+import { ImportColumn, ImportRowContext, POSITIONAL_COLUMNS, prepareImportRow, readHeader } from './import-row.util';
+import { SubscriberPhoneResolver } from './subscriber-phone.resolver';
+
+/** Rows per statement: large enough that a round trip is noise, small enough to hold locks briefly. */
+export const IMPORT_BATCH_ROWS = 10_000;
+/** 1M rows are about 30 MB; the cap keeps one request from streaming forever. */
+export const IMPORT_MAX_BYTES = 256 * 1024 * 1024;
+/** Row errors listed in the answer; the rest are counted. */
+export const IMPORT_MAX_LISTED_ERRORS = 1_000;
+
+export interface ImportRowProblem {
+  row: number;
+  code: string;
+  message: string;
+}
+
+export interface ImportSummary {
+  /** Data rows read (the header and blank lines are not rows). */
+  rows: number;
+  /** New ledger rows. */
+  recorded: number;
+  /** Rows already in the ledger (the same row imported before, or twice in this file): nothing changed. */
+  alreadyRecorded: number;
+  /** Numbers whose state this import changed (added to the block list, or given a later opt-out). */
+  applied: number;
+  /** New ledger rows that did not become the number's state: a later decision (e.g. an opt-in) stands. */
+  superseded: number;
+  /** Rows refused; each listed in `errors` up to the cap. */
+  rejected: number;
+  errors: ImportRowProblem[];
+  errorsTruncated: boolean;
+}
+
+/**
+ * `POST …/blocklist/import`: a CSV of opt-outs streamed from the request into the ledger.
+ * Parsing and validating one batch overlaps the database writing the previous one; at most
+ * one batch waits, and the request is not read further meanwhile (TCP backpressure), so
+ * memory holds two batches, never the file. Each batch is one statement (one transaction);
+ * after it commits, the gate cache gets the new states with the version-guarded write.
+ */
+@Injectable()
+export class BlocklistImportService {
+  private readonly logger = new Logger(BlocklistImportService.name);
+
+  constructor(
+    private readonly blocklist: BlocklistRepository,
+    private readonly gateCache: GateCache,
+    private readonly phones: SubscriberPhoneResolver,
+  ) {}
+
+  async import(accountId: string, apiKeyId: string, body: AsyncIterable<Buffer | string>): Promise<ImportSummary> {
+    const context: ImportRowContext = { defaultCountry: await this.phones.defaultCountryOf(accountId), importedAt: new Date(), now: Date.now() };
+    const summary: ImportSummary = { rows: 0, recorded: 0, alreadyRecorded: 0, applied: 0, superseded: 0, rejected: 0, errors: [], errorsTruncated: false };
+    const reader = new CsvRecordReader();
+    let columns: readonly ImportColumn[] | null = null;
+    let batch = emptyBatch();
+    let batchLastRow = 0;
+    let committedThroughRow = 0;
+    let inFlight: Promise<void> | null = null;
+
+    const reject = (problem: ImportRowProblem) => {
+      summary.rejected++;
+      if (summary.errors.length < IMPORT_MAX_LISTED_ERRORS) summary.errors.push(problem);
+      else summary.errorsTruncated = true;
+    };
+    const flush = async () => {
+      if (inFlight) await inFlight;
+      if (batch.phones.length === 0) return;
+      const writing = batch;
+      const lastRow = batchLastRow;
+      batch = emptyBatch();
+      inFlight = this.write(accountId, apiKeyId, writing, summary).then(() => {
+        committedThroughRow = lastRow;
+      });
+      // Awaited before the next batch or at the end; until then a failure must not count as unhandled.
+      inFlight.catch(() => undefined);
+    };
+    const take = (record: CsvRecord) => {
+      if ('error' in record) {
+        summary.rows++;
+        reject({ row: record.row, code: 'unreadable_row', message: record.error });
+        return;
+      }
+      if (columns === null) {
+        const header = readHeader(record.fields);
+        if (header.header && 'error' in header) {
+          throw ApiException.validation([{ field: 'header', rule: 'csv_header', message: `${header.error}. Columns are phone[,optedOutAt][,keyword].` }]);
+        }
+        columns = header.header ? header.columns : POSITIONAL_COLUMNS;
+        if (header.header) return;
+      }
+      summary.rows++;
+      const row = prepareImportRow(record.fields, columns, context);
+      if ('code' in row) return reject({ row: record.row, code: row.code, message: row.message });
+      batch.phones.push(row.phone);
+      batch.receivedAt.push(row.receivedAt);
+      batch.keywords.push(row.keyword);
+      batch.sourceMessageIds.push(row.sourceMessageId);
+      batchLastRow = record.row;
+    };
+
+    let bytes = 0;
+    try {
+      for await (const chunk of body) {
+        bytes += chunk.length;
+        if (bytes > IMPORT_MAX_BYTES) {
+          throw new ApiException(413, 'payload_too_large', `The file is larger than ${IMPORT_MAX_BYTES / 1024 / 1024} MiB; split it (each part is imported on its own, and re-importing a part changes nothing)`);
+        }
+        for (const record of reader.push(chunk)) {
+          take(record);
+          if (batch.phones.length >= IMPORT_BATCH_ROWS) await flush();
+        }
+      }
+      for (const record of reader.end()) take(record);
+      await flush();
+      if (inFlight) await inFlight;
+    } catch (error) {
+      if (inFlight) await (inFlight as Promise<void>).catch(() => undefined);
+      throw this.interrupted(error, committedThroughRow);
+    }
+    if (summary.rows === 0) throw ApiException.validation([{ field: 'body', rule: 'csv_rows', message: 'the file has no rows; send phone[,optedOutAt][,keyword] lines' }]);
+    return summary;
+  }
+
+  private async write(accountId: string, apiKeyId: string, batch: ImportBatch, summary: ImportSummary): Promise<void> {
+    const result = await this.blocklist.importBatch(accountId, apiKeyId, batch);
+    summary.recorded += result.recorded;
+    summary.alreadyRecorded += batch.phones.length - result.recorded;
+    summary.applied += result.applied.length;
+    summary.superseded += result.recorded - result.applied.length;
+    // After the commit. Rows already recorded are re-synced too: if an earlier import of them
+    // failed between its commit and this write, re-sending the file repairs the cache.
+    const entries = new Map<string, GateEntry>();
+    for (const state of [...result.repeated, ...result.applied]) entries.set(state.phone, gateEntryOf(state));
+    await this.gateCache.writeManyIfNewer(accountId, entries);
+  }
+
+  /** An import stopped part-way: what is committed stays (and a re-import skips it). */
+  private interrupted(error: unknown, committedThroughRow: number): unknown {
+    if (error instanceof ApiException && error.getStatus() < 500 && committedThroughRow === 0) return error;
+    const done = committedThroughRow > 0 ? `Rows up to ${committedThroughRow} are imported` : 'No row was imported';
+    if (error instanceof ApiException) {
+      const body = error.getResponse() as { error: { message: string } };
+      return new ApiException(error.getStatus(), error.code, `${body.error.message}. ${done}.`, error.details, error.headers);
+    }
+    this.logger.error(`import interrupted after row ${committedThroughRow}: ${(error as Error).stack ?? String(error)}`);
+    return new ApiException(
+      503,
+      'import_interrupted',
+      `The import stopped: ${(error as Error).message}. ${done}; send the same file again — rows already imported are skipped (and their gate cache entries rewritten).`,
+      [],
+      { 'retry-after': '1' },
+    );
+  }
+}
+
+function emptyBatch(): ImportBatch {
+  return { phones: [], receivedAt: [], keywords: [], sourceMessageIds: [] };
+}
+
+function gateEntryOf(state: ImportedState): GateEntry {
+  return {
+    status: state.status,
+    since: state.since.toISOString(),
+    keyword: state.keyword || null,
+    versionMs: state.since.getTime(),
+    versionId: state.sourceMessageId,
+  };
+}

@@ -1,0 +1,172 @@
+import type { ChildProcess } from 'node:child_process';
+import { createReadStream, createWriteStream, readFileSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { once } from 'node:events';
+import { Client } from 'pg';
+import { BENCH_ADMIN_TOKEN, BenchEnvironment, formatRate, freePort, median, startApp, stopProcess, waitUntil } from './support/bench-harness';
+import { copyFromFile } from './support/pg-copy';
+
+/**
+ * `npm run bench:import`: `POST /v1/accounts/:id/blocklist/import` of a ROWS-row CSV (default
+ * 1M, ~33 MB) into the gateway running as its own process, next to the reference measured in
+ * the same run on the same database server: a raw `COPY` of the same file into a bare table
+ * (no indexes, no constraints). Each figure is the median of ROUNDS rounds; every round
+ * imports into a fresh account after the two consent tables are emptied, so rounds are alike.
+ * The gateway's peak resident memory (VmHWM) shows the file is streamed, not held.
+ */
+const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+/** One row in a thousand is not a phone number: row errors are part of a real import. */
+const BAD_ROW_EVERY = 1_000;
+
+interface ImportAnswer {
+  rows: number;
+  recorded: number;
+  alreadyRecorded: number;
+  applied: number;
+  rejected: number;
+}
+
+async function main(): Promise<void> {
+  const file = join(tmpdir(), `optout-bench-import-${process.pid}.csv`);
+  const bytes = await writeCsv(file);
+  console.log(`import file: ${formatRate(ROWS)} rows, ${(bytes / 1024 / 1024).toFixed(1)} MiB, ${formatRate(ROWS / BAD_ROW_EVERY)} bad rows`);
+
+  const bench = new BenchEnvironment();
+  const children: ChildProcess[] = [];
+  await bench.create();
+  const db = new Client({ connectionString: bench.databaseUrl });
+  try {
+    const port = await freePort();
+    const gateway = startApp('gateway', bench.env({ PORT: String(port) }));
+    children.push(gateway);
+    const base = `http://127.0.0.1:${port}`;
+    await waitUntil('the gateway', async () => (await fetch(`${base}/v1/accounts`)).status === 401);
+    await db.connect();
+
+    const copySeconds: number[] = [];
+    const importSeconds: number[] = [];
+    let reimport: { seconds: number; answer: ImportAnswer } | null = null;
+    let answer: ImportAnswer | null = null;
+    for (let round = 0; round < ROUNDS; round++) {
+      // (a) the reference: COPY into a bare table, emptied first.
+      await db.query('DROP TABLE IF EXISTS bench_bare_copy');
+      await db.query('CREATE TABLE bench_bare_copy (phone text, opted_out_at timestamptz, keyword text)');
+      let started = process.hrtime.bigint();
+      const copied = await copyFromFile(db, 'COPY bench_bare_copy FROM STDIN WITH (FORMAT csv, HEADER true)', file);
+      copySeconds.push(secondsSince(started));
+      if (copied !== ROWS) throw new Error(`COPY took ${copied} rows, expected ${ROWS}`);
+
+      // (b) the import, into a fresh account on emptied tables.
+      await db.query('TRUNCATE consent_states, consent_events');
+      await db.query('VACUUM ANALYZE consent_states, consent_events');
+      const account = await createAccount(base, `Bench ${round}`);
+      started = process.hrtime.bigint();
+      answer = await upload(base, account, file);
+      importSeconds.push(secondsSince(started));
+      if (answer.recorded !== ROWS - ROWS / BAD_ROW_EVERY) throw new Error(`the import recorded ${answer.recorded} rows: ${JSON.stringify(answer)}`);
+      console.log(
+        `round ${round + 1}: COPY ${copySeconds[round].toFixed(1)} s (${formatRate(ROWS / copySeconds[round])} rows/s); import ${importSeconds[round].toFixed(1)} s (${formatRate(ROWS / importSeconds[round])} rows/s)`,
+      );
+
+      // (c) once: the same file again, which must change nothing.
+      if (round === ROUNDS - 1) {
+        started = process.hrtime.bigint();
+        const again = await upload(base, account, file);
+        reimport = { seconds: secondsSince(started), answer: again };
+        if (again.recorded !== 0) throw new Error(`the re-import recorded ${again.recorded} rows`);
+      }
+    }
+    const peakKiB = peakRssKiB(gateway.pid);
+    await stopProcess(gateway);
+
+    const copy = median(copySeconds);
+    const imported = median(importSeconds);
+    console.log('\nbench:import summary (medians; goal in brackets)');
+    console.log(`  rows                                  ${formatRate(ROWS)} (${formatRate(answer!.rejected)} rejected as bad rows)`);
+    console.log(`  (a) COPY into a bare table (ref.)     ${copy.toFixed(1)} s   ${formatRate(ROWS / copy)} rows/s`);
+    console.log(`  (b) POST …/blocklist/import           ${imported.toFixed(1)} s   ${formatRate(ROWS / imported)} rows/s   [< 60 s]`);
+    console.log(`  (c) same file again (no change)       ${reimport!.seconds.toFixed(1)} s   (recorded ${reimport!.answer.recorded}, already recorded ${formatRate(reimport!.answer.alreadyRecorded)})`);
+    console.log(`  (d) (b)/(a)                           ${(imported / copy).toFixed(1)}×`);
+    console.log(`  (e) gateway peak RSS                  ${peakKiB === null ? 'n/a' : `${Math.round(peakKiB / 1024)} MiB`} for a ${(bytes / 1024 / 1024).toFixed(0)} MiB file`);
+  } finally {
+    await db.end().catch(() => undefined);
+    await Promise.all(children.map((child) => stopProcess(child)));
+    await bench.destroy();
+    rmSync(file, { force: true });
+  }
+}
+
+/** Distinct US numbers, dates spread over five years, mostly STOP; one row in BAD_ROW_EVERY is not a number. */
+async function writeCsv(file: string): Promise<number> {
+  const out = createWriteStream(file);
+  const keywords = ['STOP', 'STOP', 'STOP', 'UNSUBSCRIBE', 'CANCEL', ''];
+  const start = Date.parse('2019-01-01T00:00:00Z');
+  let bytes = 0;
+  let chunk = 'phone,optedOutAt,keyword\n';
+  for (let i = 0; i < ROWS; i++) {
+    const phone = i % BAD_ROW_EVERY === BAD_ROW_EVERY - 1 ? `unknown-${i}` : `+1${2012000000 + i}`;
+    const at = i % 7 === 0 ? '' : new Date(start + ((i * 7_919_993) % (5 * 365 * 86_400)) * 1000).toISOString();
+    chunk += `${phone},${at},${keywords[i % keywords.length]}\n`;
+    if (chunk.length > 1 << 16) {
+      bytes += Buffer.byteLength(chunk);
+      if (!out.write(chunk)) await once(out, 'drain');
+      chunk = '';
+    }
+  }
+  bytes += Buffer.byteLength(chunk);
+  out.end(chunk);
+  await once(out, 'finish');
+  return bytes;
+}
+
+async function createAccount(base: string, name: string): Promise<{ id: string; apiKey: string }> {
+  const response = await fetch(`${base}/v1/accounts`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${BENCH_ADMIN_TOKEN}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ name }),
+  });
+  return (await response.json()) as { id: string; apiKey: string };
+}
+
+/** Streams the file as the request body (never read whole) and returns the import's answer. */
+function upload(base: string, account: { id: string; apiKey: string }, file: string): Promise<ImportAnswer> {
+  return new Promise((resolve, reject) => {
+    const req = request(`${base}/v1/accounts/${account.id}/blocklist/import`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${account.apiKey}`, 'content-type': 'text/csv' },
+    });
+    req.on('response', (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        if (res.statusCode !== 200) reject(new Error(`import answered ${res.statusCode}: ${text.slice(0, 500)}`));
+        else resolve(JSON.parse(text) as ImportAnswer);
+      });
+    });
+    req.on('error', reject);
+    createReadStream(file, { highWaterMark: 1 << 16 }).pipe(req);
+  });
+}
+
+function secondsSince(started: bigint): number {
+  return Number(process.hrtime.bigint() - started) / 1e9;
+}
+
+/** Linux only: the process's peak resident set (VmHWM), in KiB. */
+function peakRssKiB(pid: number | undefined): number | null {
+  try {
+    const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) : null;
+  } catch {
+    return null;
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,2 @@
+export * from './consent-recorder.service';
+export * from './consent-webhook.util';

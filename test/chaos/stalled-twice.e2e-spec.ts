@@ -1,0 +1,103 @@
+import { Queue } from 'bullmq';
+import { ClassifiedMessage, ConsentJob, QueueName } from '@optout/contracts';
+import { defaultJobOptions } from '@optout/queue';
+import { OwnRedis } from '../support/own-redis';
+import { ProcessTopology } from '../support/process-topology';
+import { TEST_ADMIN_TOKEN } from '../support/test-config';
+import { createTestDatabase, queryDatabase, TestDatabase } from '../support/test-database';
+import { waitFor } from '../support/wait-for';
+
+/**
+ * One consent job whose worker is killed twice while it holds it. BullMQ's default
+ * (maxStalledCount 1) fails such a job for good on its second stall — "job stalled more than
+ * allowable limit", no retry — and every STOP it carries is lost. Ours must apply them all.
+ *
+ * Deterministic but slow by nature: a killed worker's lock lives 30 s and stalled jobs are
+ * looked for every 30 s, so each crash costs up to a minute before the job is taken again.
+ */
+const STOPS = 3_000;
+
+describe('a job whose worker crashes twice', () => {
+  let redis: OwnRedis;
+  let database: TestDatabase;
+  let topology: ProcessTopology;
+  let queue: Queue;
+  const queuePrefix = '{optout-stall}';
+
+  beforeAll(async () => {
+    redis = await OwnRedis.start(['--appendonly', 'yes', '--maxmemory-policy', 'noeviction']);
+    database = await createTestDatabase();
+    topology = await ProcessTopology.start(
+      { DATABASE_URL: database.url, REDIS_URL: redis.url, QUEUE_PREFIX: queuePrefix, ADMIN_TOKEN: TEST_ADMIN_TOKEN, LOG_LEVEL: 'warn' },
+      { blocklist: 1 },
+    );
+    queue = new Queue(QueueName.Consent, { connection: { url: redis.url }, prefix: queuePrefix, defaultJobOptions: defaultJobOptions(QueueName.Consent, [1000]) });
+  }, 120_000);
+
+  afterAll(async () => {
+    await queue?.close();
+    await topology?.stopAll('SIGKILL');
+    await redis?.remove();
+    await database?.drop();
+  }, 60_000);
+
+  it('is taken over after each crash and applies every STOP it carries', async () => {
+    const created = await fetch(`${topology.baseUrl}/v1/accounts`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Stalled' }),
+    });
+    const account = (await created.json()) as { id: string };
+    const messages: ClassifiedMessage[] = Array.from({ length: STOPS }, (_, i) => ({
+      accountId: account.id,
+      messageId: `stall-${i}`,
+      from: `+1202${5_000_000 + i}`,
+      to: '+12025550100',
+      kind: 'optOut',
+      keyword: 'STOP',
+      scope: null,
+      language: 'en',
+      country: 'US',
+      reply: 'You are unsubscribed.',
+      profileVersion: 0,
+      receivedAt: new Date(Date.UTC(2026, 10, 26, 9, 0, 0, i)).toISOString(),
+      correlationId: `stall-${i}`,
+    }));
+    const job = await queue.add(QueueName.Consent, { v: 1, messages } satisfies ConsentJob, { jobId: 'co-stalled-twice' });
+
+    const [worker] = topology.workers;
+    const applied = async () =>
+      Number((await queryDatabase<{ n: string }>(database.url, 'SELECT count(*) AS n FROM consent_events WHERE account_id = $1', [account.id]))[0].n);
+    const attemptsStarted = async () => (await queue.getJob(job.id!))?.attemptsStarted ?? 0;
+
+    // Crash 1: the worker is part-way through the job.
+    await waitFor('the first worker to be applying the job', async () => ((await applied()) > 0 ? true : undefined), { timeoutMs: 30_000, intervalMs: 50 });
+    await topology.kill(worker);
+    expect(await applied()).toBeLessThan(STOPS);
+    topology.restart(worker);
+
+    // Crash 2: the replacement has taken the stalled job over and is running it again.
+    await waitFor('the job to be taken over after the first crash', async () => ((await attemptsStarted()) >= 2 ? true : undefined), {
+      timeoutMs: 90_000,
+      intervalMs: 100,
+    });
+    await topology.kill(worker);
+    topology.restart(worker);
+
+    const outcome = await waitFor(
+      `all ${STOPS} STOPs to be applied`,
+      async () => {
+        const state = await queue.getJob(job.id!);
+        // Failed for good is final: say so at once rather than wait out the bound.
+        if (await state?.isFailed()) return `the job failed for good: ${state?.failedReason}`;
+        return (await applied()) === STOPS && (await state?.isCompleted()) ? 'completed' : undefined;
+      },
+      { timeoutMs: 150_000, intervalMs: 500 },
+    );
+    expect(outcome).toBe('completed');
+    const finished = await queue.getJob(job.id!);
+    expect(finished?.stalledCounter).toBeGreaterThanOrEqual(2);
+    const [{ blocked }] = await queryDatabase<{ blocked: string }>(database.url, `SELECT count(*) AS blocked FROM consent_states WHERE status = 'opted_out'`);
+    expect(Number(blocked)).toBe(STOPS);
+  }, 300_000);
+});

@@ -1,0 +1,254 @@
+import { QueueName } from '@optout/contracts';
+import { AppProcess } from '../support/app-processes';
+import { HttpReceiver } from '../support/http-receiver';
+import { InboundLoad, LoadMessage, pause, seededRandom, shuffle } from '../support/inbound-load';
+import { OwnRedis } from '../support/own-redis';
+import { drained, failedJobs, ProcessTopology, queueCounts } from '../support/process-topology';
+import { TEST_ADMIN_TOKEN } from '../support/test-config';
+import { createTestDatabase, queryDatabase, TestDatabase } from '../support/test-database';
+import { waitFor } from '../support/wait-for';
+
+/**
+ * The crash test (`npm run test:chaos`, also part of `npm test`): the production topology as
+ * processes — one gateway, two classifiers, two blocklist workers, one dispatcher — on a Redis
+ * of the test's own (AOF on) and a fresh database. 20 000 messages, 5 000 of them STOPs from
+ * distinct numbers, arrive through /v1/inbound/batch and single /v1/inbound requests while a
+ * random worker is killed with SIGKILL every few seconds and started again. At the end every
+ * STOP is in the block list, once in the ledger, confirmed once and announced once.
+ *
+ * CHAOS_SEED replays a run's kill schedule and message order; the seed is printed.
+ */
+const TOTAL = 20_000;
+const STOPS = 5_000;
+const SINGLES = 1_000;
+/** STOPs a "carrier" delivers a second time (same message id), in another request. */
+const REDELIVERED = 500;
+/** Ingestion is spread over this long, so that kills land while every stage is busy. */
+const LOAD_MS = 30_000;
+/** Kills go on this long after the last message was acknowledged. */
+const CHAOS_TAIL_MS = 15_000;
+/**
+ * After the last kill: a killed worker's active jobs wait for their lock to expire (30 s)
+ * and for the next stalled-job check (every 30 s) before another worker takes them.
+ */
+const SETTLE_MS = 150_000;
+
+describe('crash test: workers killed with SIGKILL under load', () => {
+  const seed = Number(process.env.CHAOS_SEED ?? Math.floor(Math.random() * 2 ** 31));
+  const random = seededRandom(seed);
+  const queuePrefix = '{optout-chaos}';
+  let redis: OwnRedis;
+  let database: TestDatabase;
+  let receiver: HttpReceiver;
+  let topology: ProcessTopology;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    redis = await OwnRedis.start(['--appendonly', 'yes', '--maxmemory-policy', 'noeviction']);
+    database = await createTestDatabase();
+    receiver = await new HttpReceiver().start();
+    env = {
+      DATABASE_URL: database.url,
+      REDIS_URL: redis.url,
+      QUEUE_PREFIX: queuePrefix,
+      ADMIN_TOKEN: TEST_ADMIN_TOKEN,
+      ALLOW_PRIVATE_WEBHOOK_TARGETS: 'true',
+      WEBHOOK_RETRY_DELAYS_MS: '250,500,1000,2000,4000,8000',
+      LOG_LEVEL: 'warn',
+    };
+    topology = await ProcessTopology.start(env, { classifier: 2, blocklist: 2, dispatcher: 1 });
+  }, 120_000);
+
+  afterAll(async () => {
+    await topology?.stopAll('SIGKILL');
+    await receiver?.stop();
+    await redis?.remove();
+    await database?.drop();
+  }, 60_000);
+
+  const api = async (method: string, path: string, token: string, json?: unknown) => {
+    const response = await fetch(`${topology.baseUrl}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(json ? { 'content-type': 'application/json' } : {}) },
+      body: json ? JSON.stringify(json) : undefined,
+    });
+    return { status: response.status, body: (await response.json().catch(() => null)) as any };
+  };
+
+  it('loses no STOP, and confirms and announces each once', async () => {
+    const started = Date.now();
+    const account = (await api('POST', '/v1/accounts', TEST_ADMIN_TOKEN, { name: 'Chaos' })).body;
+    expect((await api('PUT', `/v1/accounts/${account.id}/reply-transport`, account.apiKey, { type: 'http', url: receiver.url('/sms') })).status).toBe(200);
+    expect((await api('POST', `/v1/accounts/${account.id}/webhooks`, account.apiKey, { url: receiver.url('/crm') })).status).toBe(201);
+
+    // 5 000 STOPs from distinct numbers (the reply loop guard would withhold a second
+    // confirmation to one number), 15 000 texts that match no keyword, in a random order.
+    const stopPhones = Array.from({ length: STOPS }, (_, i) => `+1202${6_000_000 + i}`);
+    const messages: LoadMessage[] = shuffle(
+      [
+        ...stopPhones.map((from, i) => ({ accountId: account.id, messageId: `stop-${i}`, from, to: '+12025550100', body: i % 3 === 0 ? 'stop' : 'STOP' })),
+        ...Array.from({ length: TOTAL - STOPS }, (_, i) => ({
+          accountId: account.id,
+          messageId: `chat-${i}`,
+          from: `+1303${7_000_000 + i}`,
+          to: '+12025550100',
+          body: `Is order ${i} ready?`,
+        })),
+      ],
+      random,
+    );
+    const singles = messages.slice(0, SINGLES);
+    const batched = messages.slice(SINGLES);
+    const redelivered = shuffle(messages.filter((message) => message.body.toUpperCase() === 'STOP'), random).slice(0, REDELIVERED);
+    const batches: LoadMessage[][] = [];
+    for (let at = 0; at < batched.length; ) {
+      const size = 100 + Math.floor(random() * 400);
+      batches.push(batched.slice(at, at + size));
+      at += size;
+    }
+    // Redeliveries ride in later batches, mixed with fresh messages.
+    const half = Math.floor(batches.length / 2);
+    redelivered.forEach((message, i) => batches[half + (i % (batches.length - half))].push(message));
+
+    const load = new InboundLoad(() => topology.baseUrl, account.apiKey);
+    const refused: string[] = [];
+
+    // --- the chaos monkey: a random worker, SIGKILL, started again 0.5–2 s later ---
+    const kills: Array<{ app: string; atMs: number }> = [];
+    let chaosUntil = Number.POSITIVE_INFINITY;
+    const monkey = (async () => {
+      while (Date.now() < chaosUntil) {
+        await pause(2_500 + random() * 3_000);
+        if (Date.now() >= chaosUntil) break;
+        const victim: AppProcess = topology.workers[Math.floor(random() * topology.workers.length)];
+        await topology.kill(victim);
+        kills.push({ app: victim.app, atMs: Date.now() - started });
+        await pause(500 + random() * 1_500);
+        topology.restart(victim);
+      }
+    })();
+
+    // --- the load: batches on one paced stream, singles on 16 concurrent paced loops ---
+    const loadStarted = Date.now();
+    const batchStream = (async () => {
+      for (const [i, batch] of batches.entries()) {
+        const due = loadStarted + (i / batches.length) * LOAD_MS;
+        if (due > Date.now()) await pause(due - Date.now());
+        const outcome = await load.send(batch);
+        if (outcome.status !== 202) refused.push(`batch ${i}: ${outcome.status} ${JSON.stringify(outcome.body)}`);
+        else if (outcome.body.rejected.length > 0) refused.push(`batch ${i}: rejected ${JSON.stringify(outcome.body.rejected.slice(0, 3))}`);
+      }
+    })();
+    let nextSingle = 0;
+    const singleStreams = Array.from({ length: 16 }, async () => {
+      while (nextSingle < singles.length) {
+        const i = nextSingle++;
+        const due = loadStarted + (i / singles.length) * LOAD_MS;
+        if (due > Date.now()) await pause(due - Date.now());
+        const outcome = await load.send([singles[i]], { single: true });
+        if (outcome.status !== 202) refused.push(`single ${singles[i].messageId}: ${outcome.status} ${JSON.stringify(outcome.body)}`);
+      }
+    });
+    await Promise.all([batchStream, ...singleStreams]);
+    const loadMs = Date.now() - loadStarted;
+    expect(refused).toEqual([]);
+    expect(load.acknowledged.size).toBe(TOTAL);
+
+    chaosUntil = Date.now() + CHAOS_TAIL_MS;
+    await monkey;
+    const chaosEndedAt = Date.now();
+    // Whatever the monkey left down is started again; all must come up.
+    for (const worker of topology.workers) topology.restart(worker);
+    await Promise.all(topology.workers.map((worker) => topology.waitUntilRunning(worker)));
+
+    // --- settle: every STOP applied, confirmed and announced, nothing left in any queue ---
+    const stopSet = new Set(stopPhones);
+    const progress = async () => {
+      const [{ blocked }] = await queryDatabase<{ blocked: string }>(
+        database.url,
+        `SELECT count(*) AS blocked FROM consent_states WHERE account_id = $1 AND status = 'opted_out'`,
+        [account.id],
+      );
+      const confirmed = new Set(receiver.on('/sms').map((request) => (request.json as { to: string }).to)).size;
+      const announced = new Set(receiver.on('/crm').map((request) => (request.json as { data: { phone: string } }).data.phone)).size;
+      const counts = await queueCounts(redis.url, queuePrefix);
+      return { blocked: Number(blocked), confirmed, announced, counts };
+    };
+    let last: Awaited<ReturnType<typeof progress>> | undefined;
+    await waitFor(
+      'every STOP to be blocked, confirmed and announced, and every queue to drain',
+      async () => {
+        last = await progress();
+        // A job that failed for good will never finish: say so now, with BullMQ's reason.
+        const failed = Object.entries(last.counts).filter(([, count]) => count.failed > 0);
+        if (failed.length > 0) {
+          const reasons = await Promise.all(failed.map(async ([name]) => ({ name, jobs: await failedJobs(redis.url, queuePrefix, name as QueueName, 5) })));
+          throw new Error(`jobs failed for good (seed ${seed}): ${JSON.stringify(reasons)}`);
+        }
+        return last.blocked === STOPS && last.confirmed === STOPS && last.announced === STOPS && drained(last.counts) ? true : undefined;
+      },
+      { timeoutMs: SETTLE_MS, intervalMs: 1_000 },
+    ).catch((error: Error) => {
+      throw new Error(`${error.message}\nseed ${seed}; last seen: ${JSON.stringify(last)}; kills: ${JSON.stringify(kills)}`);
+    });
+    const settleMs = Date.now() - chaosEndedAt;
+
+    // --- the block list and the ledger: each STOP exactly once ---
+    const blocked = await queryDatabase<{ phone: string }>(database.url, `SELECT phone FROM consent_states WHERE account_id = $1 AND status = 'opted_out'`, [account.id]);
+    expect(new Set(blocked.map((row) => row.phone))).toEqual(stopSet);
+    const ledger = await queryDatabase<{ phone: string; kind: string; events: string }>(
+      database.url,
+      'SELECT phone, kind, count(*) AS events FROM consent_events WHERE account_id = $1 GROUP BY phone, kind',
+      [account.id],
+    );
+    expect(ledger.filter((row) => row.kind !== 'optOut' || Number(row.events) !== 1 || !stopSet.has(row.phone))).toEqual([]);
+    expect(ledger).toHaveLength(STOPS);
+
+    // --- the send gate agrees, for every number (1 000 per request) ---
+    for (let at = 0; at < stopPhones.length; at += 1000) {
+      const answer = await api('POST', `/v1/gate/${account.id}/check`, account.apiKey, { phones: stopPhones.slice(at, at + 1000) });
+      expect(answer.status).toBe(200);
+      expect(answer.body.results.filter((result: { allowed: boolean }) => result.allowed)).toEqual([]);
+    }
+
+    // --- one confirmation per subscriber: one confirmation event (its idempotency key);
+    // a request repeated by a crash between the send and its record is counted, not hidden ---
+    const replies = receiver.on('/sms').map((request) => ({ to: (request.json as { to: string }).to, key: String(request.headers['idempotency-key']) }));
+    const replyKeysByPhone = groupDistinct(replies.map((reply) => [reply.to, reply.key]));
+    expect(new Set(replyKeysByPhone.keys())).toEqual(stopSet);
+    expect([...replyKeysByPhone].filter(([, keys]) => keys.size !== 1)).toEqual([]);
+    const repliesRepeated = replies.length - STOPS;
+
+    // --- one webhook-id per subscriber; repeats of the same id are allowed (at least once) ---
+    const webhooks = receiver.on('/crm').map((request) => ({ phone: (request.json as { data: { phone: string } }).data.phone, id: String(request.headers['webhook-id']) }));
+    const webhookIdsByPhone = groupDistinct(webhooks.map((webhook) => [webhook.phone, webhook.id]));
+    expect(new Set(webhookIdsByPhone.keys())).toEqual(stopSet);
+    expect([...webhookIdsByPhone].filter(([, ids]) => ids.size !== 1)).toEqual([]);
+    const webhooksRepeated = webhooks.length - STOPS;
+
+    // --- and the records agree: one reply and one delivery per event, all succeeded ---
+    const replyRows = await queryDatabase<{ status: string; n: string }>(database.url, 'SELECT status, count(*) AS n FROM reply_deliveries GROUP BY status');
+    expect(replyRows.map((row) => [row.status, Number(row.n)])).toEqual([['succeeded', STOPS]]);
+    const deliveryRows = await queryDatabase<{ status: string; n: string }>(database.url, 'SELECT status, count(*) AS n FROM webhook_deliveries GROUP BY status');
+    expect(deliveryRows.map((row) => [row.status, Number(row.n)])).toEqual([['succeeded', STOPS]]);
+
+    const killsByApp = kills.reduce<Record<string, number>>((all, kill) => ({ ...all, [kill.app]: (all[kill.app] ?? 0) + 1 }), {});
+    process.stdout.write(
+      `\ncrash test (seed ${seed}): ${TOTAL} messages (${STOPS} STOPs, ${REDELIVERED} redelivered) acknowledged in ${(loadMs / 1000).toFixed(1)} s ` +
+        `(${load.retries} sends retried; statuses ${JSON.stringify(Object.fromEntries(load.statusCounts))}); ` +
+        `${kills.length} SIGKILLs ${JSON.stringify(killsByApp)}; settled ${(settleMs / 1000).toFixed(1)} s after the last kill; ` +
+        `whole test ${((Date.now() - started) / 1000).toFixed(1)} s. Blocked ${STOPS}/${STOPS}, ledger once each; ` +
+        `confirmation requests repeated: ${repliesRepeated}; webhook requests repeated (same webhook-id): ${webhooksRepeated}\n`,
+    );
+  }, 420_000);
+});
+
+function groupDistinct(pairs: Array<[string, string]>): Map<string, Set<string>> {
+  const groups = new Map<string, Set<string>>();
+  for (const [key, value] of pairs) {
+    const set = groups.get(key) ?? new Set<string>();
+    set.add(value);
+    groups.set(key, set);
+  }
+  return groups;
+}
