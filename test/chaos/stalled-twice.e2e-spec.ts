@@ -15,7 +15,7 @@ import { waitFor } from '../support/wait-for';
  * Deterministic but slow by nature: a killed worker's lock lives 30 s and stalled jobs are
  * looked for every 30 s, so each crash costs up to a minute before the job is taken again.
  */
-const STOPS = 3_000;
+const STOPS = 2_000;
 
 describe('a job whose worker crashes twice', () => {
   let redis: OwnRedis;

@@ -8,6 +8,12 @@ import { SubscriberPhoneResolver } from './subscriber-phone.resolver';
 
 /** Rows per statement: large enough that a round trip is noise, small enough to hold locks briefly. */
 export const IMPORT_BATCH_ROWS = 10_000;
+/**
+ * Batches written at once, each on its own connection: Postgres then uses a second core while
+ * this process parses the next batch. Two, not more: an import must leave the pool (and the
+ * machine) to the send gate and the other requests.
+ */
+export const IMPORT_CONCURRENT_BATCHES = 2;
 /** 1M rows are about 30 MB; the cap keeps one request from streaming forever. */
 export const IMPORT_MAX_BYTES = 256 * 1024 * 1024;
 /** Row errors listed in the answer; the rest are counted. */
@@ -38,10 +44,11 @@ export interface ImportSummary {
 
 /**
  * `POST …/blocklist/import`: a CSV of opt-outs streamed from the request into the ledger.
- * Parsing and validating one batch overlaps the database writing the previous one; at most
- * one batch waits, and the request is not read further meanwhile (TCP backpressure), so
- * memory holds two batches, never the file. Each batch is one statement (one transaction);
- * after it commits, the gate cache gets the new states with the version-guarded write.
+ * Parsing and validating a batch overlaps the database writing the previous ones; when
+ * IMPORT_CONCURRENT_BATCHES are being written the request is not read further (TCP
+ * backpressure), so memory holds a few batches, never the file. Each batch is one statement
+ * (one transaction); after it commits, the gate cache gets the new states with the
+ * version-guarded write.
  */
 @Injectable()
 export class BlocklistImportService {
@@ -59,9 +66,8 @@ export class BlocklistImportService {
     const reader = new CsvRecordReader();
     let columns: readonly ImportColumn[] | null = null;
     let batch = emptyBatch();
-    let batchLastRow = 0;
-    let committedThroughRow = 0;
-    let inFlight: Promise<void> | null = null;
+    const progress = { committedRows: 0 };
+    const inFlight = new Set<Promise<void>>();
 
     const reject = (problem: ImportRowProblem) => {
       summary.rejected++;
@@ -69,16 +75,18 @@ export class BlocklistImportService {
       else summary.errorsTruncated = true;
     };
     const flush = async () => {
-      if (inFlight) await inFlight;
+      // A failed write stops the import at the next batch boundary (Promise.race rethrows it).
+      while (inFlight.size >= IMPORT_CONCURRENT_BATCHES) await Promise.race(inFlight);
       if (batch.phones.length === 0) return;
       const writing = batch;
-      const lastRow = batchLastRow;
       batch = emptyBatch();
-      inFlight = this.write(accountId, apiKeyId, writing, summary).then(() => {
-        committedThroughRow = lastRow;
+      const done: Promise<void> = this.write(accountId, apiKeyId, writing, summary).then(() => {
+        progress.committedRows += writing.phones.length;
+        inFlight.delete(done);
       });
-      // Awaited before the next batch or at the end; until then a failure must not count as unhandled.
-      inFlight.catch(() => undefined);
+      // Awaited at the next flush or at the end; until then a failure must not count as unhandled.
+      done.catch(() => undefined);
+      inFlight.add(done);
     };
     const take = (record: CsvRecord) => {
       if ('error' in record) {
@@ -101,7 +109,6 @@ export class BlocklistImportService {
       batch.receivedAt.push(row.receivedAt);
       batch.keywords.push(row.keyword);
       batch.sourceMessageIds.push(row.sourceMessageId);
-      batchLastRow = record.row;
     };
 
     let bytes = 0;
@@ -118,10 +125,10 @@ export class BlocklistImportService {
       }
       for (const record of reader.end()) take(record);
       await flush();
-      if (inFlight) await inFlight;
+      await Promise.all(inFlight);
     } catch (error) {
-      if (inFlight) await (inFlight as Promise<void>).catch(() => undefined);
-      throw this.interrupted(error, committedThroughRow);
+      await Promise.allSettled(inFlight);
+      throw this.interrupted(error, progress.committedRows);
     }
     if (summary.rows === 0) throw ApiException.validation([{ field: 'body', rule: 'csv_rows', message: 'the file has no rows; send phone[,optedOutAt][,keyword] lines' }]);
     return summary;
@@ -141,14 +148,14 @@ export class BlocklistImportService {
   }
 
   /** An import stopped part-way: what is committed stays (and a re-import skips it). */
-  private interrupted(error: unknown, committedThroughRow: number): unknown {
-    if (error instanceof ApiException && error.getStatus() < 500 && committedThroughRow === 0) return error;
-    const done = committedThroughRow > 0 ? `Rows up to ${committedThroughRow} are imported` : 'No row was imported';
+  private interrupted(error: unknown, committedRows: number): unknown {
+    if (error instanceof ApiException && error.getStatus() < 500 && committedRows === 0) return error;
+    const done = committedRows > 0 ? `${committedRows} valid rows were written before it stopped` : 'No row was written';
     if (error instanceof ApiException) {
       const body = error.getResponse() as { error: { message: string } };
       return new ApiException(error.getStatus(), error.code, `${body.error.message}. ${done}.`, error.details, error.headers);
     }
-    this.logger.error(`import interrupted after row ${committedThroughRow}: ${(error as Error).stack ?? String(error)}`);
+    this.logger.error(`import interrupted after ${committedRows} rows: ${(error as Error).stack ?? String(error)}`);
     return new ApiException(
       503,
       'import_interrupted',

@@ -160,6 +160,9 @@ export class BlocklistRepository {
            SELECT gen_random_uuid(), $1, source_message_id, phone, '', 'optOut', keyword, NULL, NULL, NULL,
                   NULL, 'import', received_at, now(), $2
              FROM input
+            -- One order for every writer: two batches written at once wait for each other's
+            -- duplicates (rarely) but cannot deadlock on them.
+            ORDER BY source_message_id
            ON CONFLICT ON CONSTRAINT uq_consent_events_message DO NOTHING
            RETURNING id, phone, received_at, keyword, source_message_id
          ),
