@@ -4,8 +4,9 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
+import IORedis from 'ioredis';
 import { Client } from 'pg';
-import { BENCH_ADMIN_TOKEN, BenchEnvironment, formatRate, freePort, median, startApp, stopProcess, waitUntil } from './support/bench-harness';
+import { BENCH_ADMIN_TOKEN, BENCH_REDIS_URL, BenchEnvironment, formatRate, freePort, median, startApp, stopProcess, waitUntil } from './support/bench-harness';
 import { copyFromFile } from './support/pg-copy';
 
 /**
@@ -95,6 +96,8 @@ async function main(): Promise<void> {
     await db.end().catch(() => undefined);
     await Promise.all(children.map((child) => stopProcess(child)));
     await bench.destroy();
+    // The gate cache keys live under the prefix without its braces, which destroy() does not cover.
+    await deleteKeys(`${bench.queuePrefix.replace(/[{}]/g, '')}:*`);
     rmSync(file, { force: true });
   }
 }
@@ -150,6 +153,17 @@ function upload(base: string, account: { id: string; apiKey: string }, file: str
     req.on('error', reject);
     createReadStream(file, { highWaterMark: 1 << 16 }).pipe(req);
   });
+}
+
+async function deleteKeys(pattern: string): Promise<void> {
+  const redis = new IORedis(BENCH_REDIS_URL);
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 10_000);
+    cursor = next;
+    if (keys.length) await redis.unlink(...keys);
+  } while (cursor !== '0');
+  redis.disconnect();
 }
 
 function secondsSince(started: bigint): number {

@@ -7,7 +7,7 @@ import { JobProducer } from '@optout/queue';
 import { waitFor } from './wait-for';
 import { deleteKeysWithPrefix } from './redis-cleanup';
 import { TEST_ADMIN_TOKEN, testConfig } from './test-config';
-import { createTestDatabase, queryDatabase, TestDatabase } from './test-database';
+import { createTestDatabase, queryDatabase, TestDatabase, TestDatabaseOptions } from './test-database';
 
 export interface ApiResponse<T = any> {
   status: number;
@@ -27,8 +27,8 @@ export class RunningSystem {
     readonly baseUrl: string,
   ) {}
 
-  static async start(overrides: Record<string, string> = {}): Promise<RunningSystem> {
-    const database = await createTestDatabase();
+  static async start(overrides: Record<string, string> = {}, databaseOptions: TestDatabaseOptions = {}): Promise<RunningSystem> {
+    const database = await createTestDatabase(databaseOptions);
     const config = testConfig(database.url, overrides);
     const app = await createStandaloneApp(config);
     await app.listen(0, '127.0.0.1');

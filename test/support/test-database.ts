@@ -10,10 +10,19 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
+export interface TestDatabaseOptions {
+  /**
+   * An ICU collation for the database (e.g. `en-US`, the kind of default a postgres image's
+   * en_US.utf8 gives), where a suite must not depend on this server's byte-order default.
+   */
+  icuLocale?: string;
+}
+
 /** A fresh, empty database for one suite: runs never see each other's rows. */
-export async function createTestDatabase(): Promise<TestDatabase> {
+export async function createTestDatabase(options: TestDatabaseOptions = {}): Promise<TestDatabase> {
   const name = `optout_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-  await withServer((client) => client.query(`CREATE DATABASE ${name}`));
+  const collation = options.icuLocale ? ` TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE '${options.icuLocale.replace(/[^A-Za-z0-9@=_-]/g, '')}'` : '';
+  await withServer((client) => client.query(`CREATE DATABASE ${name}${collation}`));
   const url = new URL(TEST_SERVER_URL);
   url.pathname = `/${name}`;
   return {

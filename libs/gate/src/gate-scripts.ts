@@ -13,13 +13,22 @@ return 1`;
  * The blocklist worker's write after its commit: applied only when newer than what is
  * cached, by (versionMs, versionId) — the same order as the Postgres upsert — so two
  * workers finishing out of order leave the newer state, and a replay changes nothing.
+ * Ids compare byte by byte, as the message-id columns do (COLLATE "C"): Lua's own string
+ * comparison follows the Redis server's locale (strcoll), which need not be byte order.
  */
 export const WRITE_IF_NEWER = `
+local function bytesBefore(a, b)
+  for i = 1, math.min(#a, #b) do
+    local x, y = string.byte(a, i), string.byte(b, i)
+    if x ~= y then return x < y end
+  end
+  return #a < #b
+end
 local current = redis.call('HMGET', KEYS[1], 'vts', 'vid')
 if current[1] then
   local vts = tonumber(current[1])
   local incoming = tonumber(ARGV[4])
-  if vts > incoming or (vts == incoming and current[2] >= ARGV[5]) then return 0 end
+  if vts > incoming or (vts == incoming and not bytesBefore(current[2] or '', ARGV[5])) then return 0 end
 end
 redis.call('HSET', KEYS[1], 's', ARGV[1], 'since', ARGV[2], 'kw', ARGV[3], 'vts', ARGV[4], 'vid', ARGV[5])
 redis.call('PEXPIRE', KEYS[1], ARGV[6])

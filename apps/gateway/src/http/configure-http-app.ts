@@ -1,5 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ApiExceptionFilter } from './api-exception.filter';
+import { registerBodyParsers } from './body-parsers';
 import { createValidationPipe } from './validation.pipe';
 
 /** The HTTP behaviour every process that serves the gateway shares (gateway, standalone, tests). */
@@ -9,5 +10,6 @@ export function configureHttpApp(app: NestFastifyApplication): NestFastifyApplic
   // JSON only, unless a route registers its own parser (Twilio's form posts, CSV imports):
   // a text/plain body must be a 415, not a string that fails validation field by field.
   app.getHttpAdapter().getInstance().removeContentTypeParser(['text/plain']);
+  registerBodyParsers(app);
   return app;
 }

@@ -1,0 +1,35 @@
+import { parse as parseQueryString } from 'node:querystring';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The text of a body that must be UTF-8 (JSON always is, RFC 8259), or null when it is not. */
+export function decodeUtf8Strictly(body: Buffer): string | null {
+  try {
+    return STRICT_UTF8.decode(body);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The body parsers Nest would register, with one difference: a JSON body that is not valid
+ * UTF-8 is refused with 400, where the lenient decoding would turn the bad bytes into U+FFFD
+ * and let them through into a message body, a URL or the ledger. Registering any parser
+ * stops Nest from adding its own, so the form parser (Twilio's webhook) is declared here too.
+ */
+export function registerBodyParsers(app: NestFastifyApplication): void {
+  const fastify = app.getHttpAdapter().getInstance() as FastifyInstance;
+  const { bodyLimit } = fastify.initialConfig;
+  const parseJson = fastify.getDefaultJsonParser('error', 'error');
+  app.useBodyParser('application/json', { bodyLimit }, (request, body, done) => {
+    const text = decodeUtf8Strictly(body);
+    if (text === null) {
+      done(Object.assign(new Error('The body is not valid UTF-8 (JSON must be sent as UTF-8)'), { statusCode: 400 }), undefined);
+      return;
+    }
+    parseJson(request as FastifyRequest, text, done);
+  });
+  app.useBodyParser('application/x-www-form-urlencoded', { bodyLimit }, (_request, body, done) => done(null, parseQueryString(body.toString())));
+}

@@ -1,0 +1,129 @@
+import IORedis from 'ioredis';
+import { keyPrefixOf } from '@optout/config';
+import { gateKey } from '@optout/gate';
+import { HttpReceiver } from '../support/http-receiver';
+import { RunningSystem } from '../support/running-system';
+import { waitFor } from '../support/wait-for';
+
+/**
+ * A subscriber's erasure request (issue 9): the number leaves the ledger and everything that
+ * copied it, a keyed hash stays so that the gate still answers opted_out, including when the
+ * cache has forgotten the number; a later START from the subscriber lets them back in.
+ */
+describe('erasure of a subscriber\'s personal data', () => {
+  let system: RunningSystem;
+  let receiver: HttpReceiver;
+  let account: { id: string; apiKey: string };
+  const subscriber = '+12025550188';
+  const sender = '+12025550100';
+
+  beforeAll(async () => {
+    system = await RunningSystem.start();
+    receiver = await new HttpReceiver().start();
+    account = await system.createAccount('Forgetful');
+    expect((await api('PUT', '/reply-transport', { json: { type: 'http', url: receiver.url('/sms') } })).status).toBe(200);
+    expect((await api('POST', '/webhooks', { json: { url: receiver.url('/crm') } })).status).toBe(201);
+  });
+
+  afterAll(async () => {
+    await receiver?.stop();
+    await system?.stop();
+  });
+
+  function api(method: string, path: string, options: { json?: unknown } = {}) {
+    return system.request(method, `/v1/accounts/${account.id}${path}`, { token: account.apiKey, ...options });
+  }
+  const gate = async (phone: string) => (await system.request('GET', `/v1/gate/${account.id}/${encodeURIComponent(phone)}`, { token: account.apiKey })).body;
+  const text = (messageId: string, body: string, receivedAt: string, from = subscriber) =>
+    system.request('POST', '/v1/inbound', { token: account.apiKey, json: { accountId: account.id, messageId, from, to: sender, body, receivedAt } });
+  async function forgetCachedEntry(phone: string): Promise<void> {
+    const redis = new IORedis(system.config.redisUrl);
+    await redis.del(gateKey(keyPrefixOf(system.config), account.id, phone));
+    redis.disconnect();
+  }
+  /** Every place the number could still be written, as text. */
+  async function placesHolding(value: string): Promise<string[]> {
+    const found: string[] = [];
+    const probes: Array<[string, string]> = [
+      ['consent_events', "SELECT count(*) AS n FROM consent_events WHERE account_id = $1 AND (phone = $2 OR source_message_id LIKE '%' || $2 || '%')"],
+      ['consent_states', 'SELECT count(*) AS n FROM consent_states WHERE account_id = $1 AND phone = $2'],
+      ['reply_deliveries', 'SELECT count(*) AS n FROM reply_deliveries WHERE account_id = $1 AND to_phone = $2'],
+      ['webhook_deliveries', "SELECT count(*) AS n FROM webhook_deliveries WHERE account_id = $1 AND payload LIKE '%' || $2 || '%'"],
+    ];
+    for (const [table, sql] of probes) if (Number((await system.sql<{ n: string }>(sql, [account.id, value]))[0].n) > 0) found.push(table);
+    return found;
+  }
+
+  it('erases the number from the ledger, the state and the deliveries, and keeps it blocked', async () => {
+    expect((await text('SM-erase-1', 'STOP', '2026-11-20T10:00:00.000Z')).status).toBe(202);
+    await waitFor('the opt-out, its text and its webhook', () => (receiver.on('/sms').length === 1 && receiver.on('/crm').length === 1 ? true : undefined));
+    await system.waitUntilQueuesDrain();
+    expect(await placesHolding(subscriber)).toEqual(['consent_events', 'consent_states', 'reply_deliveries', 'webhook_deliveries']);
+
+    const erased = await api('DELETE', `/consent/${encodeURIComponent(subscriber)}/personal-data`);
+    expect(erased.status).toBe(200);
+    expect(erased.body).toEqual({
+      phone: subscriber,
+      status: 'opted_out',
+      since: '2026-11-20T10:00:00.000Z',
+      keyword: 'STOP',
+      source: 'erasure',
+      erasedAt: expect.any(String),
+      erased: { ledgerEvents: 1, replyDeliveries: 1, webhookDeliveries: 1, queueJobsRemoved: 2, queueJobsPending: 0 },
+    });
+    expect(await placesHolding(subscriber)).toEqual([]);
+    expect(await placesHolding('SM-erase-1')).toEqual([]);
+    const [row] = await system.sql<Record<string, unknown>>('SELECT phone, sender, keyword, language, country, scope, correlation_id, kind, source, erased_at FROM consent_events WHERE account_id = $1', [account.id]);
+    expect(row).toEqual({ phone: expect.stringMatching(/^h1:/), sender: '', keyword: '', language: null, country: null, scope: null, correlation_id: null, kind: 'optOut', source: 'sms', erased_at: expect.any(Date) });
+
+    // The gate still says blocked: from the cache, and from Postgres (by the keyed hash) once the cache has forgotten.
+    expect(await gate(subscriber)).toMatchObject({ allowed: false, status: 'opted_out' });
+    await forgetCachedEntry(subscriber);
+    expect(await gate(subscriber)).toMatchObject({ allowed: false, status: 'opted_out', since: '2026-11-20T10:00:00.000Z' });
+    const batch = await system.request('POST', `/v1/gate/${account.id}/check`, { token: account.apiKey, json: { phones: [subscriber, '+12025550189'] } });
+    expect(batch.body.results.map((answer: { allowed: boolean }) => answer.allowed)).toEqual([false, true]);
+    // Not on the list any more (it has no number to show), not in the export either.
+    expect((await api('GET', '/blocklist')).body.items).toEqual([]);
+  });
+
+  it('still answers "how did this number opt out?" without the personal data', async () => {
+    const record = await api('GET', `/consent/${encodeURIComponent(subscriber)}`);
+    expect(record.body).toMatchObject({ phone: subscriber, status: 'opted_out', source: 'erasure', erasedAt: expect.any(String) });
+    expect(record.body.history).toEqual([
+      expect.objectContaining({ kind: 'optOut', source: 'sms', receivedAt: '2026-11-20T10:00:00.000Z', keyword: null, sender: null, messageId: null, country: null, erasedAt: expect.any(String) }),
+    ]);
+  });
+
+  it('lets the subscriber back in when they text START after the erasure, and a manual opt-out blocks again', async () => {
+    expect((await text('SM-erase-2', 'START', new Date().toISOString())).status).toBe(202);
+    await waitFor('the gate to let the subscriber back in', async () => ((await gate(subscriber)).allowed === true ? true : undefined));
+    await forgetCachedEntry(subscriber);
+    expect(await gate(subscriber)).toMatchObject({ allowed: true, status: 'opted_in' });
+    const put = await api('PUT', `/blocklist/${encodeURIComponent(subscriber)}`);
+    expect(put.body).toMatchObject({ status: 'opted_out', source: 'api', changed: true });
+    expect(await gate(subscriber)).toMatchObject({ allowed: false });
+  });
+
+  it('ignores a STOP received before the erasure that arrives after it, and keeps the number blocked', async () => {
+    const phone = '+12025550190';
+    expect((await text('SM-late-a', 'STOP', '2026-11-20T11:00:00.000Z', phone)).status).toBe(202);
+    await waitFor('the opt-out', async () => ((await gate(phone)).allowed === false ? true : undefined));
+    expect((await api('DELETE', `/consent/${encodeURIComponent(phone)}/personal-data`)).status).toBe(200);
+    // A START sent before the erasure request, delivered late by the carrier: the erasure is the later decision.
+    expect((await text('SM-late-b', 'START', '2026-11-20T11:05:00.000Z', phone)).status).toBe(202);
+    await system.waitUntilQueuesDrain();
+    await forgetCachedEntry(phone);
+    expect(await gate(phone)).toMatchObject({ allowed: false, status: 'opted_out' });
+  });
+
+  it('suppresses a number it never saw, and a manual opt-in lifts the suppression', async () => {
+    const phone = '+12025550191';
+    const erased = await api('DELETE', `/consent/${encodeURIComponent(phone)}/personal-data`);
+    expect(erased.body).toMatchObject({ status: 'opted_out', source: 'erasure', keyword: null, erased: { ledgerEvents: 0 } });
+    await forgetCachedEntry(phone);
+    expect(await gate(phone)).toMatchObject({ allowed: false, status: 'opted_out' });
+    expect((await api('DELETE', `/blocklist/${encodeURIComponent(phone)}`)).status).toBe(204);
+    await forgetCachedEntry(phone);
+    expect(await gate(phone)).toMatchObject({ allowed: true, status: 'opted_in' });
+  });
+});
