@@ -97,7 +97,7 @@ export class BlocklistImportService {
       if (columns === null) {
         const header = readHeader(record.fields);
         if (header.header && 'error' in header) {
-          throw ApiException.validation([{ field: 'header', rule: 'csv_header', message: `${header.error}. Columns are phone[,optedOutAt][,keyword].` }]);
+          throw ApiException.validation([{ field: 'header', rule: 'csv_header', message: `${header.error}. Columns are phone[,optedOutAt][,keyword] (a header may also name source, which is ignored).` }]);
         }
         columns = header.header ? header.columns : POSITIONAL_COLUMNS;
         if (header.header) return;

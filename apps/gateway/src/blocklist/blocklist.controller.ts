@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Req, StreamableFile, UseGuards } from '@nestjs/common';
-import type { FastifyRequest } from 'fastify';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Req, Res, StreamableFile, UseGuards } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiKeyGuard } from '../auth/auth.guards';
 import { AuthenticatedKey } from '../auth/authenticated-account.decorator';
 import { ApiException } from '../http/api.exception';
@@ -39,16 +39,23 @@ export class BlocklistController {
   @Post('import')
   @HttpCode(200)
   @AcceptsContentType('text/csv')
-  async import(@Param('accountId') accountId: string, @AuthenticatedKey() apiKeyId: string, @Req() request: FastifyRequest) {
+  async import(
+    @Param('accountId') accountId: string,
+    @AuthenticatedKey() apiKeyId: string,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const body = request.body as AsyncIterable<Buffer> | undefined;
     if (!body || typeof (body as Partial<AsyncIterable<Buffer>>)[Symbol.asyncIterator] !== 'function') {
       throw new ApiException(415, 'unsupported_media_type', 'Send the file as text/csv');
     }
     try {
       return await this.importer.import(accountId, apiKeyId, body);
-    } finally {
-      // An import refused part-way has not read the whole body: drop the rest so the connection can answer.
-      if (!request.raw.readableEnded) request.raw.resume();
+    } catch (error) {
+      // Refused part-way, the rest of the body is unread: the connection cannot carry another
+      // request, so it closes after this answer (otherwise it would hang until the client gives up).
+      if (!request.raw.complete) void reply.header('connection', 'close');
+      throw error;
     }
   }
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { normalisePhone } from '@optout/phone';
-import { importMessageId, normaliseImportedPhone, parseOptedOutAt, POSITIONAL_COLUMNS, prepareImportRow, readHeader } from './import-row.util';
+import { ImportColumn, importMessageId, normaliseImportedPhone, parseOptedOutAt, POSITIONAL_COLUMNS, prepareImportRow, readHeader } from './import-row.util';
 
 describe('import rows', () => {
   const context = { defaultCountry: null, importedAt: new Date('2026-11-26T12:00:00.000Z'), now: Date.parse('2026-11-26T12:00:00.000Z') };
@@ -10,6 +10,9 @@ describe('import rows', () => {
     expect(readHeader(['Keyword', 'PHONE', 'opted_out_at'])).toEqual({ header: true, columns: ['keyword', 'phone', 'optedOutAt'] });
     expect(readHeader(['phone', 'name'])).toEqual({ header: true, error: expect.stringContaining('"name"') });
     expect(readHeader(['phone', 'Phone'])).toEqual({ header: true, error: 'the header names phone twice' });
+    // The export's own header imports back; its source column is ignored.
+    const exported = readHeader(['phone', 'optedOutAt', 'keyword', 'source']) as { columns: ImportColumn[] };
+    expect(prepareImportRow(['+12025550100', '2024-05-01T00:00:00.000Z', 'STOP', 'sms'], exported.columns, context)).toMatchObject({ phone: '+12025550100', keyword: 'STOP' });
   });
 
   it('normalises a row and derives its message id from its content', () => {
@@ -42,6 +45,7 @@ describe('import rows', () => {
     expect(prepareImportRow(['+12025550100', '2024-02-30'], POSITIONAL_COLUMNS, context)).toMatchObject({ code: 'invalid_opted_out_at' });
     expect(prepareImportRow(['+12025550100', '2027-01-01'], POSITIONAL_COLUMNS, context)).toEqual({ code: 'invalid_opted_out_at', message: 'optedOutAt 2027-01-01 is in the future' });
     expect(prepareImportRow(['+12025550100', '', 'K'.repeat(65)], POSITIONAL_COLUMNS, context)).toMatchObject({ code: 'invalid_keyword' });
+    expect(prepareImportRow(['+12025550100', '', Buffer.from([0x41, 0xff]).toString('utf8')], POSITIONAL_COLUMNS, context)).toMatchObject({ code: 'invalid_keyword', message: expect.stringContaining('UTF-8') });
     expect(prepareImportRow(['+12025550100', '', 'STOP', 'extra'], POSITIONAL_COLUMNS, context)).toMatchObject({ code: 'too_many_columns' });
     // Trailing empty columns (spreadsheets add them) are not an error.
     expect(prepareImportRow(['+12025550100', '', 'STOP', '', ''], POSITIONAL_COLUMNS, context)).toMatchObject({ phone: '+12025550100' });

@@ -2,11 +2,12 @@ import { createHash } from 'node:crypto';
 import { normalisePhone } from '@optout/phone';
 
 /** The columns of an import file, positionally `phone[,optedOutAt][,keyword]`. */
-export type ImportColumn = 'phone' | 'optedOutAt' | 'keyword';
+export type ImportColumn = 'phone' | 'optedOutAt' | 'keyword' | 'source';
 
 export const POSITIONAL_COLUMNS: readonly ImportColumn[] = ['phone', 'optedOutAt', 'keyword'];
 
-const HEADER_NAMES: Record<string, ImportColumn> = { phone: 'phone', optedoutat: 'optedOutAt', keyword: 'keyword' };
+/** `source` is the fourth column of the block-list export: accepted so that an export imports back, and ignored (an imported row's source is `import`). */
+const HEADER_NAMES: Record<string, ImportColumn> = { phone: 'phone', optedoutat: 'optedOutAt', keyword: 'keyword', source: 'source' };
 
 /** Longer keywords are not keywords: most likely a column mix-up. */
 export const MAX_KEYWORD_LENGTH = 64;
@@ -27,7 +28,7 @@ export function readHeader(fields: string[]): HeaderReading {
   const columns: ImportColumn[] = [];
   for (const [index, name] of names.entries()) {
     const column = HEADER_NAMES[name];
-    if (!column) return { header: true, error: `header column ${index + 1} ("${fields[index].trim()}") is not one of phone, optedOutAt, keyword` };
+    if (!column) return { header: true, error: `header column ${index + 1} ("${fields[index].trim()}") is not one of phone, optedOutAt, keyword, source` };
     if (columns.includes(column)) return { header: true, error: `the header names ${column} twice` };
     columns.push(column);
   }
@@ -63,7 +64,7 @@ export function prepareImportRow(fields: string[], columns: readonly ImportColum
   for (let i = 0; i < columns.length && i < fields.length; i++) {
     if (columns[i] === 'phone') rawPhone = fields[i];
     else if (columns[i] === 'optedOutAt') rawDate = fields[i].trim();
-    else keyword = fields[i].trim();
+    else if (columns[i] === 'keyword') keyword = fields[i].trim();
   }
   const phone = normaliseImportedPhone(rawPhone, context.defaultCountry);
   if (!phone.ok) return { code: 'invalid_phone', message: `phone "${clip(rawPhone.trim())}" ${phone.reason}` };
@@ -75,6 +76,8 @@ export function prepareImportRow(fields: string[], columns: readonly ImportColum
     optedOutAt = new Date(at).toISOString();
   }
   if (keyword.length > MAX_KEYWORD_LENGTH) return { code: 'invalid_keyword', message: `keyword is longer than ${MAX_KEYWORD_LENGTH} characters` };
+  // The reader decodes leniently (a bad byte becomes U+FFFD); such a keyword must not reach the ledger.
+  if (keyword.includes('\uFFFD')) return { code: 'invalid_keyword', message: 'keyword is not valid UTF-8; save the file as UTF-8' };
   return {
     phone: phone.e164,
     receivedAt: optedOutAt ?? context.importedAt.toISOString(),

@@ -1,4 +1,4 @@
-import { IsObject, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { IsObject, IsOptional, IsString, Length, MaxLength, ValidateIf } from 'class-validator';
 
 /** `POST /v1/accounts/:accountId/compliance/classify`: a text to try against the profile. */
 export class ClassifyMessageDto {
@@ -7,8 +7,8 @@ export class ClassifyMessageDto {
   @Length(1, 64)
   from!: string;
 
-  /** The business number texted; checked like an inbound message's, not used by the rules. */
-  @IsOptional()
+  /** The business number texted; checked like an inbound message's, not used by the rules. Null is refused, not taken for "left out". */
+  @ValidateIf((_dto: unknown, value: unknown) => value !== undefined)
   @IsString()
   @Length(1, 64)
   to?: string;
