@@ -31,7 +31,7 @@ const CHAOS_TAIL_MS = 15_000;
  * After the last kill: a killed worker's active jobs wait for their lock to expire (30 s)
  * and for the next stalled-job check (every 30 s) before another worker takes them.
  */
-const SETTLE_MS = 150_000;
+const SETTLE_MS = 240_000;
 
 describe('crash test: workers killed with SIGKILL under load', () => {
   const seed = Number(process.env.CHAOS_SEED ?? Math.floor(Math.random() * 2 ** 31));
@@ -274,7 +274,7 @@ describe('crash test: workers killed with SIGKILL under load', () => {
         `Blocked ${STOPS}/${STOPS}, ledger once each; ` +
         `confirmation requests repeated: ${repliesRepeated}; webhook requests repeated (same webhook-id): ${webhooksRepeated}\n`,
     );
-  }, 420_000);
+  }, 540_000);
 });
 
 function groupDistinct(pairs: Array<[string, string]>): Map<string, Set<string>> {
