@@ -179,9 +179,11 @@ export class BlocklistRepository {
            RETURNING phone, status, since, source_message_id, keyword
          ),
          repeated AS (
+           -- One primary-key lookup per number (LATERAL … LIMIT 1 keeps the planner from hashing
+           -- the account's whole state table instead, which costs a full scan per batch).
            SELECT s.phone, s.status, s.since, s.source_message_id, s.keyword
-             FROM consent_states s
-            WHERE s.account_id = $1 AND s.phone IN (SELECT phone FROM input EXCEPT SELECT phone FROM recorded)
+             FROM (SELECT phone FROM input EXCEPT SELECT phone FROM recorded) AS r,
+                  LATERAL (SELECT * FROM consent_states c WHERE c.account_id = $1 AND c.phone = r.phone LIMIT 1) AS s
          )
          SELECT 'a' AS k, phone, status, since, source_message_id, keyword, NULL::bigint AS n FROM applied
          UNION ALL
