@@ -109,12 +109,15 @@ export class BenchEnvironment {
       await client.query(`DROP DATABASE IF EXISTS ${this.databaseName}`);
     });
     const redis = new IORedis(BENCH_REDIS_URL);
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${this.queuePrefix}*`, 'COUNT', 5000);
-      cursor = next;
-      if (keys.length) await redis.unlink(...keys);
-    } while (cursor !== '0');
+    // Queue keys live under the prefix, gate-cache keys under it without its braces.
+    for (const pattern of [`${this.queuePrefix}*`, `${this.queuePrefix.replace(/[{}]/g, '')}:*`]) {
+      let cursor = '0';
+      do {
+        const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 5000);
+        cursor = next;
+        if (keys.length) await redis.unlink(...keys);
+      } while (cursor !== '0');
+    }
     redis.disconnect();
   }
 
