@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import type IORedis from 'ioredis';
 import { smsSegments } from '@optout/compliance';
 import { APP_CONFIG, AppConfig, keyPrefixOf } from '@optout/config';
-import { ClassifiedMessage, EVENT_TYPE_BY_KIND, OPT_OUT_TYPE_BY_KIND, QueueName } from '@optout/contracts';
+import { webhookEventOf } from '@optout/consent';
+import { ClassifiedMessage, QueueName } from '@optout/contracts';
 import { ConsentEventEntity } from '@optout/database';
 import { jobIds, JobProducer, PRODUCER_REDIS } from '@optout/queue';
 import { ReplyLoopGuard } from './reply-loop-guard';
@@ -44,30 +45,10 @@ export class ConsentFollowUps {
         { jobId: jobIds.reply(event.id) },
       );
     }
-    await this.producer.enqueue(
-      QueueName.WebhookEvents,
-      {
-        v: 1,
-        type: EVENT_TYPE_BY_KIND[event.kind],
-        occurredAt: event.appliedAt.toISOString(),
-        data: {
-          eventId: event.id,
-          accountId: event.accountId,
-          phone: event.phone,
-          sender: event.sender,
-          keyword: event.keyword,
-          language: event.language,
-          country: event.country,
-          messageId: event.sourceMessageId,
-          receivedAt: event.receivedAt.toISOString(),
-          optOutType: OPT_OUT_TYPE_BY_KIND[event.kind],
-          // Consent jobs queued before the classifier sent segments lack them: priced here instead.
-          replySegments: message.replySegments ?? (message.reply ? smsSegments(message.reply) : null),
-          replyStatus,
-        },
-        correlationId: message.correlationId,
-      },
-      { jobId: jobIds.webhookEvent(event.id) },
-    );
+    // Consent jobs queued before the classifier sent segments lack them: priced here instead.
+    const segments = message.replySegments ?? (message.reply ? smsSegments(message.reply) : null);
+    await this.producer.enqueue(QueueName.WebhookEvents, webhookEventOf(event, message.correlationId, { segments, status: replyStatus }), {
+      jobId: jobIds.webhookEvent(event.id),
+    });
   }
 }
