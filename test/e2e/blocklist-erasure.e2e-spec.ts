@@ -114,6 +114,13 @@ describe('erasure of a subscriber\'s personal data', () => {
     await system.waitUntilQueuesDrain();
     await forgetCachedEntry(phone);
     expect(await gate(phone)).toMatchObject({ allowed: false, status: 'opted_out' });
+    // Nor is the number welcomed back: the START's confirmation is held back, with the reason.
+    expect(receiver.on('/sms').filter((request) => (request.json as { to: string; kind: string }).to === phone && (request.json as { kind: string }).kind === 'optIn')).toEqual([]);
+    const [welcome] = await system.sql<{ status: string; last_error: string }>(
+      "SELECT status, last_error FROM reply_deliveries WHERE account_id = $1 AND to_phone = $2 AND kind = 'optIn'",
+      [account.id, phone],
+    );
+    expect(welcome).toEqual({ status: 'suppressed', last_error: expect.stringContaining('is opted out') });
   });
 
   it('suppresses a number it never saw, and a manual opt-in lifts the suppression', async () => {

@@ -67,7 +67,8 @@ describe('reply transports', () => {
         const items = await replies(account);
         return items[0]?.status === 'succeeded' ? items : undefined;
       });
-      expect(reply).toMatchObject({ kind: 'optOut', to: subscriber, transport: 'twilio', attemptCount: 1, lastStatusCode: 201 });
+      // Twilio's SID for the text: the proof that the confirmation was handed to the carrier.
+      expect(reply).toMatchObject({ kind: 'optOut', to: subscriber, transport: 'twilio', attemptCount: 1, lastStatusCode: 201, providerMessageId: twilio.messages[0].sid });
       expect(reply.attempts).toEqual([expect.objectContaining({ attempt: 1, status: 'succeeded', responseCode: 201, error: null })]);
     });
 

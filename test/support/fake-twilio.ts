@@ -8,19 +8,34 @@ export interface TwilioMessage {
   to: string;
   from: string;
   body: string;
+  dateCreated: Date;
 }
+
+/**
+ * How the next sends are held, unanswered, to let a test kill the sender mid-request:
+ * `after_recording` takes the message and never answers (the answer is "lost");
+ * `before_recording` never takes it (the request "did not arrive").
+ */
+export type TwilioHold = 'after_recording' | 'before_recording';
 
 /**
  * A local stand-in for Twilio's Messages API, strict the way Twilio is: the path names the
  * account, HTTP basic auth must match its SID and auth token, the body is form-encoded with
  * `To`, `From` and `Body`. Answers 201 with the message as Twilio does, 401 on bad
  * credentials, 400 on a missing field; `failNext` scripts server errors or rate limits.
+ * `GET …/Messages.json?To=&From=` lists the messages sent, newest first, in Twilio's shape.
  */
 export class FakeTwilio {
   readonly messages: TwilioMessage[] = [];
   readonly rejected: Array<{ status: number; reason: string }> = [];
   /** Answers to give before behaving normally again, e.g. [503, 429]. */
   failNext: number[] = [];
+  /** How the next sends are held (see TwilioHold); a held request is never answered. */
+  holdNext: TwilioHold[] = [];
+  /** Sends being held right now. */
+  held = 0;
+  /** The message-list reads received. */
+  listRequests = 0;
   private server!: Server;
 
   constructor(
@@ -38,22 +53,55 @@ export class FakeTwilio {
           res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
         };
         const path = `/2010-04-01/Accounts/${this.accountSid}/Messages.json`;
-        if (req.method !== 'POST' || req.url !== path) return answer(404, { code: 20404, message: 'The requested resource was not found' }, `${req.method} ${req.url}`);
+        const url = new URL(req.url ?? '/', 'http://twilio.invalid');
+        const known = url.pathname === path && ((req.method === 'POST' && url.search === '') || req.method === 'GET');
+        if (!known) return answer(404, { code: 20404, message: 'The requested resource was not found' }, `${req.method} ${req.url}`);
         const expected = `Basic ${Buffer.from(`${this.accountSid}:${this.authToken}`).toString('base64')}`;
         if (req.headers.authorization !== expected) return answer(401, { code: 20003, message: 'Authenticate' }, 'bad credentials');
+        if (req.method === 'GET') return answer(200, this.list(url.searchParams));
         if (!String(req.headers['content-type']).startsWith('application/x-www-form-urlencoded')) return answer(400, { code: 21000, message: 'form body expected' }, 'content type');
         const failure = this.failNext.shift();
         if (failure) return answer(failure, { code: failure, message: 'scripted failure' }, `scripted ${failure}`);
         const form = new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
         const [to, from, body] = [form.get('To'), form.get('From'), form.get('Body')];
         if (!to || !from || !body) return answer(400, { code: 21604, message: 'A To, From and Body are required' }, 'missing field');
-        const message = { sid: `SM${randomBytes(16).toString('hex')}`, accountSid: this.accountSid, to, from, body };
+        const message = { sid: `SM${randomBytes(16).toString('hex')}`, accountSid: this.accountSid, to, from, body, dateCreated: new Date() };
+        const hold = this.holdNext.shift();
+        if (hold) {
+          this.held++;
+          res.on('close', () => this.held--);
+          if (hold === 'after_recording') this.messages.push(message);
+          return;
+        }
         this.messages.push(message);
-        answer(201, { sid: message.sid, account_sid: this.accountSid, to, from, body, status: 'queued' });
+        answer(201, { ...this.shapeOf(message), status: 'queued' });
       });
     });
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
     return this;
+  }
+
+  /** Twilio's list: filtered by To and From, newest first, PageSize at most. */
+  private list(filter: URLSearchParams) {
+    this.listRequests++;
+    const pageSize = Number(filter.get('PageSize') ?? 50);
+    const matching = this.messages.filter(
+      (message) => (!filter.get('To') || message.to === filter.get('To')) && (!filter.get('From') || message.from === filter.get('From')),
+    );
+    return { messages: matching.reverse().slice(0, pageSize).map((message) => ({ ...this.shapeOf(message), status: 'delivered' })), page_size: pageSize };
+  }
+
+  /** A message as Twilio's JSON has it: snake_case, RFC 2822 dates in whole seconds. */
+  private shapeOf(message: TwilioMessage) {
+    return {
+      sid: message.sid,
+      account_sid: message.accountSid,
+      to: message.to,
+      from: message.from,
+      body: message.body,
+      direction: 'outbound-api',
+      date_created: message.dateCreated.toUTCString().replace('GMT', '+0000'),
+    };
   }
 
   get baseUrl(): string {

@@ -8,10 +8,12 @@ describe('OutboundHttpClient', () => {
   let server: Server;
   let base: string;
   const seen: string[] = [];
+  const methods: string[] = [];
 
   beforeAll(async () => {
     server = createServer((req, res) => {
       seen.push(req.url ?? '');
+      methods.push(req.method ?? '');
       if (req.url === '/hang') return;
       if (req.url === '/moved') return void res.writeHead(302, { location: '/target' }).end();
       if (req.url === '/busy') return void res.writeHead(429, { 'retry-after': '7' }).end('slow down');
@@ -32,8 +34,18 @@ describe('OutboundHttpClient', () => {
 
   it('reports the status, Retry-After and latency', async () => {
     const http = client();
-    expect(await post(http, `${base}/ok`)).toEqual({ status: 201, retryAfter: null, error: null, refused: false, latencyMs: expect.any(Number) });
+    expect(await post(http, `${base}/ok`)).toEqual({ status: 201, retryAfter: null, error: null, refused: false, latencyMs: expect.any(Number), answer: null });
     expect(await post(http, `${base}/busy`)).toMatchObject({ status: 429, retryAfter: '7' });
+    await http.onApplicationShutdown();
+  });
+
+  it('keeps the answer of a POST that asks for it, and of a GET, with the GET sent as such', async () => {
+    const http = client();
+    const kept = await http.post({ url: `${base}/ok`, body: '{}', contentType: 'application/json', headers: {}, readAnswer: true });
+    expect(kept).toMatchObject({ status: 201, answer: 'created' });
+    const read = await http.get({ url: `${base}/listing?To=%2B1`, headers: { authorization: 'Basic x' } });
+    expect(read).toMatchObject({ status: 201, answer: 'created', error: null });
+    expect([methods.at(-1), seen.at(-1)]).toEqual(['GET', '/listing?To=%2B1']);
     await http.onApplicationShutdown();
   });
 

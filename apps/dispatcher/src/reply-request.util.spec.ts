@@ -1,5 +1,5 @@
 import type { ReplyJob } from '@optout/contracts';
-import { httpReplyRequest, twilioReplyRequest } from './reply-request.util';
+import { httpReplyRequest, twilioReplyRequest, twilioSentMessagesQuery } from './reply-request.util';
 
 const reply: ReplyJob = {
   v: 1,
@@ -27,6 +27,17 @@ describe('twilioReplyRequest', () => {
     expect(twilioReplyRequest({ ...credentials, baseUrl: 'http://127.0.0.1:4010/' }, reply).url).toBe(
       'http://127.0.0.1:4010/2010-04-01/Accounts/AC0123456789abcdef0123456789abcdef/Messages.json',
     );
+  });
+});
+
+describe('twilioSentMessagesQuery', () => {
+  it('lists what the business number sent the subscriber, with the same credentials', () => {
+    const credentials = { accountSid: 'AC0123456789abcdef0123456789abcdef', authToken: 'tok3n', baseUrl: 'http://127.0.0.1:4010' };
+    const query = twilioSentMessagesQuery(credentials, reply);
+    const url = new URL(query.url);
+    expect(url.pathname).toBe('/2010-04-01/Accounts/AC0123456789abcdef0123456789abcdef/Messages.json');
+    expect(Object.fromEntries(url.searchParams)).toEqual({ To: reply.to, From: reply.from, PageSize: '50' });
+    expect(query.headers.authorization).toBe(twilioReplyRequest(credentials, reply).headers.authorization);
   });
 });
 

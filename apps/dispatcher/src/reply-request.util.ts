@@ -1,5 +1,5 @@
 import type { ReplyJob } from '@optout/contracts';
-import type { OutboundRequest } from './outbound-http.client';
+import type { OutboundQuery, OutboundRequest } from './outbound-http.client';
 
 /** Twilio's own API, when the account gave no `baseUrl`. */
 export const TWILIO_API_BASE_URL = 'https://api.twilio.com';
@@ -26,15 +26,33 @@ export function httpReplyRequest(url: string, reply: ReplyJob): OutboundRequest 
 /**
  * Twilio's Messages API: `POST {base}/2010-04-01/Accounts/{AccountSid}/Messages.json`,
  * form-encoded `To`, `From`, `Body`, HTTP basic auth with the account SID and auth token.
- * Twilio answers 201 with the message; its 4xx (bad number, bad credentials) are not
- * retried and its 429/5xx are, like any other endpoint's.
+ * Twilio answers 201 with the message (its `sid` is kept); its 4xx (bad number, bad
+ * credentials) are not retried and its 429/5xx are, like any other endpoint's.
  */
 export function twilioReplyRequest(credentials: TwilioSendCredentials, reply: ReplyJob): OutboundRequest {
-  const base = (credentials.baseUrl ?? TWILIO_API_BASE_URL).replace(/\/+$/, '');
   return {
-    url: `${base}/2010-04-01/Accounts/${encodeURIComponent(credentials.accountSid)}/Messages.json`,
+    url: twilioMessagesUrl(credentials),
     contentType: 'application/x-www-form-urlencoded',
     body: new URLSearchParams({ To: reply.to, From: reply.from, Body: reply.body }).toString(),
-    headers: { authorization: `Basic ${Buffer.from(`${credentials.accountSid}:${credentials.authToken}`).toString('base64')}` },
+    headers: twilioAuthHeaders(credentials),
+    readAnswer: true,
   };
+}
+
+/**
+ * The newest messages the business number sent the subscriber (Twilio lists newest first,
+ * filtered by `To` and `From`): where an interrupted send is looked for before sending again.
+ */
+export function twilioSentMessagesQuery(credentials: TwilioSendCredentials, reply: ReplyJob): OutboundQuery {
+  const filter = new URLSearchParams({ To: reply.to, From: reply.from, PageSize: '50' });
+  return { url: `${twilioMessagesUrl(credentials)}?${filter.toString()}`, headers: twilioAuthHeaders(credentials) };
+}
+
+function twilioMessagesUrl(credentials: TwilioSendCredentials): string {
+  const base = (credentials.baseUrl ?? TWILIO_API_BASE_URL).replace(/\/+$/, '');
+  return `${base}/2010-04-01/Accounts/${encodeURIComponent(credentials.accountSid)}/Messages.json`;
+}
+
+function twilioAuthHeaders(credentials: TwilioSendCredentials): Record<string, string> {
+  return { authorization: `Basic ${Buffer.from(`${credentials.accountSid}:${credentials.authToken}`).toString('base64')}` };
 }

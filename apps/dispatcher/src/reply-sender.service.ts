@@ -1,14 +1,23 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { UnrecoverableError } from 'bullmq';
 import { ReplyJob } from '@optout/contracts';
-import { ConsentStateRepository, ReplyDeliveryRepository, ReplyTransportEntity, ReplyTransportRepository, TwilioCredentialRepository } from '@optout/database';
+import {
+  ConsentErasureRepository,
+  ConsentStateRepository,
+  ReplyDeliveryEntity,
+  ReplyDeliveryRepository,
+  ReplyTransportEntity,
+  ReplyTransportRepository,
+  TwilioCredentialRepository,
+} from '@optout/database';
 import { RetryAfterError } from '@optout/queue';
-import { judgeAttempt } from './delivery-outcome.util';
+import { judgeAttempt, retryAfterMs } from './delivery-outcome.util';
 import { Postpone } from './delivery-step';
 import { EndpointSlots } from './endpoint-slots.util';
-import { OutboundHttpClient, OutboundRequest } from './outbound-http.client';
-import { replyWithheldReason } from './reply-consent.util';
-import { httpReplyRequest, twilioReplyRequest } from './reply-request.util';
+import { findInterruptedTwilioSend, twilioMessageSid } from './interrupted-reply.util';
+import { OutboundHttpClient, OutboundQuery, OutboundRequest } from './outbound-http.client';
+import { currentConsentOf, replyWithheldReason } from './reply-consent.util';
+import { httpReplyRequest, twilioReplyRequest, twilioSentMessagesQuery } from './reply-request.util';
 
 /**
  * Sends one confirmation text through the account's reply transport, with the webhooks'
@@ -24,6 +33,7 @@ export class ReplySender {
     private readonly twilioCredentials: TwilioCredentialRepository,
     private readonly replies: ReplyDeliveryRepository,
     private readonly consentStates: ConsentStateRepository,
+    private readonly suppressions: ConsentErasureRepository,
     private readonly http: OutboundHttpClient,
     private readonly slots: EndpointSlots,
   ) {}
@@ -52,15 +62,22 @@ export class ReplySender {
         // metrics: reply suppressed (no transport)
         return;
       }
-      const outbound = await this.requestFor(transport, reply);
-      if (!outbound) {
+      const route = await this.routeFor(transport, reply);
+      if (!route) {
         await this.replies.markDead(record.id, 'not sent: the Twilio transport has no credentials; PUT the reply transport again');
         // metrics: reply dead-lettered without an attempt (no credentials)
         return;
       }
 
+      // Before the consent check: a text that already went out is recorded as sent, whatever changed since.
+      if (record.attemptStartedAt) {
+        const settled = await this.settleInterruptedAttempt(record, transport.config.type, route, reply, lastAttempt);
+        if (settled) return;
+      }
+
       // Read just before sending: a STOP applied since this reply was queued still wins.
-      const withheld = replyWithheldReason(reply.kind, reply.to, await this.consentStates.find(reply.accountId, reply.to));
+      const [state, suppressions] = await Promise.all([this.consentStates.find(reply.accountId, reply.to), this.suppressions.findMany(reply.accountId, [reply.to])]);
+      const withheld = replyWithheldReason(reply.kind, reply.to, currentConsentOf(state, suppressions.get(reply.to)));
       if (withheld) {
         await this.replies.suppress(record.id, withheld);
         // metrics: reply suppressed (subscriber opted out)
@@ -68,22 +85,24 @@ export class ReplySender {
       }
 
       const attemptedAt = new Date();
-      const result = await this.http.post(outbound);
+      await this.replies.markAttemptStarted(record.id, attemptedAt);
+      const result = await this.http.post(route.send);
       const verdict = judgeAttempt(result, lastAttempt);
       answeredWell = verdict.endpointHealthy;
-      await this.replies.recordAttempt(record.id, transport.config.type, {
-        status: verdict.status,
-        attemptedAt,
-        responseCode: result.status,
-        latencyMs: result.latencyMs,
-        error: verdict.error,
-      });
+      await this.replies.recordAttempt(
+        record.id,
+        transport.config.type,
+        { status: verdict.status, attemptedAt, responseCode: result.status, latencyMs: result.latencyMs, error: verdict.error },
+        transport.config.type === 'twilio' ? twilioMessageSid(result.answer) : null,
+        // No answer (a timeout, a dropped connection) may still have been a send: the mark stays, so the retry looks first.
+        result.status === null && !result.refused,
+      );
       // metrics: reply attempt outcome known here — verdict.status (succeeded|failed|dead), transport.config.type, result.latencyMs
 
       if (verdict.status === 'succeeded') return;
       // A reply transport answering 410 is not disabled: that would silently stop every
       // opt-out confirmation of the account. The reply is dead-lettered like any other 4xx.
-      const what = `${reply.kind} reply ${reply.eventId} via ${transport.config.type} (${outbound.url}): ${verdict.error}`;
+      const what = `${reply.kind} reply ${reply.eventId} via ${transport.config.type} (${route.send.url}): ${verdict.error}`;
       if (verdict.status === 'dead') {
         this.logger.warn(`${what}; dead-lettered`);
         throw new UnrecoverableError(what);
@@ -94,9 +113,56 @@ export class ReplySender {
     }
   }
 
-  private async requestFor(transport: ReplyTransportEntity, reply: ReplyJob): Promise<OutboundRequest | null> {
-    if (transport.config.type === 'http') return httpReplyRequest(transport.config.url, reply);
-    const credentials = await this.twilioCredentials.findForAccount(reply.accountId);
-    return credentials ? twilioReplyRequest(credentials, reply) : null;
+  /**
+   * The job ran before and its attempt was never recorded (the dispatcher died mid-send) or
+   * got no answer: the text may have gone out. A Twilio transport is asked; an `http` one is
+   * sent the same request again, whose idempotency-key lets it drop the repeat.
+   * True when the reply is settled (found sent, or given up); false to go on and send.
+   */
+  private async settleInterruptedAttempt(
+    record: ReplyDeliveryEntity,
+    transportType: string,
+    route: ReplyRoute,
+    reply: ReplyJob,
+    lastAttempt: boolean,
+  ): Promise<boolean> {
+    const startedAt = record.attemptStartedAt as Date;
+    if (!route.lookup) {
+      this.logger.warn(`${reply.kind} reply ${reply.eventId}: an earlier attempt (${startedAt.toISOString()}) has no known outcome; sending again with the same idempotency-key`);
+      return false;
+    }
+    const lookup = await this.http.get(route.lookup);
+    const finding = findInterruptedTwilioSend(lookup, reply, startedAt);
+    if (finding.found === 'not_sent') return false;
+    if (finding.found === 'sent') {
+      await this.replies.recordAttempt(
+        record.id,
+        transportType,
+        { status: 'succeeded', attemptedAt: startedAt, responseCode: null, latencyMs: 0, error: `an interrupted attempt had been sent (found at Twilio as ${finding.messageId}); not sent again` },
+        finding.messageId,
+      );
+      // metrics: interrupted reply found already sent
+      return true;
+    }
+    const what = `${reply.kind} reply ${reply.eventId}: an interrupted attempt (${startedAt.toISOString()}) may have been sent, and Twilio could not say (${finding.reason})`;
+    if (lastAttempt) {
+      // Sending blind could text the subscriber twice; the operator sees it dead-lettered.
+      await this.replies.markDead(record.id, `${what}; not sent again`);
+      this.logger.warn(`${what}; dead-lettered`);
+      return true;
+    }
+    throw new RetryAfterError(what, retryAfterMs(lookup.retryAfter) ?? 0);
   }
+
+  private async routeFor(transport: ReplyTransportEntity, reply: ReplyJob): Promise<ReplyRoute | null> {
+    if (transport.config.type === 'http') return { send: httpReplyRequest(transport.config.url, reply), lookup: null };
+    const credentials = await this.twilioCredentials.findForAccount(reply.accountId);
+    return credentials ? { send: twilioReplyRequest(credentials, reply), lookup: twilioSentMessagesQuery(credentials, reply) } : null;
+  }
+}
+
+/** How a reply is sent, and where a send that was interrupted can be looked for (Twilio only). */
+interface ReplyRoute {
+  send: OutboundRequest;
+  lookup: OutboundQuery | null;
 }

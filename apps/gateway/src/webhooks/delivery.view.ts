@@ -40,6 +40,7 @@ export function replyDeliveryViewOf(reply: ReplyDeliveryEntity, attempts: Delive
     to: reply.toPhone,
     from: reply.fromSender,
     transport: reply.transportType,
+    providerMessageId: reply.providerMessageId,
     status: reply.status,
     attemptCount: reply.attempts,
     lastStatusCode: reply.lastStatusCode,

@@ -45,6 +45,17 @@ export class ReplyDeliveryEntity {
   @Column('text', { name: 'last_error', nullable: true })
   lastError!: string | null;
 
+  /**
+   * Set just before a request to the reply transport, cleared with its outcome. Still set
+   * when the job runs again: the last attempt was interrupted and may have been sent.
+   */
+  @Column('timestamptz', { name: 'attempt_started_at', nullable: true })
+  attemptStartedAt!: Date | null;
+
+  /** The carrier's id of the text (a Twilio message SID); null for `http` transports. */
+  @Column('text', { name: 'provider_message_id', nullable: true })
+  providerMessageId!: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

@@ -2,6 +2,13 @@ import { InitialSchema1764160000000 } from './1764160000000-InitialSchema';
 import { ReliableDelivery1764170000000 } from './1764170000000-ReliableDelivery';
 import { BlocklistManagement1764180000000 } from './1764180000000-BlocklistManagement';
 import { MessageIdByteOrder1764186000000 } from './1764186000000-MessageIdByteOrder';
+import { ReplyAttemptInFlight1764200000000 } from './1764200000000-ReplyAttemptInFlight';
 
 /** In order. A new migration is appended here and never edited once released. */
-export const ALL_MIGRATIONS = [InitialSchema1764160000000, ReliableDelivery1764170000000, BlocklistManagement1764180000000, MessageIdByteOrder1764186000000];
+export const ALL_MIGRATIONS = [
+  InitialSchema1764160000000,
+  ReliableDelivery1764170000000,
+  BlocklistManagement1764180000000,
+  MessageIdByteOrder1764186000000,
+  ReplyAttemptInFlight1764200000000,
+];

@@ -34,17 +34,32 @@ export class ReplyDeliveryRepository {
     return this.repo.findOneByOrFail({ eventId: reply.eventId });
   }
 
-  /** The attempt row and the reply's new status in one statement (see WebhookDeliveryRepository.recordAttempt). */
-  async recordAttempt(id: string, transportType: string, attempt: AttemptRecord): Promise<void> {
+  /**
+   * Written before the request leaves: should the dispatcher die before the outcome is
+   * recorded, the next run of the job finds it set and knows the text may have gone out.
+   */
+  async markAttemptStarted(id: string, at: Date): Promise<void> {
+    await this.dataSource.query(`UPDATE reply_deliveries SET attempt_started_at = $2, updated_at = now() WHERE id = $1`, [id, at]);
+  }
+
+  /**
+   * The attempt row and the reply's new status in one statement (see
+   * WebhookDeliveryRepository.recordAttempt), keeping the carrier's message id when there is
+   * one. The in-flight mark is cleared unless `outcomeUnknown` (no answer came: the text may
+   * still have been sent, and the next attempt must look before sending).
+   */
+  async recordAttempt(id: string, transportType: string, attempt: AttemptRecord, providerMessageId: string | null = null, outcomeUnknown = false): Promise<void> {
     await this.dataSource.query(
       `WITH updated AS (
          UPDATE reply_deliveries
-            SET status = $2, attempts = attempts + 1, last_status_code = $3, last_error = $4, transport_type = $8, updated_at = now()
+            SET status = $2, attempts = attempts + 1, last_status_code = $3, last_error = $4, transport_type = $8,
+                attempt_started_at = CASE WHEN $10 THEN attempt_started_at ELSE NULL END,
+                provider_message_id = COALESCE($9, provider_message_id), updated_at = now()
           WHERE id = $1
         RETURNING id, attempts)
        INSERT INTO delivery_attempts (id, reply_delivery_id, attempt, round, attempted_at, status, response_code, latency_ms, error)
        SELECT $5, updated.id, updated.attempts, 0, $6, $2, $3, $7, $4 FROM updated`,
-      [id, attempt.status, attempt.responseCode, attempt.error, randomUUID(), attempt.attemptedAt, Math.round(attempt.latencyMs), transportType],
+      [id, attempt.status, attempt.responseCode, attempt.error, randomUUID(), attempt.attemptedAt, Math.round(attempt.latencyMs), transportType, providerMessageId, outcomeUnknown],
     );
   }
 
