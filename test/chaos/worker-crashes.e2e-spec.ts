@@ -1,3 +1,4 @@
+import { groupDistinct } from '../support/collections';
 import { QueueName } from '@optout/contracts';
 import { AppProcess } from '../support/app-processes';
 import { FakeTwilio } from '../support/fake-twilio';
@@ -294,13 +295,3 @@ describe('crash test: workers killed with SIGKILL under load', () => {
     );
   }, 540_000);
 });
-
-function groupDistinct(pairs: Array<[string, string]>): Map<string, Set<string>> {
-  const groups = new Map<string, Set<string>>();
-  for (const [key, value] of pairs) {
-    const set = groups.get(key) ?? new Set<string>();
-    set.add(value);
-    groups.set(key, set);
-  }
-  return groups;
-}

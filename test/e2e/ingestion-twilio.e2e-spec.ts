@@ -27,9 +27,9 @@ describe('Twilio inbound webhook', () => {
     await system?.stop();
   });
 
-  const twilioPost = (params: Record<string, string>, options: { signature?: string | null; accountId?: string } = {}) => {
+  const twilioPost = (params: Record<string, string>, options: { signature?: string | null; accountId?: string; token?: string } = {}) => {
     const path = `/v1/carriers/twilio/${options.accountId ?? account.id}`;
-    const signature = options.signature === undefined ? twilioSignature(authToken, `${publicBaseUrl}${path}`, params) : options.signature;
+    const signature = options.signature === undefined ? twilioSignature(options.token ?? authToken, `${publicBaseUrl}${path}`, params) : options.signature;
     return fetch(`${system.baseUrl}${path}`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', ...(signature === null ? {} : { 'x-twilio-signature': signature }) },
@@ -82,5 +82,19 @@ describe('Twilio inbound webhook', () => {
     expect((await twilioPost(params)).status).toBe(200);
     await system.waitUntilQueuesDrain();
     expect(await system.sql('SELECT 1 FROM consent_events WHERE account_id = $1 AND phone = $2', [account.id, '+12025550404'])).toHaveLength(1);
+  });
+
+  it('takes a message signed with an auth token changed a moment ago, and no longer the old one', async () => {
+    // The gateway caches the token (30 s); a signature that does not match makes it ask again.
+    expect((await twilioPost(sms(`SM${'5'.repeat(32)}`, '+12025550405', 'HELP'))).status).toBe(200);
+    const rotated = 'twilio-auth-token-rotated-0123456789';
+    const put = await system.request('PUT', `/v1/accounts/${account.id}/reply-transport`, {
+      token: account.apiKey,
+      json: { type: 'twilio', accountSid: `AC${'a'.repeat(32)}`, authToken: rotated, baseUrl: fakeTwilio.url('') },
+    });
+    expect(put.status).toBe(200);
+    expect((await twilioPost(sms(`SM${'6'.repeat(32)}`, '+12025550406', 'STOP'), { token: rotated })).status).toBe(200);
+    expect((await twilioPost(sms(`SM${'7'.repeat(32)}`, '+12025550407', 'STOP'))).status).toBe(403);
+    await waitFor('the number to be blocked', async () => ((await gate('+12025550406')).allowed === false ? true : undefined));
   });
 });

@@ -1,3 +1,4 @@
+import { chunk } from '../support/collections';
 import { HttpReceiver } from '../support/http-receiver';
 import { InboundLoad, LoadMessage, pause, seededRandom, shuffle } from '../support/inbound-load';
 import { OwnRedis } from '../support/own-redis';
@@ -200,9 +201,3 @@ describe.each(['always', 'everysec'] as const)('Redis killed and restarted mid-l
     });
   }, 300_000);
 });
-
-function chunk<T>(items: T[], size: number): T[][] {
-  const chunks: T[][] = [];
-  for (let at = 0; at < items.length; at += size) chunks.push(items.slice(at, at + size));
-  return chunks;
-}

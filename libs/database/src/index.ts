@@ -4,3 +4,4 @@ export * from './database.module';
 export * from './database.tokens';
 export * from './data-source.factory';
 export * from './migrate';
+export * from './database-unavailable.util';

@@ -2,6 +2,7 @@ import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/c
 import { DelayedError, Job, MetricsTime, UnrecoverableError, Worker } from 'bullmq';
 import { JobOf, QueueName } from '@optout/contracts';
 import { APP_CONFIG, AppConfig } from '@optout/config';
+import { isDatabaseUnavailable } from '@optout/database';
 import { correlationFieldsOf, jobDurationSeconds, withLogContext } from '@optout/observability';
 import { workerConnectionOptions } from './redis-connection.factory';
 import { SCHEDULE_BACKOFF } from './queue-job-options';
@@ -18,6 +19,8 @@ export type JobHandler<Q extends QueueName> = (payload: JobOf<Q>, job: Job<JobOf
 export class QueueWorkerRunner implements BeforeApplicationShutdown {
   private readonly logger = new Logger(QueueWorkerRunner.name);
   private readonly workers: Worker[] = [];
+  /** Per queue: when an outage postponement was last logged, and how many since. */
+  private readonly outageLog = new Map<string, { loggedAt: number; since: number }>();
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
@@ -58,7 +61,7 @@ export class QueueWorkerRunner implements BeforeApplicationShutdown {
     const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
     try {
       if (job.data?.v !== 1) throw new UnrecoverableError(`${queue} job ${job.id} has payload version ${String(job.data?.v)}; this worker reads v1`);
-      await handler(job.data, job);
+      await this.waitingOutDatabaseOutage(queue, job, () => handler(job.data, job));
     } catch (error) {
       // A job put back for later (DelayedError) has not failed: it spent no attempt.
       jobDurationSeconds.observe({ queue, outcome: error instanceof DelayedError ? 'postponed' : 'failed' }, seconds());
@@ -67,6 +70,36 @@ export class QueueWorkerRunner implements BeforeApplicationShutdown {
     const duration = seconds();
     jobDurationSeconds.observe({ queue, outcome: 'completed' }, duration);
     this.logger.log({ msg: `${queue} job done`, attempt: job.attemptsMade + 1, durationMs: Math.round(duration * 1000) });
+  }
+
+  /**
+   * A job that failed because Postgres could not be reached is put back for
+   * DATABASE_OUTAGE_PAUSE_MS without spending an attempt: an outage is nobody's fault at the
+   * job, and must neither use up a reply's short endpoint-facing schedule nor, however long it
+   * lasts, fail a consent job for good. Work resumes within that pause of Postgres coming back.
+   */
+  private async waitingOutDatabaseOutage<Q extends QueueName>(queue: Q, job: Job<JobOf<Q>>, work: () => Promise<void>): Promise<void> {
+    try {
+      await work();
+    } catch (error) {
+      if (!isDatabaseUnavailable(error) || !job.token) throw error;
+      this.logOutage(queue, (error as Error).message);
+      await job.moveToDelayed(Date.now() + DATABASE_OUTAGE_PAUSE_MS, job.token);
+      throw new DelayedError();
+    }
+  }
+
+  /** One line per queue per 10 s, however many jobs are waiting: an outage must not flood the logs. */
+  private logOutage(queue: string, reason: string): void {
+    const now = Date.now();
+    const seen = this.outageLog.get(queue) ?? { loggedAt: 0, since: 0 };
+    seen.since += 1;
+    if (now - seen.loggedAt >= 10_000) {
+      this.logger.warn(`${queue}: Postgres unavailable (${reason}); ${seen.since} job(s) put back for ${DATABASE_OUTAGE_PAUSE_MS / 1000}s without spending an attempt`);
+      seen.loggedAt = now;
+      seen.since = 0;
+    }
+    this.outageLog.set(queue, seen);
   }
 
   /**
@@ -96,6 +129,9 @@ export class QueueWorkerRunner implements BeforeApplicationShutdown {
     }
   }
 }
+
+/** How long a job waits before trying again while Postgres is unreachable. */
+export const DATABASE_OUTAGE_PAUSE_MS = 5_000;
 
 /**
  * Active jobs get the longest an outbound call may take (WEBHOOK_TIMEOUT_MS) plus this

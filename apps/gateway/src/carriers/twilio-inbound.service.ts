@@ -3,6 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import { APP_CONFIG, AppConfig } from '@optout/config';
 import { TwilioCredentialRepository } from '@optout/database';
 import { AccountDirectory } from '../accounts/account-directory.service';
+import { ReadThroughCache } from '../caching/read-through.cache';
 import { ApiException } from '../http/api.exception';
 import { InboundBackpressure } from '../inbound/inbound-backpressure.service';
 import { InboundBatcher } from '../inbound/inbound-batcher.service';
@@ -11,9 +12,16 @@ import { isValidTwilioSignature } from './twilio-signature.util';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Twilio's inbound-SMS webhook: checks who sent it, then queues it like any inbound message. */
+/**
+ * Twilio's inbound-SMS webhook: checks who sent it, then queues it like any inbound message.
+ * Twilio retries a failed webhook only as far as its connection overrides (`#rc`, `#rp`) are
+ * set to; by default a 5xx answer is not retried, and a STOP refused here may be lost. So the
+ * auth token is cached (no query per message) and served through a Postgres outage like API keys.
+ */
 @Injectable()
 export class TwilioInboundService {
+  private readonly authTokens = new ReadThroughCache<string | null>({ ttlMs: () => 30_000, staleIfErrorMs: 3_600_000, maxEntries: 10_000 });
+
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly accounts: AccountDirectory,
@@ -27,9 +35,12 @@ export class TwilioInboundService {
     if (!account) throw ApiException.notFound(`Account ${accountId}`);
     const params = formParams(request.body);
 
-    const authToken = await this.credentials.authTokenOf(account.id);
     const signature = request.headers['x-twilio-signature'];
-    if (!authToken || !isValidTwilioSignature(authToken, this.publicUrlOf(request), params, typeof signature === 'string' ? signature : undefined)) {
+    const signedWith = (token: string | null) => token !== null && isValidTwilioSignature(token, this.publicUrlOf(request), params, typeof signature === 'string' ? signature : undefined);
+    let authToken = await this.authTokens.get(account.id, () => this.credentials.authTokenOf(account.id));
+    // A mismatch may be a token changed in the last 30 s: asked again before refusing.
+    if (!signedWith(authToken)) authToken = await this.authTokens.refresh(account.id, () => this.credentials.authTokenOf(account.id));
+    if (!authToken || !signedWith(authToken)) {
       throw new ApiException(
         403,
         'invalid_signature',

@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
+import { isDatabaseUnavailable } from '@optout/database';
 import { ApiException } from './api.exception';
 
 /**
@@ -33,7 +34,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const { status, body, headers } = this.toResponse(exception);
-    if (status >= 500 && !(exception instanceof ApiException)) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    if (status === 503 && isDatabaseUnavailable(exception)) this.logger.warn(`database unavailable: ${(exception as Error).message}`);
+    else if (status >= 500 && !(exception instanceof ApiException)) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     // The route may have set another content type (Twilio's TwiML) before it failed.
     void reply.status(status).headers({ ...headers, 'content-type': 'application/json; charset=utf-8' }).send(body);
   }
@@ -52,6 +54,10 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const fastify = exception as { statusCode?: number; message?: string };
     if (typeof fastify.statusCode === 'number' && fastify.statusCode >= 400 && fastify.statusCode < 500) {
       return { status: fastify.statusCode, body: errorBody(STATUS_CODES[fastify.statusCode] ?? 'bad_request', fastify.message ?? 'Bad request'), headers: {} };
+    }
+    // An outage is not a bug: 503 with a time to come back, as for a full queue or an unknown gate.
+    if (isDatabaseUnavailable(exception)) {
+      return { status: 503, body: errorBody('database_unavailable', 'The database cannot be reached just now; retry shortly'), headers: { 'retry-after': '5' } };
     }
     return { status: 500, body: errorBody('internal_error', 'Something went wrong on our side; the request was not applied'), headers: {} };
   }
