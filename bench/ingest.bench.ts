@@ -81,7 +81,10 @@ async function main(): Promise<void> {
     await stopProcess(gateway);
 
     // (d) a backlog drained by one classifier process.
-    const inbound = new Queue<InboundJob>(QueueName.Inbound, { connection: new IORedis(BENCH_REDIS_URL, { maxRetriesPerRequest: null }), prefix: bench.queuePrefix });
+    // A connection handed to BullMQ is not closed by queue.close(): it is disconnected below,
+    // or it would keep the process alive after the figures are printed.
+    const connection = new IORedis(BENCH_REDIS_URL, { maxRetriesPerRequest: null });
+    const inbound = new Queue<InboundJob>(QueueName.Inbound, { connection, prefix: bench.queuePrefix });
     await inbound.obliterate({ force: true });
     await preload(inbound, account.id);
     const started = Date.now();
@@ -98,6 +101,7 @@ async function main(): Promise<void> {
     const drainSeconds = (Date.now() - started) / 1000;
     await stopProcess(classifier);
     await inbound.close();
+    connection.disconnect();
     const drained = BACKLOG_MESSAGES / drainSeconds;
     console.log(`(d) classifier drain: ${formatRate(drained)} messages/s (${BACKLOG_MESSAGES} messages, ${(KEYWORD_SHARE * 100).toFixed(0)}% keywords, ${drainSeconds.toFixed(1)} s including process start)`);
 
