@@ -1,16 +1,16 @@
 import type { ChildProcess } from 'node:child_process';
 import {
-  BENCH_ADMIN_TOKEN,
   BenchEnvironment,
+  createBenchAccount,
   drive,
   driveRounds,
   formatRate,
   freePort,
+  measureHelloWorld,
   median,
   startApp,
-  startHelloWorld,
   stopProcess,
-  waitUntil,
+  waitForGateway,
 } from './support/bench-harness';
 
 /**
@@ -25,10 +25,7 @@ const PROBES = Number(process.env.BENCH_PROBES ?? 200);
 const CONNECTIONS = 100;
 
 async function main(): Promise<void> {
-  const helloPort = await freePort();
-  const hello = await startHelloWorld(helloPort);
-  const reference = await driveRounds({ url: `http://127.0.0.1:${helloPort}/hello`, method: 'GET', connections: CONNECTIONS, durationSeconds: SECONDS }, ROUNDS);
-  await stopProcess(hello);
+  const reference = await measureHelloWorld(CONNECTIONS, SECONDS, ROUNDS);
   console.log(`hello world: ${formatRate(reference.requestsPerSecond)} req/s (rounds ${reference.rounds.map(formatRate).join(', ')})`);
 
   const bench = new BenchEnvironment();
@@ -39,14 +36,8 @@ async function main(): Promise<void> {
     const base = `http://127.0.0.1:${port}`;
     const workerEnv = bench.env({ METRICS_PORT: '0' });
     children.push(startApp('gateway', bench.env({ PORT: String(port) })));
-    await waitUntil('the gateway', async () => (await fetch(`${base}/v1/accounts`)).status === 401);
-    const account = (await (
-      await fetch(`${base}/v1/accounts`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${BENCH_ADMIN_TOKEN}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ name: 'Bench' }),
-      })
-    ).json()) as { id: string; apiKey: string };
+    await waitForGateway(base);
+    const account = await createBenchAccount(base);
     const auth = { authorization: `Bearer ${account.apiKey}` };
     const json = { ...auth, 'content-type': 'application/json' };
 

@@ -6,7 +6,17 @@ import { join } from 'node:path';
 import { once } from 'node:events';
 import IORedis from 'ioredis';
 import { Client } from 'pg';
-import { BENCH_ADMIN_TOKEN, BENCH_REDIS_URL, BenchEnvironment, formatRate, freePort, median, startApp, stopProcess, waitUntil } from './support/bench-harness';
+import {
+  BENCH_REDIS_URL,
+  BenchEnvironment,
+  createBenchAccount,
+  formatRate,
+  freePort,
+  median,
+  startApp,
+  stopProcess,
+  waitForGateway,
+} from './support/bench-harness';
 import { copyFromFile } from './support/pg-copy';
 
 /**
@@ -47,7 +57,7 @@ async function main(): Promise<void> {
     const gateway = startApp('gateway', bench.env({ PORT: String(port) }));
     children.push(gateway);
     const base = `http://127.0.0.1:${port}`;
-    await waitUntil('the gateway', async () => (await fetch(`${base}/v1/accounts`)).status === 401);
+    await waitForGateway(base);
     await db.connect();
 
     const copySeconds: number[] = [];
@@ -66,7 +76,7 @@ async function main(): Promise<void> {
       // (b) the import, into a fresh account on emptied tables.
       await db.query('TRUNCATE consent_states, consent_events');
       await db.query('VACUUM ANALYZE consent_states, consent_events');
-      const account = await createAccount(base, `Bench ${round}`);
+      const account = await createBenchAccount(base, `Bench ${round}`);
       started = process.hrtime.bigint();
       answer = await upload(base, account, file);
       importSeconds.push(secondsSince(started));
@@ -92,11 +102,11 @@ async function main(): Promise<void> {
     const capped = startApp('gateway', bench.env({ PORT: String(cappedPort), NODE_OPTIONS: `--max-old-space-size=${CAPPED_HEAP_MB}` }));
     children.push(capped);
     const cappedBase = `http://127.0.0.1:${cappedPort}`;
-    await waitUntil('the heap-capped gateway', async () => (await fetch(`${cappedBase}/v1/accounts`)).status === 401);
+    await waitForGateway(cappedBase, 'the heap-capped gateway');
     const idleKiB = peakRssKiB(capped.pid);
     await db.query('TRUNCATE consent_states, consent_events');
     const started = process.hrtime.bigint();
-    const cappedAnswer = await upload(cappedBase, await createAccount(cappedBase, 'Bench capped'), file);
+    const cappedAnswer = await upload(cappedBase, await createBenchAccount(cappedBase, 'Bench capped'), file);
     const cappedSeconds = secondsSince(started);
     const cappedPeakKiB = peakRssKiB(capped.pid);
     await stopProcess(capped);
@@ -143,15 +153,6 @@ async function writeCsv(file: string): Promise<number> {
   out.end(chunk);
   await once(out, 'finish');
   return bytes;
-}
-
-async function createAccount(base: string, name: string): Promise<{ id: string; apiKey: string }> {
-  const response = await fetch(`${base}/v1/accounts`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${BENCH_ADMIN_TOKEN}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ name }),
-  });
-  return (await response.json()) as { id: string; apiKey: string };
 }
 
 /** Streams the file as the request body (never read whole) and returns the import's answer. */

@@ -3,15 +3,16 @@ import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
 import { InboundJob, InboundMessage, QueueName } from '@optout/contracts';
 import {
-  BENCH_ADMIN_TOKEN,
   BENCH_REDIS_URL,
   BenchEnvironment,
+  createBenchAccount,
   driveRounds,
   formatRate,
   freePort,
+  measureHelloWorld,
   startApp,
-  startHelloWorld,
   stopProcess,
+  waitForGateway,
   waitUntil,
 } from './support/bench-harness';
 
@@ -30,10 +31,7 @@ async function main(): Promise<void> {
   const figures: Record<string, string> = {};
 
   // (a) the reference
-  const helloPort = await freePort();
-  const hello = await startHelloWorld(helloPort);
-  const reference = await driveRounds({ url: `http://127.0.0.1:${helloPort}/hello`, method: 'GET', connections: CONNECTIONS, durationSeconds: SECONDS }, ROUNDS);
-  await stopProcess(hello);
+  const reference = await measureHelloWorld(CONNECTIONS, SECONDS, ROUNDS);
   console.log(`(a) hello world: ${formatRate(reference.requestsPerSecond)} req/s (rounds ${reference.rounds.map(formatRate).join(', ')})`);
 
   const bench = new BenchEnvironment();
@@ -45,14 +43,8 @@ async function main(): Promise<void> {
     const gateway = startApp('gateway', bench.env({ PORT: String(port), INBOUND_MAX_BACKLOG_JOBS: '10000000' }));
     children.push(gateway);
     const base = `http://127.0.0.1:${port}`;
-    await waitUntil('the gateway', async () => (await fetch(`${base}/v1/accounts`)).status === 401);
-    const account = (await (
-      await fetch(`${base}/v1/accounts`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${BENCH_ADMIN_TOKEN}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ name: 'Bench' }),
-      })
-    ).json()) as { id: string; apiKey: string };
+    await waitForGateway(base);
+    const account = await createBenchAccount(base);
     const headers = { authorization: `Bearer ${account.apiKey}`, 'content-type': 'application/json' };
 
     const single = await driveRounds(

@@ -135,3 +135,32 @@ export class BenchEnvironment {
 export function formatRate(value: number): string {
   return Math.round(value).toLocaleString('en-US');
 }
+
+/**
+ * The reference every HTTP figure is read against: a bare NestJS-on-Fastify hello world,
+ * measured in the same run with the same load, then stopped.
+ */
+export async function measureHelloWorld(connections: number, durationSeconds: number, rounds: number): Promise<LoadResult & { rounds: number[] }> {
+  const port = await freePort();
+  const hello = await startHelloWorld(port);
+  try {
+    return await driveRounds({ url: `http://127.0.0.1:${port}/hello`, method: 'GET', connections, durationSeconds }, rounds);
+  } finally {
+    await stopProcess(hello);
+  }
+}
+
+/** Resolves once the gateway at `base` answers (401 without a token: it is up and routing). */
+export async function waitForGateway(base: string, what = 'the gateway'): Promise<void> {
+  await waitUntil(what, async () => (await fetch(`${base}/v1/accounts`)).status === 401);
+}
+
+/** A fresh account through the admin API, with its API key. */
+export async function createBenchAccount(base: string, name = 'Bench'): Promise<{ id: string; apiKey: string }> {
+  const response = await fetch(`${base}/v1/accounts`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${BENCH_ADMIN_TOKEN}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ name }),
+  });
+  return (await response.json()) as { id: string; apiKey: string };
+}

@@ -1,5 +1,5 @@
 import { chunk } from '../support/collections';
-import { InboundLoad, LoadMessage, pause, seededRandom, shuffle } from '../support/inbound-load';
+import { InboundLoad, LoadMessage, pause, seededRandom, sendPaced, shuffle } from '../support/inbound-load';
 import { OwnRedis } from '../support/own-redis';
 import { drained, ProcessTopology, queueCounts } from '../support/process-topology';
 import { TEST_ADMIN_TOKEN } from '../support/test-config';
@@ -41,12 +41,7 @@ describe('the gateway killed with SIGKILL under load', () => {
   }, 60_000);
 
   it('applies every STOP exactly once, whatever the kills caught in flight', async () => {
-    const created = await fetch(`${topology.baseUrl}/v1/accounts`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'Gateway crash' }),
-    });
-    const account = (await created.json()) as { id: string; apiKey: string };
+    const account = (await topology.request('POST', '/v1/accounts', TEST_ADMIN_TOKEN, { name: 'Gateway crash' })).body as { id: string; apiKey: string };
     const messages: LoadMessage[] = Array.from({ length: STOPS }, (_, i) => ({
       accountId: account.id,
       messageId: `gw-${i}`,
@@ -57,7 +52,6 @@ describe('the gateway killed with SIGKILL under load', () => {
     // Half as single requests (through the gateway's micro-batcher), half in batches of 50.
     const units = shuffle([...messages.slice(0, STOPS / 2).map((message) => [message]), ...chunk(messages.slice(STOPS / 2), 50)], random);
     const load = new InboundLoad(() => topology.baseUrl, account.apiKey);
-    const refused: string[] = [];
     const started = Date.now();
 
     const killer = (async () => {
@@ -69,19 +63,7 @@ describe('the gateway killed with SIGKILL under load', () => {
         await topology.waitForGateway();
       }
     })();
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: 16 }, async () => {
-        while (next < units.length) {
-          const i = next++;
-          const due = started + (i / units.length) * LOAD_MS;
-          if (due > Date.now()) await pause(due - Date.now());
-          const unit = units[i];
-          const outcome = await load.send(unit, { single: unit.length === 1 });
-          if (outcome.status !== 202) refused.push(`${unit[0].messageId}: ${outcome.status} ${JSON.stringify(outcome.body)}`);
-        }
-      }),
-    );
+    const refused = await sendPaced(load, units, { streams: 16, spreadMs: LOAD_MS, startedAt: started });
     await killer;
 
     expect(refused).toEqual([]);

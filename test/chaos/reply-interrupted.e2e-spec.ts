@@ -49,14 +49,7 @@ describe('a confirmation interrupted by a dispatcher crash', () => {
     await database?.drop();
   }, 60_000);
 
-  const api = async (method: string, path: string, token: string, json: unknown) => {
-    const response = await fetch(`${topology.baseUrl}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify(json),
-    });
-    return { status: response.status, body: (await response.json()) as any };
-  };
+  const api = (method: string, path: string, token: string, json: unknown) => topology.request(method, path, token, json);
 
   /** An account whose confirmations go to `twilio`, and a STOP from `subscriber` to it. */
   const stopThrough = async (twilio: FakeTwilio, subscriber: string) => {

@@ -42,12 +42,7 @@ describe('a job whose worker crashes twice', () => {
   }, 60_000);
 
   it('is taken over after each crash and applies every STOP it carries', async () => {
-    const created = await fetch(`${topology.baseUrl}/v1/accounts`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'Stalled' }),
-    });
-    const account = (await created.json()) as { id: string };
+    const account = (await topology.request('POST', '/v1/accounts', TEST_ADMIN_TOKEN, { name: 'Stalled' })).body as { id: string };
     const messages: ClassifiedMessage[] = Array.from({ length: STOPS }, (_, i) => ({
       accountId: account.id,
       messageId: `stall-${i}`,

@@ -82,14 +82,7 @@ describe('crash test: workers killed with SIGKILL under load', () => {
     await database?.drop();
   }, 60_000);
 
-  const api = async (method: string, path: string, token: string, json?: unknown) => {
-    const response = await fetch(`${topology.baseUrl}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(json ? { 'content-type': 'application/json' } : {}) },
-      body: json ? JSON.stringify(json) : undefined,
-    });
-    return { status: response.status, body: (await response.json().catch(() => null)) as any };
-  };
+  const api = (method: string, path: string, token: string, json?: unknown) => topology.request(method, path, token, json);
 
   it('loses no STOP, and confirms and announces each once', async () => {
     const started = Date.now();

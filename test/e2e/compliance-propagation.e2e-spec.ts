@@ -7,6 +7,7 @@ import { deleteKeysWithPrefix } from '../support/redis-cleanup';
 import { TEST_ADMIN_TOKEN, TEST_REDIS_URL } from '../support/test-config';
 import { createTestDatabase, queryDatabase, TestDatabase } from '../support/test-database';
 import { waitFor } from '../support/wait-for';
+import { gatewayRequest } from '../support/gateway-request';
 
 /**
  * A saved profile reaches every classifier replica within a second, without a restart: the
@@ -66,14 +67,7 @@ describe('compliance profile changes across classifier processes', () => {
     await database?.drop();
   });
 
-  const call = async (method: string, path: string, token: string, json?: unknown) => {
-    const response = await fetch(`${baseUrl}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(json ? { 'content-type': 'application/json' } : {}) },
-      body: json ? JSON.stringify(json) : undefined,
-    });
-    return { status: response.status, body: (await response.json().catch(() => null)) as any };
-  };
+  const call = (method: string, path: string, token: string, json?: unknown) => gatewayRequest(baseUrl, method, path, token, json);
 
   let sent = 0;
   /** `count` texts of `body`, each from a subscriber of its own; returns their message ids. */

@@ -7,6 +7,7 @@ import { deleteKeysWithPrefix } from '../support/redis-cleanup';
 import { TEST_ADMIN_TOKEN, TEST_REDIS_URL } from '../support/test-config';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { waitFor } from '../support/wait-for';
+import { gatewayRequest } from '../support/gateway-request';
 
 type LogLine = Record<string, unknown> & { msg: string; app: string; level: string };
 
@@ -87,14 +88,7 @@ describe('operations of the apps as processes', () => {
     await database?.drop();
   });
 
-  const call = async (method: string, path: string, token: string, json?: unknown) => {
-    const response = await fetch(`${baseUrl}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(json ? { 'content-type': 'application/json' } : {}) },
-      body: json ? JSON.stringify(json) : undefined,
-    });
-    return { status: response.status, body: (await response.json().catch(() => null)) as any };
-  };
+  const call = (method: string, path: string, token: string, json?: unknown) => gatewayRequest(baseUrl, method, path, token, json);
   const metricsOf = async (app: AppName) => (await fetch(`http://127.0.0.1:${metricsPorts.get(app)}/metrics`)).text();
 
   let correlationId: string;

@@ -6,6 +6,7 @@ import { deleteKeysWithPrefix } from '../support/redis-cleanup';
 import { TEST_ADMIN_TOKEN, TEST_REDIS_URL } from '../support/test-config';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { waitFor } from '../support/wait-for';
+import { gatewayRequest } from '../support/gateway-request';
 
 /**
  * The production topology as plain processes (what docker-compose.yml runs): one gateway and
@@ -49,14 +50,7 @@ describe('the apps as separate processes', () => {
     await database?.drop();
   });
 
-  const call = async (method: string, path: string, token: string, json?: unknown) => {
-    const response = await fetch(`${baseUrl}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(json ? { 'content-type': 'application/json' } : {}) },
-      body: json ? JSON.stringify(json) : undefined,
-    });
-    return { status: response.status, body: (await response.json().catch(() => null)) as any };
-  };
+  const call = (method: string, path: string, token: string, json?: unknown) => gatewayRequest(baseUrl, method, path, token, json);
 
   it('carries STOPs from the gateway process through the worker processes', async () => {
     const account = (await call('POST', '/v1/accounts', TEST_ADMIN_TOKEN, { name: 'Acme' })).body;

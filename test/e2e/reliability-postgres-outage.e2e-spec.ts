@@ -1,7 +1,7 @@
 import { twilioSignature } from '../../apps/gateway/src/carriers/twilio-signature.util';
 import { chunk, groupDistinct } from '../support/collections';
 import { HttpReceiver } from '../support/http-receiver';
-import { InboundLoad, LoadMessage, pause, seededRandom, shuffle } from '../support/inbound-load';
+import { InboundLoad, LoadMessage, pause, seededRandom, sendPaced, shuffle } from '../support/inbound-load';
 import { OutageProxy } from '../support/outage-proxy';
 import { OwnRedis } from '../support/own-redis';
 import { drained, ProcessTopology, queueCounts } from '../support/process-topology';
@@ -67,14 +67,7 @@ describe('Postgres unreachable for 40 s mid-load', () => {
     await database?.drop();
   }, 60_000);
 
-  const api = async (method: string, path: string, token: string, json?: unknown) => {
-    const response = await fetch(`${topology.baseUrl}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(json ? { 'content-type': 'application/json' } : {}) },
-      body: json ? JSON.stringify(json) : undefined,
-    });
-    return { status: response.status, body: (await response.json().catch(() => null)) as any };
-  };
+  const api = (method: string, path: string, token: string, json?: unknown) => topology.request(method, path, token, json);
 
   it('keeps taking STOPs, answers 503 where it needs the database, and applies everything once it is back', async () => {
     const account = (await api('POST', '/v1/accounts', TEST_ADMIN_TOKEN, { name: 'Postgres outage' })).body;
@@ -106,7 +99,6 @@ describe('Postgres unreachable for 40 s mid-load', () => {
 
     const messages = Array.from({ length: STOPS }, (_, i) => stopOf(`pg-${i}`, `+1202${3_100_000 + i}`));
     const units = shuffle([...messages.slice(0, STOPS / 2).map((message) => [message]), ...chunk(messages.slice(STOPS / 2), 20)], random);
-    const unexpected: string[] = [];
     const probes: Record<string, { status: number; code: string | null; allowed?: boolean }> = {};
     const started = Date.now();
     let restoredAt = 0;
@@ -130,20 +122,8 @@ describe('Postgres unreachable for 40 s mid-load', () => {
       restoredAt = Date.now();
     })();
 
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: 8 }, async () => {
-        while (next < units.length) {
-          const i = next++;
-          const due = started + (i / units.length) * LOAD_MS;
-          if (due > Date.now()) await pause(due - Date.now());
-          const unit = units[i];
-          // A carrier's retries: 503 and no answer are retried; anything else is a wrong answer.
-          const outcome = await load.send(unit, { single: unit.length === 1 });
-          if (outcome.status !== 202) unexpected.push(`${unit[0].messageId}: ${outcome.status} ${JSON.stringify(outcome.body)}`);
-        }
-      }),
-    );
+    // A carrier's retries: 503 and no answer are retried; anything else is a wrong answer.
+    const unexpected = await sendPaced(load, units, { streams: 8, spreadMs: LOAD_MS, startedAt: started });
     await outage;
 
     expect(unexpected).toEqual([]);

@@ -58,14 +58,7 @@ describe.each(['always', 'everysec'] as const)('Redis killed and restarted mid-l
   }, 60_000);
 
   it('applies every message that was acknowledged, and the apps reconnect by themselves', async () => {
-    const api = async (method: string, path: string, token: string, json?: unknown) => {
-      const response = await fetch(`${topology.baseUrl}${path}`, {
-        method,
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        body: json ? JSON.stringify(json) : undefined,
-      });
-      return { status: response.status, body: (await response.json().catch(() => null)) as any };
-    };
+    const api = (method: string, path: string, token: string, json?: unknown) => topology.request(method, path, token, json);
     const account = (await api('POST', '/v1/accounts', TEST_ADMIN_TOKEN, { name: `Redis ${fsync}` })).body;
     expect((await api('PUT', `/v1/accounts/${account.id}/reply-transport`, account.apiKey, { type: 'http', url: receiver.url('/sms') })).status).toBe(200);
     expect((await api('POST', `/v1/accounts/${account.id}/webhooks`, account.apiKey, { url: receiver.url('/crm') })).status).toBe(201);

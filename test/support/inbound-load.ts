@@ -77,6 +77,37 @@ export class InboundLoad {
   }
 }
 
+export interface PacedLoad {
+  /** Concurrent senders, each taking the next unit when it is due. */
+  streams: number;
+  /** The units are spread evenly over this long, from `startedAt`. */
+  spreadMs: number;
+  startedAt: number;
+}
+
+/**
+ * A carrier's traffic: each unit (one message, sent single, or several, sent as a batch) at its
+ * due time, with the carrier's retries (`send`). Returns what did not end in a 202, one line
+ * each, for the suite to require empty.
+ */
+export async function sendPaced(load: InboundLoad, units: LoadMessage[][], pacing: PacedLoad): Promise<string[]> {
+  const unexpected: string[] = [];
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: pacing.streams }, async () => {
+      while (next < units.length) {
+        const i = next++;
+        const due = pacing.startedAt + (i / units.length) * pacing.spreadMs;
+        if (due > Date.now()) await pause(due - Date.now());
+        const unit = units[i];
+        const outcome = await load.send(unit, { single: unit.length === 1 });
+        if (outcome.status !== 202) unexpected.push(`${unit[0].messageId}: ${outcome.status} ${JSON.stringify(outcome.body)}`);
+      }
+    }),
+  );
+  return unexpected;
+}
+
 /** A small seeded PRNG (mulberry32): a failing chaos run can be replayed with its seed. */
 export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;

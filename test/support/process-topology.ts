@@ -1,6 +1,7 @@
 import { Queue } from 'bullmq';
 import { ALL_QUEUE_NAMES, QueueName } from '@optout/contracts';
 import { AppName, AppProcess, freePort } from './app-processes';
+import { gatewayRequest } from './gateway-request';
 import { waitFor } from './wait-for';
 
 export type WorkerName = Exclude<AppName, 'gateway'>;
@@ -48,6 +49,11 @@ export class ProcessTopology {
     const worker = new AppProcess(app, { ...this.env, METRICS_PORT: String(healthPort) });
     this.healthPorts.set(worker, healthPort);
     return worker.start();
+  }
+
+  /** A JSON request to the gateway (see gatewayRequest). */
+  request(method: string, path: string, token: string, json?: unknown): Promise<{ status: number; body: any }> {
+    return gatewayRequest(this.baseUrl, method, path, token, json);
   }
 
   async waitForGateway(timeoutMs = 60_000): Promise<void> {

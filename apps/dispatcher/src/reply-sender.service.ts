@@ -93,9 +93,11 @@ export class ReplySender {
         record.id,
         transport.config.type,
         { status: verdict.status, attemptedAt, responseCode: result.status, latencyMs: result.latencyMs, error: verdict.error },
-        transport.config.type === 'twilio' ? twilioMessageSid(result.answer) : null,
-        // No answer (a timeout, a dropped connection) may still have been a send: the mark stays, so the retry looks first.
-        result.status === null && !result.refused,
+        {
+          providerMessageId: transport.config.type === 'twilio' ? twilioMessageSid(result.answer) : null,
+          // No answer (a timeout, a dropped connection) may still have been a send: the mark stays, so the retry looks first.
+          outcomeUnknown: result.status === null && !result.refused,
+        },
       );
       // metrics: reply attempt outcome known here — verdict.status (succeeded|failed|dead), transport.config.type, result.latencyMs
 
@@ -139,7 +141,7 @@ export class ReplySender {
         record.id,
         transportType,
         { status: 'succeeded', attemptedAt: startedAt, responseCode: null, latencyMs: 0, error: `an interrupted attempt had been sent (found at Twilio as ${finding.messageId}); not sent again` },
-        finding.messageId,
+        { providerMessageId: finding.messageId },
       );
       // metrics: interrupted reply found already sent
       return true;

@@ -48,7 +48,12 @@ export class ReplyDeliveryRepository {
    * one. The in-flight mark is cleared unless `outcomeUnknown` (no answer came: the text may
    * still have been sent, and the next attempt must look before sending).
    */
-  async recordAttempt(id: string, transportType: string, attempt: AttemptRecord, providerMessageId: string | null = null, outcomeUnknown = false): Promise<void> {
+  async recordAttempt(
+    id: string,
+    transportType: string,
+    attempt: AttemptRecord,
+    { providerMessageId = null, outcomeUnknown = false }: { providerMessageId?: string | null; outcomeUnknown?: boolean } = {},
+  ): Promise<void> {
     await this.dataSource.query(
       `WITH updated AS (
          UPDATE reply_deliveries
