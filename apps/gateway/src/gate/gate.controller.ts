@@ -4,7 +4,8 @@ import { normalisePhone } from '@optout/phone';
 import { AccountDirectory } from '../accounts/account-directory.service';
 import { ApiKeyGuard } from '../auth/auth.guards';
 import { ApiErrorDetail, ApiException } from '../http/api.exception';
-import { GateCheckDto } from './gate-check.dto';
+import { CheckedBody } from '../http/checked-body.pipe';
+import { GateCheckBody, gateCheckProblems } from './gate-check.rules';
 
 @Controller('v1/gate/:accountId')
 @UseGuards(ApiKeyGuard)
@@ -29,7 +30,7 @@ export class GateController {
    */
   @Post('check')
   @HttpCode(200)
-  async checkMany(@Param('accountId') accountId: string, @Body() dto: GateCheckDto): Promise<{ results: GateAnswer[] }> {
+  async checkMany(@Param('accountId') accountId: string, @Body(new CheckedBody(gateCheckProblems)) dto: GateCheckBody): Promise<{ results: GateAnswer[] }> {
     const defaultCountry = dto.phones.some((raw) => !raw.trim().startsWith('+')) ? await this.defaultCountryOf(accountId) : null;
     const phones: string[] = [];
     const problems: ApiErrorDetail[] = [];
