@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
 import { GateAnswer, GateUnavailableError, SendGateService } from '@optout/gate';
-import { normalisePhone } from '@optout/phone';
+import { toE164 } from '@optout/phone';
 import { AccountDirectory } from '../accounts/account-directory.service';
 import { ApiKeyGuard } from '../auth/auth.guards';
 import { ApiErrorDetail, ApiException } from '../http/api.exception';
@@ -18,7 +18,7 @@ export class GateController {
   /** "May this account text this number now?" Fails closed: 503, never a guessed `allowed: true`. */
   @Get(':phone')
   async check(@Param('accountId') accountId: string, @Param('phone') rawPhone: string): Promise<GateAnswer> {
-    const phone = normalisePhone(rawPhone, rawPhone.trim().startsWith('+') ? null : await this.defaultCountryOf(accountId));
+    const phone = toE164(rawPhone, rawPhone.trim().startsWith('+') ? null : await this.defaultCountryOf(accountId));
     if (!phone.ok) throw ApiException.validation([{ field: 'phone', rule: 'phone_number', message: `phone ${phone.reason}` }]);
     return failClosed(() => this.gate.check(accountId, phone.e164));
   }
@@ -35,7 +35,7 @@ export class GateController {
     const phones: string[] = [];
     const problems: ApiErrorDetail[] = [];
     dto.phones.forEach((raw, index) => {
-      const phone = normalisePhone(raw, defaultCountry);
+      const phone = toE164(raw, defaultCountry);
       if (phone.ok) phones.push(phone.e164);
       else problems.push({ field: `phones[${index}]`, rule: 'phone_number', message: `phones[${index}] ${phone.reason}` });
     });

@@ -1,5 +1,5 @@
 import { InboundMessage } from '@optout/contracts';
-import { normalisePhone, normaliseSender } from '@optout/phone';
+import { normaliseSender, toE164 } from '@optout/phone';
 import { jobIds } from '@optout/queue';
 import type { ApiErrorDetail } from '../http/api.exception';
 
@@ -19,7 +19,7 @@ export type InboundBuild = { ok: true; message: InboundMessage } | { ok: false; 
  * is derived from (account, message id) so that a retried request logs under the same id.
  */
 export function buildInboundMessage(accountId: string, defaultCountry: string | null, fields: InboundFields, now: Date): InboundBuild {
-  const from = normalisePhone(fields.from, defaultCountry);
+  const from = toE164(fields.from, defaultCountry);
   const to = normaliseSender(fields.to, defaultCountry);
   const problems: ApiErrorDetail[] = [];
   if (!from.ok) problems.push({ field: 'from', rule: 'phone_number', message: `from ${from.reason}` });

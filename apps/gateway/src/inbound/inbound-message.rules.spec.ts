@@ -74,24 +74,24 @@ describe('the hot routes’ body rules', () => {
         for (const [key, value] of Object.entries(changes)) if (value === undefined) delete (message as Record<string, unknown>)[key];
         expect(fieldsOf(inboundMessageProblems(message))).toEqual(previous(PreviousInboundMessage, message));
       }),
-      { numRuns: 1000 },
+      { numRuns: 500 },
     );
   });
 
   it('check a batch’s envelope and a gate check’s numbers as the DTOs did', () => {
     fc.assert(
-      fc.property(fc.oneof(anyValue, fc.array(fc.constant(valid), { minLength: 999, maxLength: 1001 })), fc.option(anyValue), (messages, extra) => {
+      fc.property(fc.oneof(anyValue, fc.constantFrom(Array(999).fill(valid), Array(1000).fill(valid), Array(1001).fill(valid))), fc.option(anyValue), (messages, extra) => {
         const body: Record<string, unknown> = { messages, ...(extra === null ? {} : { extra }) };
         expect(fieldsOf(inboundBatchProblems(body))).toEqual(previous(PreviousBatch, body));
       }),
-      { numRuns: 1000 },
+      { numRuns: 300 },
     );
     fc.assert(
-      fc.property(fc.oneof(anyValue, fc.array(anyValue, { maxLength: 5 }), fc.array(fc.constant('+12025550199'), { minLength: 999, maxLength: 1001 })), (phones) => {
+      fc.property(fc.oneof(anyValue, fc.array(anyValue, { maxLength: 5 }), fc.constantFrom(Array(1000).fill('+12025550199'), Array(1001).fill('+12025550199'))), (phones) => {
         const body = { phones };
         expect(fieldsOf(gateCheckProblems(body))).toEqual(previous(PreviousGateCheck, body));
       }),
-      { numRuns: 1000 },
+      { numRuns: 300 },
     );
   });
 });
