@@ -42,7 +42,8 @@ async function main(): Promise<void> {
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
     const workerEnv = bench.env({ METRICS_PORT: '0' });
-    children.push(startApp('gateway', bench.env({ PORT: String(port) })));
+    const gateway = startApp('gateway', bench.env({ PORT: String(port) }));
+    children.push(gateway);
     const referencePort = await freePort();
     const reference = await startReferenceServer(referencePort, bench.keyPrefix);
     children.push(reference);
@@ -60,9 +61,9 @@ async function main(): Promise<void> {
     const lookupPaths = (prefix: string) => numbers.map((n) => `${prefix}/${account.id}/${encodeURIComponent(n)}`);
     const singles = await compareRounds(
       [
-        { name: 'hello', spec: { url: `${referenceBase}/hello`, method: 'GET', connections: CONNECTIONS, durationSeconds: SECONDS } },
-        { name: 'ceiling', spec: { url: referenceBase, method: 'GET', paths: lookupPaths('/ceiling/gate'), connections: CONNECTIONS, durationSeconds: SECONDS } },
-        { name: 'lookup', spec: { url: base, method: 'GET', headers: auth, paths: lookupPaths('/v1/gate'), connections: CONNECTIONS, durationSeconds: SECONDS } },
+        { name: 'hello', serverPid: reference.pid, spec: { url: `${referenceBase}/hello`, method: 'GET', connections: CONNECTIONS, durationSeconds: SECONDS } },
+        { name: 'ceiling', serverPid: reference.pid, spec: { url: referenceBase, method: 'GET', paths: lookupPaths('/ceiling/gate'), connections: CONNECTIONS, durationSeconds: SECONDS } },
+        { name: 'lookup', serverPid: gateway.pid, spec: { url: base, method: 'GET', headers: auth, paths: lookupPaths('/v1/gate'), connections: CONNECTIONS, durationSeconds: SECONDS } },
       ],
       ROUNDS,
     );
@@ -75,6 +76,7 @@ async function main(): Promise<void> {
       [
         {
           name: 'check',
+          serverPid: gateway.pid,
           spec: { url: `${base}/v1/gate/${account.id}/check`, method: 'POST', headers: json, bodyTemplate: JSON.stringify({ phones: numbers.slice(0, PER_CHECK) }), connections: 20, durationSeconds: SECONDS },
           unitsPerRequest: PER_CHECK,
         },
@@ -100,6 +102,7 @@ async function main(): Promise<void> {
     });
     await new Promise((resolve) => setTimeout(resolve, 3000));
     const samples: number[] = [];
+    let late = 0;
     for (let i = 0; i < PROBES; i++) {
       const phone = `+1303555${String(1000 + i)}`;
       const response = await fetch(`${base}/v1/inbound`, {
@@ -109,33 +112,36 @@ async function main(): Promise<void> {
       });
       const accepted = performance.now();
       if (response.status !== 202) throw new Error(`STOP answered ${response.status}`);
-      for (;;) {
+      let blocked = false;
+      while (!blocked && performance.now() - accepted < 10_000) {
         const answer = (await (await fetch(`${base}/v1/gate/${account.id}/${encodeURIComponent(phone)}`, { headers: auth })).json()) as { allowed: boolean };
-        if (answer.allowed === false) break;
-        if (performance.now() - accepted > 10_000) throw new Error(`${phone} not blocked after 10 s`);
+        blocked = answer.allowed === false;
       }
+      // A STOP not applied within 10 s is a sample of 10 s (it counts against the p99), not a crash.
+      if (!blocked) late++;
       samples.push(performance.now() - accepted);
     }
     const load = await background;
     const sorted = [...samples].sort((a, b) => a - b);
     const p99 = sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.99) - 1)];
-    console.log(`time-to-block: p50 ${median(samples).toFixed(1)} ms, p99 ${p99.toFixed(1)} ms over ${PROBES} STOPs; background ${formatRate(load.requestsPerSecond)} msg/s (non-2xx ${load.non2xx})`);
+    console.log(`time-to-block: p50 ${median(samples).toFixed(1)} ms, p99 ${p99.toFixed(1)} ms over ${PROBES} STOPs (${late} not blocked within 10 s); background ${formatRate(load.requestsPerSecond)} msg/s (non-2xx ${load.non2xx})`);
 
     console.log(`\nbench:gate summary — medians of ${ROUNDS} rounds of ${SECONDS} s; load average at start ${loadAtStart}, at end ${loadAverage()}`);
-    console.log('  route                                rate                   ratio to bare hello   ratio to its ceiling   goal');
-    console.log(`  GET /hello (bare)                    ${pad(formatRate(hello.requestsPerSecond) + ' req/s')} 1.00`);
-    console.log(`  GET /ceiling/gate (bare + HGETALL)   ${pad(formatRate(ceiling.requestsPerSecond) + ' req/s')} ${ratio(ceiling.requestsPerSecond, hello.requestsPerSecond)}                  1.00`);
-    console.log(`  GET /v1/gate/:accountId/:phone       ${pad(formatRate(single.requestsPerSecond) + ' req/s')} ${ratio(single.requestsPerSecond, hello.requestsPerSecond)}                  ${pad(ratio(single.requestsPerSecond, ceiling.requestsPerSecond), 22)} ≥ 0.90 of the ceiling`);
-    console.log(`  POST /v1/gate/…/check (100/request)  ${pad(formatRate(batch.unitsPerSecond) + ' numbers/s')} —                     ${pad(ratio(batch.unitsPerSecond, pipelined) + ' of client pipelines', 22)} ≥ 300,000 numbers/s`);
-    console.log(`  time-to-block under 1000 msg/s       p50 ${median(samples).toFixed(1)} ms, p99 ${p99.toFixed(1)} ms                                           p99 ≤ 25 ms`);
+    console.log('  "rate" is what the shared machine gave; "CPU" is the server\'s CPU time per request, the steadier figure (1e6 / CPU = one dedicated core\'s rate).');
+    console.log('  route                                rate                    CPU µs/req   rate ratio to ceiling   CPU ratio (ceiling/route)   goal');
+    const row = (label: string, rate: string, figures: { cpuMicrosPerRequest: number }, rateRatio: string, cpuRatio: string, goal = '') =>
+      console.log(`  ${label.padEnd(36)} ${rate.padEnd(23)} ${figures.cpuMicrosPerRequest.toFixed(0).padStart(10)}   ${rateRatio.padEnd(23)} ${cpuRatio.padEnd(27)} ${goal}`);
+    row('GET /hello (bare)', `${formatRate(hello.requestsPerSecond)} req/s`, hello, ratio(hello.requestsPerSecond, ceiling.requestsPerSecond), ratio(ceiling.cpuMicrosPerRequest, hello.cpuMicrosPerRequest));
+    row('GET /ceiling/gate (bare + HGETALL)', `${formatRate(ceiling.requestsPerSecond)} req/s`, ceiling, '1.00', '1.00');
+    row('GET /v1/gate/:accountId/:phone', `${formatRate(single.requestsPerSecond)} req/s`, single, ratio(single.requestsPerSecond, ceiling.requestsPerSecond), ratio(ceiling.cpuMicrosPerRequest, single.cpuMicrosPerRequest), '≥ 0.90');
+    console.log(
+      `  POST /v1/gate/…/check (100/request)  ${formatRate(batch.unitsPerSecond)} numbers/s; CPU ${(batch.cpuMicrosPerRequest / PER_CHECK).toFixed(1)} µs/number = ${formatRate((1e6 * PER_CHECK) / batch.cpuMicrosPerRequest)} numbers/s per dedicated core; ${ratio(batch.unitsPerSecond, pipelined)} of client pipelines   [≥ 300,000 numbers/s]`,
+    );
+    console.log(`  time-to-block under 1000 msg/s       p50 ${median(samples).toFixed(1)} ms, p99 ${p99.toFixed(1)} ms   [p99 ≤ 25 ms]`);
   } finally {
     await Promise.all(children.map((child) => stopProcess(child)));
     await bench.destroy();
   }
-}
-
-function pad(text: string, width = 22): string {
-  return text.padEnd(width);
 }
 
 /** Numbers/s read as pipelines of `HGETALL`s (the gate's batch read) straight from one client, `concurrency` pipelines in flight, for 2 s. */

@@ -1,5 +1,6 @@
 import { ChildProcess, fork, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -140,6 +141,8 @@ export interface ComparedRoute {
   name: string;
   spec: LoadSpec;
   unitsPerRequest?: number;
+  /** The process serving the route: its CPU time per request is measured too. */
+  serverPid?: number;
 }
 
 export interface ComparedFigures {
@@ -150,6 +153,12 @@ export interface ComparedFigures {
   unitsPerSecond: number;
   p99Ms: number;
   rounds: number[];
+  /**
+   * Median over the rounds of the server's CPU time (user + system) per request, in µs. On a
+   * shared machine this is the steadiest figure: a busy neighbour slows the clock, not the
+   * work a request costs. 1e6 / cpuMicrosPerRequest is what one dedicated core would serve.
+   */
+  cpuMicrosPerRequest: number;
   non2xx: number;
   errors: number;
 }
@@ -162,8 +171,14 @@ export interface ComparedFigures {
  */
 export async function compareRounds(routes: ComparedRoute[], rounds: number): Promise<Map<string, ComparedFigures>> {
   const results = new Map<string, LoadResult[]>(routes.map((route) => [route.name, []]));
+  const cpu = new Map<string, number[]>(routes.map((route) => [route.name, []]));
   for (let round = 0; round < rounds; round++) {
-    for (const route of routes) results.get(route.name)!.push(await drive(route.spec));
+    for (const route of routes) {
+      const before = route.serverPid ? cpuMicrosOf(route.serverPid) : 0;
+      const result = await drive(route.spec);
+      if (route.serverPid) cpu.get(route.name)!.push((cpuMicrosOf(route.serverPid) - before) / Math.max(1, result.requests));
+      results.get(route.name)!.push(result);
+    }
   }
   return new Map(
     routes.map((route) => {
@@ -178,6 +193,7 @@ export async function compareRounds(routes: ComparedRoute[], rounds: number): Pr
           unitsPerSecond: requestsPerSecond * (route.unitsPerRequest ?? 1),
           p99Ms: median(own.map((result) => result.p99Ms)),
           rounds: rates,
+          cpuMicrosPerRequest: cpu.get(route.name)!.length > 0 ? median(cpu.get(route.name)!) : Number.NaN,
           non2xx: own.reduce((sum, result) => sum + result.non2xx, 0),
           errors: own.reduce((sum, result) => sum + result.errors, 0),
         },
@@ -186,12 +202,22 @@ export async function compareRounds(routes: ComparedRoute[], rounds: number): Pr
   );
 }
 
-/** "12,345 req/s (rounds a, b, c), p99 n ms": one line of a comparison. */
+/** "12,345 req/s (rounds a, b, c), p99 n ms, CPU x µs/request": one line of a comparison. */
 export function describeFigures(figures: ComparedFigures, unit = 'req/s'): string {
   const rate = unit === 'req/s' ? figures.requestsPerSecond : figures.unitsPerSecond;
   const problems = figures.non2xx + figures.errors > 0 ? `, non-2xx ${figures.non2xx}, errors ${figures.errors}` : '';
-  return `${formatRate(rate)} ${unit} (rounds ${figures.rounds.map(formatRate).join(' / ')} req/s), p99 ${figures.p99Ms} ms${problems}`;
+  const cpu = Number.isNaN(figures.cpuMicrosPerRequest) ? '' : `, server CPU ${figures.cpuMicrosPerRequest.toFixed(0)} µs/request`;
+  return `${formatRate(rate)} ${unit} (rounds ${figures.rounds.map(formatRate).join(' / ')} req/s), p99 ${figures.p99Ms} ms${cpu}${problems}`;
 }
+
+/** User + system CPU time a process has used so far, in µs (Linux /proc; clock ticks of 10 ms). */
+export function cpuMicrosOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+  // After the command name: state is field 3, utime field 14, stime field 15 (1-based, man 5 proc).
+  return ((Number(fields[11]) + Number(fields[12])) * 1e6) / CLOCK_TICKS_PER_SECOND;
+}
+
+const CLOCK_TICKS_PER_SECOND = 100;
 
 /** `a / b` as a ratio with two decimals. */
 export function ratio(a: number, b: number): string {
