@@ -52,7 +52,7 @@ export class ConsentRecorder {
    */
   recordUnless(event: NewConsentEvent, unchanged: (current: ConsentStateEntity | null) => boolean): Promise<RecordedConsent | UnchangedConsent> {
     return this.dataSource.transaction(async (manager) => {
-      await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`consent:${event.accountId}:${event.phone}`]);
+      await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`consent:${event.accountId.toLowerCase()}:${event.phone}`]);
       const current = await this.states.find(event.accountId, event.phone, manager);
       if (unchanged(current)) return { unchanged: true as const, state: current };
       return this.recordWith(manager, event);
