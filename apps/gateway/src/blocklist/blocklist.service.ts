@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ConsentRecorder, isUnchanged, webhookEventOfManualChange } from '@optout/consent';
+import { ConsentRecorder, isUnchanged, manualOptOutTime, webhookEventOfManualChange } from '@optout/consent';
 import { QueueName } from '@optout/contracts';
 import {
   BlocklistRepository,
@@ -78,6 +78,7 @@ export class BlocklistService {
     const suppression = (await this.erasure.findMany(accountId, [phone])).get(phone) ?? null;
     const wanted = kind === 'optOut' ? 'opted_out' : 'opted_in';
     const messageId = `api:${randomUUID()}`;
+    const now = new Date();
     const outcome = await this.recorder.recordUnless(
       {
         accountId,
@@ -91,12 +92,14 @@ export class BlocklistService {
         country: null,
         profileVersion: null,
         source: 'api',
-        receivedAt: new Date(),
+        receivedAt: now,
         correlationId: messageId,
         apiKeyId,
         reason,
       },
       (current) => (effectiveStatus(current, suppression) === 'opted_out') === (wanted === 'opted_out'),
+      // An opt-out is never outranked by a state dated in the future; an opt-in may be (the safe side).
+      (current) => (kind === 'optOut' ? manualOptOutTime(now, current) : now),
     );
 
     if (isUnchanged(outcome)) {
