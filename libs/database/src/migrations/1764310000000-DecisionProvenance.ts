@@ -6,8 +6,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * held for review), and records how a text matched (`match`: `keyword`, `phrase` …), the rule
  * that fired and the carrier's own code. All nullable: older rows and manual changes have none.
  */
-export class DecisionProvenance1764210000000 implements MigrationInterface {
-  name = 'DecisionProvenance1764210000000';
+export class DecisionProvenance1764310000000 implements MigrationInterface {
+  name = 'DecisionProvenance1764310000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE consent_events DROP CONSTRAINT ck_consent_events_source`);
