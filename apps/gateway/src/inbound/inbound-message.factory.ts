@@ -2,6 +2,7 @@ import { InboundMessage } from '@optout/contracts';
 import { normaliseSender, toE164 } from '@optout/phone';
 import { jobIds } from '@optout/queue';
 import type { ApiErrorDetail } from '../http/api.exception';
+import { receivedAtProblem } from './received-at.rule';
 
 export interface InboundFields {
   messageId: string;
@@ -15,16 +16,19 @@ export type InboundBuild = { ok: true; message: InboundMessage } | { ok: false; 
 
 /**
  * Turns validated request fields into the queued message: numbers to E.164 (national formats
- * with the account's default country), `receivedAt` defaulting to now. The correlation id
+ * with the account's default country), `receivedAt` defaulting to now and refused when it is
+ * unreadable or too far in the future (received-at.rule.ts). The correlation id
  * is derived from (account, message id) so that a retried request logs under the same id.
  */
 export function buildInboundMessage(accountId: string, defaultCountry: string | null, fields: InboundFields, now: Date): InboundBuild {
   const from = toE164(fields.from, defaultCountry);
   const to = normaliseSender(fields.to, defaultCountry);
-  if (!from.ok || !to.ok) {
+  const dated = receivedAtProblem(fields.receivedAt, now);
+  if (!from.ok || !to.ok || dated) {
     const problems: ApiErrorDetail[] = [];
     if (!from.ok) problems.push({ field: 'from', rule: 'phone_number', message: `from ${from.reason}` });
     if (!to.ok) problems.push({ field: 'to', rule: 'phone_number', message: `to ${to.reason}` });
+    if (dated) problems.push(dated);
     return { ok: false, problems };
   }
   const accepted = isoOf(now);
