@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AccountsService } from '../accounts/accounts.service';
-import { ApiKeyResolver } from '../auth/api-key-resolver.service';
+import { ApiKeysModule } from '../api-keys/api-keys.module';
 import { ApiKeyGuard } from '../auth/auth.guards';
 import { ConsoleStaticServer } from './console-static.server';
 import { EventOutcomesController } from './event-outcomes.controller';
@@ -13,7 +13,9 @@ import { SignedInAccountController } from './signed-in-account.controller';
  * versions, what became of ledger events). They are public API like the rest, for any client.
  */
 @Module({
+  // The one key resolver of the process (its cache forgets a revoked key at once), not a copy.
+  imports: [ApiKeysModule],
   controllers: [SignedInAccountController, ProfileVersionsController, EventOutcomesController],
-  providers: [ConsoleStaticServer, AccountsService, ApiKeyResolver, ApiKeyGuard],
+  providers: [ConsoleStaticServer, AccountsService, ApiKeyGuard],
 })
 export class ConsoleModule {}
