@@ -74,6 +74,8 @@ describe('gateways in roles', () => {
         ['GET', `${a}/webhooks`, account.apiKey],
         ['GET', `${a}/reply-transport`, account.apiKey],
         ['GET', `${a}/api-keys`, account.apiKey],
+        ['GET', '/v1/accounts/me', account.apiKey],
+        ['GET', '/console/', account.apiKey],
       ],
       ops: [
         ['GET', '/metrics', TEST_ADMIN_TOKEN],

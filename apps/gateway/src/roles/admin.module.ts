@@ -6,6 +6,7 @@ import { AccountsService } from '../accounts/accounts.service';
 import { ApiKeysModule } from '../api-keys/api-keys.module';
 import { BLOCKLIST_CONTROLLERS, BLOCKLIST_PROVIDERS } from '../blocklist-api/blocklist-api.providers';
 import { ComplianceController } from '../compliance/compliance.controller';
+import { ConsoleModule } from '../console/console.module';
 import { ComplianceService } from '../compliance/compliance.service';
 import { ReplyTransportController } from '../reply-transport/reply-transport.controller';
 import { ReplyTransportService } from '../reply-transport/reply-transport.service';
@@ -18,7 +19,7 @@ import { WebhooksService } from '../webhooks/webhooks.service';
  * transports, API keys, the console. Account-management features add their module to `imports`.
  */
 @Module({
-  imports: [ConsentModule, ProfilesModule, ApiKeysModule],
+  imports: [ConsentModule, ProfilesModule, ApiKeysModule, ConsoleModule],
   controllers: [AccountsController, ComplianceController, WebhooksController, ReplyTransportController, ...BLOCKLIST_CONTROLLERS],
   providers: [AccountsService, ComplianceService, WebhooksService, ReplyTransportService, ...BLOCKLIST_PROVIDERS],
 })
