@@ -5,8 +5,9 @@ import { ClassifiedMessage } from '@optout/contracts';
 import { ConsentEventEntity, ConsentLedgerRepository, DATA_SOURCE } from '@optout/database';
 import { observeTimeToBlock } from '@optout/observability';
 import { ConsentFollowUps } from './consent-follow-ups.service';
+import { ReviewIntake } from './review-intake.service';
 
-export type ApplyOutcome = 'applied' | 'superseded' | 'duplicate' | 'help';
+export type ApplyOutcome = 'applied' | 'superseded' | 'duplicate' | 'help' | 'review';
 
 /**
  * Applies one matched message, in an order that survives a crash at any point:
@@ -25,9 +26,14 @@ export class ConsentApplier {
     private readonly ledger: ConsentLedgerRepository,
     private readonly recorder: ConsentRecorder,
     private readonly followUps: ConsentFollowUps,
+    private readonly reviews: ReviewIntake,
   ) {}
 
   async apply(message: ClassifiedMessage): Promise<ApplyOutcome> {
+    if (message.kind === 'review') {
+      await this.reviews.take(message);
+      return 'review';
+    }
     // Step 1 (the transaction) and step 2 (the gate cache) are the shared core in libs/consent,
     // which the gateway's manual changes use too.
     const { event, inserted, state } = await this.recorder.record({
@@ -37,6 +43,8 @@ export class ConsentApplier {
       sender: message.to,
       kind: message.kind,
       keyword: message.keyword,
+      match: message.match ?? 'keyword',
+      rule: message.rule ?? null,
       scope: message.scope,
       language: message.language,
       country: message.country,

@@ -17,6 +17,7 @@ import { InboundBatcher } from './inbound/inbound-batcher.service';
 import { InboundService } from './inbound/inbound.service';
 import { OpsModule } from './ops/ops.module';
 import { ApiKeysModule } from './api-keys/api-keys.module';
+import { ReviewsModule } from './reviews/reviews.module';
 import { AccountDirectory } from './accounts/account-directory.service';
 import { ReplyTransportController } from './reply-transport/reply-transport.controller';
 import { ReplyTransportService } from './reply-transport/reply-transport.service';
@@ -25,7 +26,7 @@ import { WebhooksService } from './webhooks/webhooks.service';
 
 /** The HTTP edge: carrier ingestion, the send gate and the account API. No queue or SQL code of its own. */
 @Module({
-  imports: [ProfilesModule, OpsModule, ApiKeysModule],
+  imports: [ProfilesModule, OpsModule, ApiKeysModule, ReviewsModule],
   controllers: [ComplianceController, AccountsController, InboundController, TwilioInboundController, GateController, WebhooksController, ReplyTransportController, ...BLOCKLIST_CONTROLLERS],
   providers: [{ provide: APP_GUARD, useClass: ContentTypeGuard }, AccountsService, AccountDirectory, ComplianceService, InboundService, TwilioInboundService, InboundBatcher, InboundBackpressure, WebhooksService, ReplyTransportService, AdminGuard, ApiKeyGuard, ...BLOCKLIST_PROVIDERS],
 })

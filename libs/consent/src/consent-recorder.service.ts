@@ -59,6 +59,14 @@ export class ConsentRecorder {
     });
   }
 
+  /**
+   * The same write inside the caller's transaction, for a change that must commit together
+   * with something else (a review queue decision and the ledger row it makes).
+   */
+  recordIn(manager: EntityManager, event: NewConsentEvent): Promise<RecordedConsent> {
+    return this.recordWith(manager, event);
+  }
+
   /** After the commit: the gate shows the state as it stands in Postgres, never an older one. */
   async syncGate(state: ConsentStateEntity): Promise<void> {
     await this.gateCache.writeIfNewer(state.accountId, state.phone, entryOfState(state));

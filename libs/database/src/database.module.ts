@@ -18,6 +18,7 @@ import {
   TwilioCredentialRepository,
   BlocklistRepository,
   ConsentErasureRepository,
+  RevocationReviewRepository,
 } from './repositories';
 
 const REPOSITORIES = [
@@ -34,6 +35,7 @@ const REPOSITORIES = [
   TwilioCredentialRepository,
   BlocklistRepository,
   ConsentErasureRepository,
+  RevocationReviewRepository,
 ];
 
 /**

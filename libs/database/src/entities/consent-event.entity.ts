@@ -1,7 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { ConsentKind } from '@optout/contracts';
 
-export type ConsentSource = 'sms' | 'api' | 'import';
+export type ConsentSource = 'sms' | 'api' | 'import' | 'review';
 
 /** The append-only consent ledger: the legal record of every keyword match. Never updated but for `followUpsDoneAt`. */
 @Entity({ name: 'consent_events' })
@@ -25,8 +25,17 @@ export class ConsentEventEntity {
   @Column('text')
   kind!: ConsentKind;
 
-  @Column('text')
-  keyword!: string;
+  /** The keyword as written in the profile; null for a revocation phrase ('' for manual changes). */
+  @Column('text', { nullable: true })
+  keyword!: string | null;
+
+  /** `keyword` or `phrase` for a text (or a review decision); null for manual changes and imports. */
+  @Column('text', { nullable: true })
+  match!: 'keyword' | 'phrase' | null;
+
+  /** The revocation phrase rule that fired (`en.stop-texting`), when `match` is `phrase`. */
+  @Column('text', { nullable: true })
+  rule!: string | null;
 
   @Column('jsonb', { nullable: true })
   scope!: { country?: string; language?: string } | null;
