@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
-import { ConsentRecorder } from '@optout/consent';
-import { ConsentApplier } from './consent-applier.service';
-import { ConsentFollowUps } from './consent-follow-ups.service';
+import { ConsentModule } from '@optout/consent';
 import { ConsentProcessor } from './consent.processor';
 import { ReviewIntake } from './review-intake.service';
 
-/** Keeps the consent ledger, the consent state and the gate cache; emits replies and webhooks. */
-@Module({ providers: [ConsentProcessor, ConsentApplier, ConsentFollowUps, ConsentRecorder, ReviewIntake] })
+/**
+ * Applies the consent decisions of classified texts (keywords and revocation phrases): the
+ * ledger, the consent state, the gate cache, replies and webhooks; takes texts for review.
+ */
+@Module({ imports: [ConsentModule], providers: [ConsentProcessor, ReviewIntake] })
 export class BlocklistModule {}

@@ -106,11 +106,11 @@ export interface ConsentEventData {
   receivedAt: string;
   optOutType: 'STOP' | 'START' | 'HELP';
   /** `keyword` or `phrase` (revocation by reasonable means); null for manual changes and imports. */
-  match?: 'keyword' | 'phrase' | null;
+  match?: string | null;
   /** The phrase rule (`en.stop-texting`) when `match` is `phrase`, else null. */
   rule?: string | null;
-  /** Where the change came from: `sms`, `api`, `import`, or `review` (a review queue decision). */
-  source?: 'sms' | 'api' | 'import' | 'review';
+  /** Where the change came from: `sms`, `api`, `import`, `carrier`, or `review` (a review queue decision). */
+  source?: 'sms' | 'api' | 'import' | 'carrier' | 'review';
   /** The confirmation text's cost; null when the match has no reply. Set on every event of an inbound text. */
   replySegments?: ReplySegments | null;
   /**

@@ -8,8 +8,6 @@ import { createHash } from 'node:crypto';
 export const jobIds = {
   inboundMessage: (accountId: string, messageId: string) => `in-${digest(accountId, messageId)}`,
   consentOf: (inboundJobId: string) => `co-${inboundJobId}`,
-  /** The follow-ups (confirmation, webhook) of a review queue decision. */
-  reviewDecision: (reviewId: string) => `rv-${reviewId}`,
   reply: (eventId: string) => `re-${eventId}`,
   webhookEvent: (eventId: string) => `we-${eventId}`,
   webhookDelivery: (deliveryId: string, round = 0) => (round === 0 ? `wd-${deliveryId}` : `wd-${deliveryId}-r${round}`),

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ConsentRecorder } from '@optout/consent';
+import { ConsentModule } from '@optout/consent';
 import { ProfilesModule } from '@optout/profiles';
 import { ApiKeysModule } from '../api-keys/api-keys.module';
 import { ApiKeyGuard } from '../auth/auth.guards';
@@ -12,8 +12,8 @@ import { ReviewsService } from './reviews.service';
  * person should look at, and decide each once (`optOut` or `dismiss`).
  */
 @Module({
-  imports: [ProfilesModule, ApiKeysModule],
+  imports: [ProfilesModule, ConsentModule, ApiKeysModule],
   controllers: [ReviewsController],
-  providers: [ReviewsService, ReviewQueueMetrics, ConsentRecorder, ApiKeyGuard],
+  providers: [ReviewsService, ReviewQueueMetrics, ApiKeyGuard],
 })
 export class ReviewsModule {}

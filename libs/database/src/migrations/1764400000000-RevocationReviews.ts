@@ -1,22 +1,16 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Revocation by reasonable means (docs/compliance.md, "Revocation modes"): a ledger row may
- * come from a phrase (`match = 'phrase'`, the `rule` that fired, no keyword) or from a
- * review queue decision (`source = 'review'`), and the texts a person should look at wait in
- * `revocation_reviews` until someone decides.
+ * Revocation by reasonable means (docs/compliance.md, "Revocation modes"): an opt-out by
+ * phrase has no keyword (the ledger's `match`, `rule` and the `review` source came with
+ * DecisionProvenance), and the texts a person should look at wait in `revocation_reviews`
+ * until someone decides.
  */
 export class RevocationReviews1764400000000 implements MigrationInterface {
   name = 'RevocationReviews1764400000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE consent_events ALTER COLUMN keyword DROP NOT NULL`);
-    await queryRunner.query(`ALTER TABLE consent_events ADD COLUMN match text NULL CONSTRAINT ck_consent_events_match CHECK (match IN ('keyword', 'phrase'))`);
-    await queryRunner.query(`ALTER TABLE consent_events ADD COLUMN rule text NULL`);
-    await queryRunner.query(`ALTER TABLE consent_events DROP CONSTRAINT ck_consent_events_source`);
-    await queryRunner.query(
-      `ALTER TABLE consent_events ADD CONSTRAINT ck_consent_events_source CHECK (source IN ('sms', 'api', 'import', 'review'))`,
-    );
     await queryRunner.query(`ALTER TABLE consent_states ALTER COLUMN keyword DROP NOT NULL`);
     await queryRunner.query(`
       CREATE TABLE revocation_reviews (
@@ -47,11 +41,7 @@ export class RevocationReviews1764400000000 implements MigrationInterface {
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP TABLE revocation_reviews`);
-    await queryRunner.query(`DELETE FROM consent_events WHERE source = 'review' OR keyword IS NULL`);
-    await queryRunner.query(`ALTER TABLE consent_events DROP CONSTRAINT ck_consent_events_source`);
-    await queryRunner.query(`ALTER TABLE consent_events ADD CONSTRAINT ck_consent_events_source CHECK (source IN ('sms', 'api', 'import'))`);
-    await queryRunner.query(`ALTER TABLE consent_events DROP COLUMN rule`);
-    await queryRunner.query(`ALTER TABLE consent_events DROP COLUMN match`);
+    await queryRunner.query(`UPDATE consent_events SET keyword = '' WHERE keyword IS NULL`);
     await queryRunner.query(`UPDATE consent_states SET keyword = '' WHERE keyword IS NULL`);
     await queryRunner.query(`ALTER TABLE consent_states ALTER COLUMN keyword SET NOT NULL`);
     await queryRunner.query(`ALTER TABLE consent_events ALTER COLUMN keyword SET NOT NULL`);
