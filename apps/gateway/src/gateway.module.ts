@@ -19,6 +19,7 @@ import { InboundService } from './inbound/inbound.service';
 import { OpsModule } from './ops/ops.module';
 import { ApiKeysModule } from './api-keys/api-keys.module';
 import { ReviewsModule } from './reviews/reviews.module';
+import { ConsoleModule } from './console/console.module';
 import { AccountDirectory } from './accounts/account-directory.service';
 import { ReplyTransportController } from './reply-transport/reply-transport.controller';
 import { ReplyTransportService } from './reply-transport/reply-transport.service';
@@ -27,7 +28,7 @@ import { WebhooksService } from './webhooks/webhooks.service';
 
 /** The HTTP edge: carrier ingestion, the send gate and the account API. No queue or SQL code of its own. */
 @Module({
-  imports: [ProfilesModule, ConsentModule, OpsModule, ApiKeysModule, ReviewsModule],
+  imports: [ProfilesModule, ConsentModule, OpsModule, ApiKeysModule, ConsoleModule, ReviewsModule],
   controllers: [ComplianceController, AccountsController, InboundController, TwilioInboundController, GateController, WebhooksController, ReplyTransportController, ...BLOCKLIST_CONTROLLERS],
   providers: [{ provide: APP_GUARD, useClass: ContentTypeGuard }, AccountsService, AccountDirectory, ComplianceService, InboundService, TwilioInboundService, InboundBatcher, InboundBackpressure, WebhooksService, ReplyTransportService, AdminGuard, ApiKeyGuard, ...BLOCKLIST_PROVIDERS],
 })
