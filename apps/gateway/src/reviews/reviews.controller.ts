@@ -19,12 +19,12 @@ export class ReviewsController {
   }
 
   /** Decide once: a second decision answers 409. */
-  @Post(':reviewId')
+  @Post(':id')
   @HttpCode(200)
   decide(
     @AuthenticatedAccount() accountId: string,
     @AuthenticatedKey() apiKeyId: string,
-    @Param('reviewId') reviewId: string,
+    @Param('id') reviewId: string,
     @Body() dto: DecideReviewDto,
   ) {
     if (!UUID.test(reviewId)) throw ApiException.notFound(`Review ${reviewId}`);
