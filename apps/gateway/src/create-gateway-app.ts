@@ -8,6 +8,7 @@ import { installHttpDrain, processLogger, QueueStats, rootModuleFor } from '@opt
 import { configureHttpApp } from './http/configure-http-app';
 import { FASTIFY_OPTIONS } from './http/fastify-options';
 import { installSecurityHeaders } from './http/security-headers';
+import { AuthFailureLimiter, installAuthFailureLimit } from './auth/auth-failure.limiter';
 import { GatewayModule } from './gateway.module';
 import { isOpsPath, OpsRoutesOptions, registerOpsRoutes } from './ops/ops-routes';
 import { startOpsServer } from './ops/ops-server';
@@ -18,18 +19,21 @@ import { startOpsServer } from './ops/ops-server';
  * OPS_PORT, and a drain on shutdown.
  */
 export async function createGatewayApp(config: AppConfig, workers: Type[] = []): Promise<NestFastifyApplication> {
-  const app = await NestFactory.create<NestFastifyApplication>(rootModuleFor(config, [GatewayModule, ...workers]), new FastifyAdapter(FASTIFY_OPTIONS), {
+  const app = await NestFactory.create<NestFastifyApplication>(rootModuleFor(config, [GatewayModule, ...workers]), new FastifyAdapter({ ...FASTIFY_OPTIONS, trustProxy: trustProxyOf(config) }), {
     logger: processLogger(workers.length > 0 ? 'standalone' : 'gateway', config),
   });
   const fastify = app.getHttpAdapter().getInstance();
   installHttpDrain(fastify);
   // Before any scope is registered: a Fastify scope copies its parent's hooks when it is created.
   installSecurityHeaders(fastify);
+  const authFailures = new AuthFailureLimiter(config.authFailuresPerMinute);
+  installAuthFailureLimit(fastify, authFailures);
   const ops: OpsRoutesOptions = {
     queues: app.get(JobProducer).allQueues(),
     stats: app.get(QueueStats, { strict: false }),
     adminToken: config.adminToken,
     dashboardWritable: config.opsDashboardWrite,
+    authFailures,
   };
   if (config.opsPort === null) {
     await app.register(async (scope: FastifyInstance) => registerOpsRoutes(scope, ops));
@@ -42,4 +46,10 @@ export async function createGatewayApp(config: AppConfig, workers: Type[] = []):
     fastify.addHook('onClose', async () => opsServer.close());
   }
   return configureHttpApp(app);
+}
+
+/** TRUST_PROXY as Fastify takes it; a hop count as a function, which Nest's adapter type accepts. */
+function trustProxyOf(config: AppConfig): boolean | string[] | ((address: string, hop: number) => boolean) {
+  const { trustProxy } = config;
+  return typeof trustProxy === 'number' ? (_address, hop) => hop < trustProxy : trustProxy;
 }

@@ -49,6 +49,15 @@ export interface AppConfig {
   opsPort: number | null;
   /** The queue dashboard may empty, pause, retry, clean and add jobs only when this is true; read-only otherwise. */
   opsDashboardWrite: boolean;
+  /** Failed authentications a client address may make per minute (per gateway replica) before it gets 429; 0: no limit. */
+  authFailuresPerMinute: number;
+  /**
+   * Which X-Forwarded-For entries the gateway believes (Fastify's `trustProxy`): true = all (the
+   * left-most address is the client — only right when every caller comes through a proxy that
+   * overwrites the header), a hop count, or the proxies' addresses/CIDRs. Decides the client
+   * address that failed authentications are counted against.
+   */
+  trustProxy: boolean | number | string[];
 }
 
 /** Redis keys that are not BullMQ's (the gate cache) live under the prefix without its braces. */

@@ -93,6 +93,14 @@ describe('loadConfig', () => {
     expect(problemsOf({ ...base, OPS_PORT: '0' })).toEqual([expect.stringContaining('OPS_PORT="0" must be a whole number from 1 to 65535')]);
   });
 
+  it('reads the failed-authentication limit and which proxies to believe', () => {
+    expect(loadConfig(base)).toMatchObject({ authFailuresPerMinute: 60, trustProxy: true });
+    expect(loadConfig({ ...base, AUTH_FAILURES_PER_MINUTE: '0', TRUST_PROXY: 'false' })).toMatchObject({ authFailuresPerMinute: 0, trustProxy: false });
+    expect(loadConfig({ ...base, TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ ...base, TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1']);
+    expect(problemsOf({ ...base, TRUST_PROXY: 'the load balancer' })).toEqual([expect.stringContaining('TRUST_PROXY="the load balancer" must be true, false, a hop count')]);
+  });
+
   it('reads how often a replica re-checks its compliance profiles (the net under the pushed changes)', () => {
     expect(loadConfig(base).profileRecheckMs).toBe(30_000);
     expect(loadConfig({ ...base, PROFILE_RECHECK_MS: '5000' }).profileRecheckMs).toBe(5_000);

@@ -113,12 +113,24 @@ export function loadConfig(env: Env = process.env, options: LoadConfigOptions = 
     keepCompletedSeconds: integer('QUEUE_KEEP_COMPLETED_SECONDS', 3600, 1, 7 * 86_400),
     opsPort: text('OPS_PORT') === undefined ? null : integer('OPS_PORT', 0, 1, 65535),
     opsDashboardWrite: boolean('OPS_DASHBOARD_WRITE', false),
+    authFailuresPerMinute: integer('AUTH_FAILURES_PER_MINUTE', 60, 0, 1_000_000),
+    trustProxy: parseTrustProxy(text('TRUST_PROXY'), problems),
   };
   if (config.opsPort !== null && config.opsPort === config.port) {
     problems.push(`OPS_PORT=${config.opsPort} must differ from PORT: the operations server is the internal one, apart from the public API`);
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+function parseTrustProxy(raw: string | undefined, problems: string[]): boolean | number | string[] {
+  if (raw === undefined || ['true', '1', 'yes'].includes(raw.toLowerCase())) return true;
+  if (['false', '0', 'no'].includes(raw.toLowerCase())) return false;
+  if (/^\d+$/.test(raw) && Number(raw) <= 20) return Number(raw);
+  const entries = raw.split(',').map((entry) => entry.trim());
+  if (entries.every((entry) => /^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(entry) && (entry.includes('.') || entry.includes(':')))) return entries;
+  problems.push(`TRUST_PROXY=${JSON.stringify(raw)} must be true, false, a hop count (2 to 20) or a comma list of proxy addresses/CIDRs, e.g. 10.0.0.0/8,127.0.0.1`);
+  return true;
 }
 
 function parseDelays(raw: string | undefined, problems: string[]): number[] {
