@@ -1,3 +1,9 @@
+/** A key that seals secrets at rest (SECRETS_KEY=`<id>:<base64 of 32 bytes>`). */
+export interface SecretsKeyConfig {
+  id: string;
+  key: Buffer;
+}
+
 /** The whole runtime configuration, typed. Only `loadConfig` builds one. */
 export interface AppConfig {
   /** HTTP port of the gateway (and of the standalone process). */
@@ -58,6 +64,13 @@ export interface AppConfig {
    * address that failed authentications are counted against.
    */
   trustProxy: boolean | number | string[];
+  /**
+   * Seals webhook secrets and carrier credentials in Postgres (AES-256-GCM). Required by the
+   * processes that read them (gateway, dispatcher, standalone); null elsewhere.
+   */
+  secretsKey: SecretsKeyConfig | null;
+  /** Keys that sealed rows before a rotation: they still open them until the start-up re-seal has moved every row to `secretsKey`. */
+  secretsKeysPrevious: SecretsKeyConfig[];
 }
 
 /** Redis keys that are not BullMQ's (the gate cache) live under the prefix without its braces. */
