@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { ConsentModule } from '@optout/consent';
 import { ProfilesModule } from '@optout/profiles';
 import { ContentTypeGuard } from './http/content-type.guard';
 import { AccountsController } from './accounts/accounts.controller';
@@ -17,6 +18,7 @@ import { InboundBatcher } from './inbound/inbound-batcher.service';
 import { InboundService } from './inbound/inbound.service';
 import { OpsModule } from './ops/ops.module';
 import { ApiKeysModule } from './api-keys/api-keys.module';
+import { ConsoleModule } from './console/console.module';
 import { AccountDirectory } from './accounts/account-directory.service';
 import { ReplyTransportController } from './reply-transport/reply-transport.controller';
 import { ReplyTransportService } from './reply-transport/reply-transport.service';
@@ -25,7 +27,7 @@ import { WebhooksService } from './webhooks/webhooks.service';
 
 /** The HTTP edge: carrier ingestion, the send gate and the account API. No queue or SQL code of its own. */
 @Module({
-  imports: [ProfilesModule, OpsModule, ApiKeysModule],
+  imports: [ProfilesModule, ConsentModule, OpsModule, ApiKeysModule, ConsoleModule],
   controllers: [ComplianceController, AccountsController, InboundController, TwilioInboundController, GateController, WebhooksController, ReplyTransportController, ...BLOCKLIST_CONTROLLERS],
   providers: [{ provide: APP_GUARD, useClass: ContentTypeGuard }, AccountsService, AccountDirectory, ComplianceService, InboundService, TwilioInboundService, InboundBatcher, InboundBackpressure, WebhooksService, ReplyTransportService, AdminGuard, ApiKeyGuard, ...BLOCKLIST_PROVIDERS],
 })

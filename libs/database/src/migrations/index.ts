@@ -4,6 +4,7 @@ import { BlocklistManagement1764180000000 } from './1764180000000-BlocklistManag
 import { MessageIdByteOrder1764186000000 } from './1764186000000-MessageIdByteOrder';
 import { ReplyAttemptInFlight1764200000000 } from './1764200000000-ReplyAttemptInFlight';
 import { ApiKeyLifecycle1764300000000 } from './1764300000000-ApiKeyLifecycle';
+import { DecisionProvenance1764310000000 } from './1764310000000-DecisionProvenance';
 
 /** In order. A new migration is appended here and never edited once released. */
 export const ALL_MIGRATIONS = [
@@ -13,4 +14,5 @@ export const ALL_MIGRATIONS = [
   MessageIdByteOrder1764186000000,
   ReplyAttemptInFlight1764200000000,
   ApiKeyLifecycle1764300000000,
+  DecisionProvenance1764310000000,
 ];
