@@ -159,6 +159,8 @@ describe('the compliance console in a browser', () => {
       }
       const versions = await system.request('GET', `/v1/accounts/${account.id}/compliance/versions`, { token: account.apiKey });
       expect(versions.body.items.map((item: { version: number }) => item.version)).toEqual([2, 1]);
+      // Which key saved each version: its id and the prefix of the key as the account holds it.
+      for (const item of versions.body.items) expect(item.savedBy).toEqual({ apiKeyId: expect.any(String), keyPrefix: account.apiKey.slice(0, 12) });
       const other = await system.createAccount('Other Ltd');
       expect((await system.request('GET', `/v1/accounts/${account.id}/compliance/versions`, { token: other.apiKey })).status).toBe(404);
 
@@ -296,7 +298,9 @@ describe('the compliance console in a browser', () => {
       const saved = await system.request('GET', `/v1/accounts/${account.id}/compliance`, { token: account.apiKey });
       expect(saved.body.optOut.keywords).toContain('HALTNOW');
       expect(saved.body.optOut.message).toBe('Stopped — no more texts.');
-      await page.getByText('Version 1 ·').waitFor({ timeout: UI_TIMEOUT });
+      // The version list says when and with which key (its prefix) the version was saved.
+      const prefix = account.apiKey.slice(0, 12).replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
+      await page.getByText(new RegExp(`^Version 1 · .* · key ${prefix}… \\(current\\)$`)).waitFor({ timeout: UI_TIMEOUT });
       await screenshot(page, 'profile', width);
       // The one refused save is the only failed request the browser reports.
       expect(unexpected(errors, [400])).toEqual([]);
