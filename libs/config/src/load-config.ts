@@ -1,4 +1,4 @@
-import { AppConfig, SecretsKeyConfig } from './app-config';
+import { AppConfig, GATEWAY_ROLES, GatewayRole, SecretsKeyConfig } from './app-config';
 import { ConfigError } from './config-error';
 
 /**
@@ -122,6 +122,7 @@ export function loadConfig(env: Env = process.env, options: LoadConfigOptions = 
       .filter((entry) => entry !== '')
       .map((entry) => parseSecretsKey('SECRETS_KEY_PREVIOUS', entry, problems))
       .filter((key): key is SecretsKeyConfig => key !== null),
+    gatewayRoles: parseRoles(text('GATEWAY_ROLES'), problems),
   };
   if (config.secretsKey === null && required.has('SECRETS_KEY')) {
     problems.push(`SECRETS_KEY is required: ${SECRETS_KEY_FORM} (it encrypts webhook secrets and carrier credentials in Postgres; generate one with: node -e "console.log('k1:'+require('crypto').randomBytes(32).toString('base64'))")`);
@@ -155,6 +156,18 @@ function parseTrustProxy(raw: string | undefined, problems: string[]): boolean |
   if (entries.every((entry) => /^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(entry) && (entry.includes('.') || entry.includes(':')))) return entries;
   problems.push(`TRUST_PROXY=${JSON.stringify(raw)} must be true, false, a hop count (2 to 20) or a comma list of proxy addresses/CIDRs, e.g. 10.0.0.0/8,127.0.0.1`);
   return true;
+}
+
+function parseRoles(raw: string | undefined, problems: string[]): GatewayRole[] {
+  if (raw === undefined) return [...GATEWAY_ROLES];
+  const names = raw.split(',').map((part) => part.trim().toLowerCase());
+  const unknown = names.filter((name) => !(GATEWAY_ROLES as readonly string[]).includes(name));
+  if (unknown.length > 0 || names.length === 0) {
+    problems.push(`GATEWAY_ROLES=${JSON.stringify(raw)} must be a comma list of ${GATEWAY_ROLES.join(', ')} (got ${unknown.map((name) => JSON.stringify(name)).join(', ')})`);
+    return [...GATEWAY_ROLES];
+  }
+  // In a fixed order, once each: the order of the list does not matter.
+  return GATEWAY_ROLES.filter((role) => names.includes(role));
 }
 
 function parseDelays(raw: string | undefined, problems: string[]): number[] {
