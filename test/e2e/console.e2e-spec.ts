@@ -388,6 +388,18 @@ describe('the compliance console in a browser', () => {
         { timeoutMs: 20_000, intervalMs: 100 },
       );
       expect(queued.rule).toMatch(/\.wrong-number$/);
+      // An older text, past its 10-business-day deadline: listed first, marked overdue.
+      const late = width === 390 ? '+12025550165' : '+12025550166';
+      await text(system, account, late, 'not interested', new Date(Date.now() - 20 * 86_400_000).toISOString());
+      await waitFor(
+        'the older text to enter the review queue',
+        async () => {
+          const list = await system.request('GET', `/v1/accounts/${account.id}/reviews`, { token: account.apiKey });
+          if (list.body.items[0]?.phone !== late) throw new Error(`the queue starts with ${list.body.items[0]?.phone}`);
+          return list.body.items[0];
+        },
+        { timeoutMs: 20_000, intervalMs: 100 },
+      );
 
       // The dry run names the phrase rule of a phrase opt-out.
       await openNav(page, 'Dry run');
@@ -401,6 +413,10 @@ describe('the compliance console in a browser', () => {
       await item.getByText('wrong number', { exact: true }).waitFor({ timeout: UI_TIMEOUT });
       expect(await item.textContent()).toContain(queued.rule);
       expect(await item.locator('time').first().getAttribute('datetime')).toBe(queued.receivedAt);
+      expect(await item.getByText('Overdue').count()).toBe(0);
+      const first = page.getByTestId('review').first();
+      await first.getByText(late).waitFor({ timeout: UI_TIMEOUT });
+      await first.getByText('Overdue', { exact: true }).waitFor({ timeout: UI_TIMEOUT });
       await item.scrollIntoViewIfNeeded();
       await screenshot(page, 'reviews', width, 'reviews.png');
       await item.getByRole('button', { name: 'Opt out', exact: true }).click();

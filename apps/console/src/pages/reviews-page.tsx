@@ -104,6 +104,8 @@ function ReviewItem({ review, client, accountId }: { review: Review; client: Api
         <dd className="mono" id={`review-${review.id}-from`}>
           {review.phone}
         </dd>
+        <dt>To</dt>
+        <dd className="mono">{review.sender}</dd>
         <dt>Received</dt>
         <dd>
           <time dateTime={review.receivedAt}>{dateTime(review.receivedAt)}</time>
