@@ -1,11 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type IORedis from 'ioredis';
 import { smsSegments } from '@optout/compliance';
 import { APP_CONFIG, AppConfig, keyPrefixOf } from '@optout/config';
 import { webhookEventOf } from '@optout/consent';
 import { ClassifiedMessage, QueueName } from '@optout/contracts';
 import { ConsentEventEntity } from '@optout/database';
-import { jobIds, JobProducer, PRODUCER_REDIS } from '@optout/queue';
+import { jobIds, JobProducer, PRODUCER_REDIS, RedisClient } from '@optout/queue';
 import { ReplyLoopGuard } from './reply-loop-guard';
 
 /**
@@ -20,7 +19,7 @@ export class ConsentFollowUps {
 
   constructor(
     private readonly producer: JobProducer,
-    @Inject(PRODUCER_REDIS) redis: IORedis,
+    @Inject(PRODUCER_REDIS) redis: RedisClient,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.loopGuard = new ReplyLoopGuard(redis, keyPrefixOf(config));
