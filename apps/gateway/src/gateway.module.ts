@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { ConsentModule } from '@optout/consent';
 import { ProfilesModule } from '@optout/profiles';
 import { ContentTypeGuard } from './http/content-type.guard';
 import { AccountsController } from './accounts/accounts.controller';
 import { TwilioInboundController } from './carriers/twilio-inbound.controller';
 import { TwilioInboundService } from './carriers/twilio-inbound.service';
 import { AccountsService } from './accounts/accounts.service';
-import { ApiKeyResolver } from './auth/api-key-resolver.service';
 import { AdminGuard, ApiKeyGuard } from './auth/auth.guards';
 import { BLOCKLIST_CONTROLLERS, BLOCKLIST_PROVIDERS } from './blocklist/blocklist-api.providers';
 import { ComplianceController } from './compliance/compliance.controller';
@@ -17,6 +17,7 @@ import { InboundBackpressure } from './inbound/inbound-backpressure.service';
 import { InboundBatcher } from './inbound/inbound-batcher.service';
 import { InboundService } from './inbound/inbound.service';
 import { OpsModule } from './ops/ops.module';
+import { ApiKeysModule } from './api-keys/api-keys.module';
 import { AccountDirectory } from './accounts/account-directory.service';
 import { ReplyTransportController } from './reply-transport/reply-transport.controller';
 import { ReplyTransportService } from './reply-transport/reply-transport.service';
@@ -25,8 +26,8 @@ import { WebhooksService } from './webhooks/webhooks.service';
 
 /** The HTTP edge: carrier ingestion, the send gate and the account API. No queue or SQL code of its own. */
 @Module({
-  imports: [ProfilesModule, OpsModule],
+  imports: [ProfilesModule, ConsentModule, OpsModule, ApiKeysModule],
   controllers: [ComplianceController, AccountsController, InboundController, TwilioInboundController, GateController, WebhooksController, ReplyTransportController, ...BLOCKLIST_CONTROLLERS],
-  providers: [{ provide: APP_GUARD, useClass: ContentTypeGuard }, AccountsService, AccountDirectory, ComplianceService, InboundService, TwilioInboundService, InboundBatcher, InboundBackpressure, WebhooksService, ReplyTransportService, ApiKeyResolver, AdminGuard, ApiKeyGuard, ...BLOCKLIST_PROVIDERS],
+  providers: [{ provide: APP_GUARD, useClass: ContentTypeGuard }, AccountsService, AccountDirectory, ComplianceService, InboundService, TwilioInboundService, InboundBatcher, InboundBackpressure, WebhooksService, ReplyTransportService, AdminGuard, ApiKeyGuard, ...BLOCKLIST_PROVIDERS],
 })
 export class GatewayModule {}

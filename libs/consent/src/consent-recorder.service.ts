@@ -8,7 +8,6 @@ import {
   DATA_SOURCE,
   NewConsentEvent,
 } from '@optout/database';
-import { entryOfState, GateCache } from '@optout/gate';
 
 export interface RecordedConsent {
   /** The ledger row: the one just written, or the first record of a repeated message id. */
@@ -26,11 +25,10 @@ export interface UnchangedConsent {
 }
 
 /**
- * The transactional core of applying a consent decision, shared by the blocklist worker
- * (texts) and the gateway (manual changes): the ledger row once per (account, message id) and
- * the consent state, last writer wins by (receivedAt, message id), in one transaction; then,
- * after the commit, the gate cache with the version-guarded write (docs/architecture.md,
- * consistency rules 2–5). Follow-ups (replies, webhooks) stay with the caller.
+ * Step 1 of applying a consent decision (ConsentApplier): the ledger row once per (account,
+ * message id) and the consent state, last writer wins by (receivedAt, message id), in one
+ * transaction (docs/architecture.md, consistency rules 2–4). Internal to libs/consent: every
+ * caller goes through ConsentApplier, which does the gate cache and the follow-ups after it.
  */
 @Injectable()
 export class ConsentRecorder {
@@ -38,7 +36,6 @@ export class ConsentRecorder {
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     private readonly ledger: ConsentLedgerRepository,
     private readonly states: ConsentStateRepository,
-    private readonly gateCache: GateCache,
   ) {}
 
   record(event: NewConsentEvent): Promise<RecordedConsent> {
@@ -49,19 +46,20 @@ export class ConsentRecorder {
    * A manual change: serialised per subscriber (an advisory lock, since the state row may not
    * exist yet), and not recorded at all when `unchanged(current)` says the state is already
    * what was asked — a repeated PUT or DELETE writes no second ledger row and no second webhook.
+   * `receivedAtGiven` dates the change from the current state, under the same lock (a manual
+   * opt-out must outrank a state dated in the future: manualOptOutTime).
    */
-  recordUnless(event: NewConsentEvent, unchanged: (current: ConsentStateEntity | null) => boolean): Promise<RecordedConsent | UnchangedConsent> {
+  recordUnless(
+    event: NewConsentEvent,
+    unchanged: (current: ConsentStateEntity | null) => boolean,
+    receivedAtGiven: (current: ConsentStateEntity | null) => Date = () => event.receivedAt,
+  ): Promise<RecordedConsent | UnchangedConsent> {
     return this.dataSource.transaction(async (manager) => {
-      await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`consent:${event.accountId}:${event.phone}`]);
+      await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`consent:${event.accountId.toLowerCase()}:${event.phone}`]);
       const current = await this.states.find(event.accountId, event.phone, manager);
       if (unchanged(current)) return { unchanged: true as const, state: current };
-      return this.recordWith(manager, event);
+      return this.recordWith(manager, { ...event, receivedAt: receivedAtGiven(current) });
     });
-  }
-
-  /** After the commit: the gate shows the state as it stands in Postgres, never an older one. */
-  async syncGate(state: ConsentStateEntity): Promise<void> {
-    await this.gateCache.writeIfNewer(state.accountId, state.phone, entryOfState(state));
   }
 
   private async recordWith(manager: EntityManager, event: NewConsentEvent): Promise<RecordedConsent> {

@@ -10,6 +10,9 @@ import { InboundBatcher } from '../inbound/inbound-batcher.service';
 import { buildInboundMessage } from '../inbound/inbound-message.factory';
 import { isValidTwilioSignature } from './twilio-signature.util';
 
+/** The message's fields under the names Twilio posts them with, for error details. */
+const TWILIO_FIELD_NAMES: Record<string, string> = { from: 'From', to: 'To' };
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -63,7 +66,7 @@ export class TwilioInboundService {
       to: params.To,
       body: params.Body ?? '',
     }, new Date());
-    if (!built.ok) throw ApiException.validation(built.problems.map((problem) => ({ ...problem, field: problem.field === 'from' ? 'From' : 'To' })));
+    if (!built.ok) throw ApiException.validation(built.problems.map((problem) => ({ ...problem, field: TWILIO_FIELD_NAMES[problem.field ?? ''] ?? problem.field })));
     try {
       await this.batcher.submit(built.message);
     } catch (error) {

@@ -3,6 +3,8 @@ import { ReliableDelivery1764170000000 } from './1764170000000-ReliableDelivery'
 import { BlocklistManagement1764180000000 } from './1764180000000-BlocklistManagement';
 import { MessageIdByteOrder1764186000000 } from './1764186000000-MessageIdByteOrder';
 import { ReplyAttemptInFlight1764200000000 } from './1764200000000-ReplyAttemptInFlight';
+import { ApiKeyLifecycle1764300000000 } from './1764300000000-ApiKeyLifecycle';
+import { DecisionProvenance1764310000000 } from './1764310000000-DecisionProvenance';
 
 /** In order. A new migration is appended here and never edited once released. */
 export const ALL_MIGRATIONS = [
@@ -11,4 +13,6 @@ export const ALL_MIGRATIONS = [
   BlocklistManagement1764180000000,
   MessageIdByteOrder1764186000000,
   ReplyAttemptInFlight1764200000000,
+  ApiKeyLifecycle1764300000000,
+  DecisionProvenance1764310000000,
 ];
