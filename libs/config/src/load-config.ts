@@ -1,8 +1,4 @@
-<<<<<<< HEAD
-import { AppConfig, RedisNodeAddress } from './app-config';
-=======
-import { AppConfig, GATEWAY_ROLES, GatewayRole } from './app-config';
->>>>>>> main
+import { AppConfig, GATEWAY_ROLES, GatewayRole, RedisNodeAddress } from './app-config';
 import { ConfigError } from './config-error';
 
 /**
@@ -131,7 +127,6 @@ export function loadConfig(env: Env = process.env, options: LoadConfigOptions = 
   return config;
 }
 
-<<<<<<< HEAD
 /**
  * REDIS_CLUSTER_NODES: comma-separated `host:port` seeds (an IPv6 host in brackets). A few
  * are enough: the client learns the rest of the cluster from any one that answers.
@@ -150,7 +145,8 @@ function parseClusterNodes(raw: string | undefined, problems: string[]): RedisNo
   }
   if (nodes.length > 64) problems.push('REDIS_CLUSTER_NODES lists more than 64 seed nodes; a few are enough');
   return nodes.length > 0 ? nodes : null;
-=======
+}
+
 function parseRoles(raw: string | undefined, problems: string[]): GatewayRole[] {
   if (raw === undefined) return [...GATEWAY_ROLES];
   const names = raw.split(',').map((part) => part.trim().toLowerCase());
@@ -161,7 +157,6 @@ function parseRoles(raw: string | undefined, problems: string[]): GatewayRole[] 
   }
   // In a fixed order, once each: the order of the list does not matter.
   return GATEWAY_ROLES.filter((role) => names.includes(role));
->>>>>>> main
 }
 
 function parseDelays(raw: string | undefined, problems: string[]): number[] {
