@@ -21,6 +21,7 @@ import {
   TwilioCredentialRepository,
   BlocklistRepository,
   ConsentErasureRepository,
+  RevocationReviewRepository,
 } from './repositories';
 
 const REPOSITORIES = [
@@ -37,6 +38,7 @@ const REPOSITORIES = [
   TwilioCredentialRepository,
   BlocklistRepository,
   ConsentErasureRepository,
+  RevocationReviewRepository,
 ];
 
 /**
