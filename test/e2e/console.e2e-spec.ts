@@ -441,6 +441,42 @@ describe('the compliance console in a browser', () => {
       expect(unexpected(errors)).toEqual([]);
     });
 
+    it('"More" loads the next page of reviews after the cursor', async () => {
+      const subscriber = width === 390 ? '+12025550167' : '+12025550168';
+      await text(system, account, subscriber, 'wrong number');
+      await waitFor(
+        'the text to enter the review queue',
+        async () => {
+          const list = await system.request('GET', `/v1/accounts/${account.id}/reviews`, { token: account.apiKey });
+          if (!list.body.items.some((item: { phone: string }) => item.phone === subscriber)) {
+            const consent = await system.request('GET', `/v1/accounts/${account.id}/consent/${encodeURIComponent(subscriber)}`, { token: account.apiKey });
+            throw new Error(`no review from ${subscriber} yet (the queue holds ${JSON.stringify(list.body.items.map((item: { phone: string }) => item.phone))}; consent ${consent.body.status})`);
+          }
+          return true;
+        },
+        { timeoutMs: 20_000, intervalMs: 100 },
+      );
+      // A page holds 100; to see "More" with a few texts, the first page is cut to its first item
+      // and given that item's cursor (the API's own format), so the second page is the real API's.
+      await page.route(/\/reviews\?status=pending$/, async (route) => {
+        const response = await route.fetch();
+        const body = (await response.json()) as { items: Array<{ id: string; receivedAt: string }> };
+        const [first] = body.items;
+        await route.fulfill({ response, json: { items: [first], nextCursor: Buffer.from(`${Date.parse(first.receivedAt)}.${first.id}`).toString('base64url') } });
+      });
+      await openNav(page, 'Block list');
+      await openNav(page, 'Reviews');
+      const items = page.getByRole('list', { name: 'Pending reviews' }).getByTestId('review');
+      await items.first().waitFor({ timeout: UI_TIMEOUT });
+      expect(await items.count()).toBe(1);
+      expect(await items.filter({ hasText: subscriber }).count()).toBe(0);
+      await page.getByRole('button', { name: 'More', exact: true }).click();
+      await items.filter({ hasText: subscriber }).waitFor({ timeout: UI_TIMEOUT });
+      expect(await items.count()).toBeGreaterThan(1);
+      await page.unroute(/\/reviews\?status=pending$/);
+      expect(unexpected(errors)).toEqual([]);
+    });
+
     it('says in words that a review was already decided (409)', async () => {
       const subscriber = width === 390 ? '+12025550163' : '+12025550164';
       await text(system, account, subscriber, 'wrong number');
