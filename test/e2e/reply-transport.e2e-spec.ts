@@ -52,7 +52,7 @@ describe('reply transports', () => {
       const twilio = await fakeTwilio();
       const put = await putTransport(account, { type: 'twilio', accountSid, authToken, baseUrl: twilio.baseUrl });
       expect(put.status).toBe(200);
-      expect(put.body).toEqual({ type: 'twilio', accountSid, baseUrl: twilio.baseUrl, authTokenSet: true, updatedAt: expect.any(String) });
+      expect(put.body).toEqual({ type: 'twilio', accountSid, messagingServiceSid: null, baseUrl: twilio.baseUrl, authTokenSet: true, updatedAt: expect.any(String) });
       const got = await system.request('GET', `/v1/accounts/${account.id}/reply-transport`, { token: account.apiKey });
       expect(got.body).toEqual(put.body);
       expect(JSON.stringify(got.body)).not.toContain(authToken);

@@ -41,7 +41,9 @@ export class ConsentApplier {
       language: message.language,
       country: message.country,
       profileVersion: message.profileVersion,
-      source: 'sms',
+      // A decision the carrier made itself is recorded as the carrier's, with what it said.
+      source: message.carrierConsent ? 'carrier' : 'sms',
+      reason: message.carrierConsent?.detail ?? null,
       receivedAt: new Date(message.receivedAt),
       correlationId: message.correlationId,
     });

@@ -5,7 +5,11 @@ import { messagesClassifiedTotal } from '@optout/observability';
 import { countryOfPhone } from '@optout/phone';
 import { CompiledProfileCache } from '@optout/profiles';
 
-/** Applies each account's compliance profile; messages that match no keyword go no further. */
+/**
+ * Applies each account's compliance profile; messages that match no keyword go no further.
+ * A message the carrier classified itself (`carrierConsent`) is honoured as the carrier
+ * classified it, keyword or not, and carries no confirmation text: the carrier answered.
+ */
 @Injectable()
 export class InboundClassifier {
   constructor(private readonly profiles: CompiledProfileCache) {}
@@ -15,6 +19,29 @@ export class InboundClassifier {
     for (const message of messages) {
       const profile = await this.profiles.forAccount(message.accountId);
       const result = classifyMessage(profile, { body: message.body, country: () => countryOfPhone(message.from) });
+      const carrier = message.carrierConsent;
+      if (carrier) {
+        messagesClassifiedTotal.inc({ kind: carrier.kind });
+        matched.push({
+          accountId: message.accountId,
+          messageId: message.messageId,
+          from: message.from,
+          to: message.to,
+          kind: carrier.kind,
+          keyword: carrier.classification,
+          scope: null,
+          language: result.keyword !== null ? result.language : null,
+          country: result.country ?? countryOfPhone(message.from),
+          reply: null,
+          replySegments: null,
+          profileVersion: profile.version,
+          receivedAt: message.receivedAt,
+          acceptedAt: message.acceptedAt,
+          correlationId: message.correlationId,
+          carrierConsent: carrier,
+        });
+        continue;
+      }
       messagesClassifiedTotal.inc({ kind: result.kind !== null && result.keyword !== null ? result.kind : 'none' });
       if (result.kind === null || result.keyword === null) continue;
       matched.push({

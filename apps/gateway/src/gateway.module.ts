@@ -1,10 +1,9 @@
-import { Module } from '@nestjs/common';
+import { forwardRef, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ProfilesModule } from '@optout/profiles';
 import { ContentTypeGuard } from './http/content-type.guard';
 import { AccountsController } from './accounts/accounts.controller';
-import { TwilioInboundController } from './carriers/twilio-inbound.controller';
-import { TwilioInboundService } from './carriers/twilio-inbound.service';
+import { CarriersModule } from './carriers/carriers.module';
 import { AccountsService } from './accounts/accounts.service';
 import { ApiKeyResolver } from './auth/api-key-resolver.service';
 import { AdminGuard, ApiKeyGuard } from './auth/auth.guards';
@@ -25,8 +24,10 @@ import { WebhooksService } from './webhooks/webhooks.service';
 
 /** The HTTP edge: carrier ingestion, the send gate and the account API. No queue or SQL code of its own. */
 @Module({
-  imports: [ProfilesModule, OpsModule],
-  controllers: [ComplianceController, AccountsController, InboundController, TwilioInboundController, GateController, WebhooksController, ReplyTransportController, ...BLOCKLIST_CONTROLLERS],
-  providers: [{ provide: APP_GUARD, useClass: ContentTypeGuard }, AccountsService, AccountDirectory, ComplianceService, InboundService, TwilioInboundService, InboundBatcher, InboundBackpressure, WebhooksService, ReplyTransportService, ApiKeyResolver, AdminGuard, ApiKeyGuard, ...BLOCKLIST_PROVIDERS],
+  imports: [ProfilesModule, OpsModule, forwardRef(() => CarriersModule)],
+  controllers: [ComplianceController, AccountsController, InboundController, GateController, WebhooksController, ReplyTransportController, ...BLOCKLIST_CONTROLLERS],
+  // Ingestion is shared with the carriers' webhooks, which must take the same path as /v1/inbound.
+  exports: [InboundService, AccountDirectory],
+  providers: [{ provide: APP_GUARD, useClass: ContentTypeGuard }, AccountsService, AccountDirectory, ComplianceService, InboundService, InboundBatcher, InboundBackpressure, WebhooksService, ReplyTransportService, ApiKeyResolver, AdminGuard, ApiKeyGuard, ...BLOCKLIST_PROVIDERS],
 })
 export class GatewayModule {}

@@ -15,6 +15,7 @@ import {
   DeliveryAttemptRepository,
   ReplyDeliveryRepository,
   TwilioCredentialRepository,
+  TelnyxCredentialRepository,
   BlocklistRepository,
   ConsentErasureRepository,
 } from './repositories';
@@ -30,6 +31,7 @@ const REPOSITORIES = [
   DeliveryAttemptRepository,
   ReplyDeliveryRepository,
   TwilioCredentialRepository,
+  TelnyxCredentialRepository,
   BlocklistRepository,
   ConsentErasureRepository,
 ];

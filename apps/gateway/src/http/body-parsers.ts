@@ -13,6 +13,11 @@ export function decodeUtf8Strictly(body: Buffer): string | null {
   }
 }
 
+/** The JSON body's text exactly as received, for signatures made over the raw bytes (Telnyx's webhook). */
+export function rawBodyOf(request: FastifyRequest): string | undefined {
+  return (request as FastifyRequest & { rawBody?: string }).rawBody;
+}
+
 /**
  * The body parsers Nest would register, with one difference: a JSON body that is not valid
  * UTF-8 is refused with 400, where the lenient decoding would turn the bad bytes into U+FFFD
@@ -29,6 +34,8 @@ export function registerBodyParsers(app: NestFastifyApplication): void {
       done(Object.assign(new Error('The body is not valid UTF-8 (JSON must be sent as UTF-8)'), { statusCode: 400 }), undefined);
       return;
     }
+    // Kept (a reference to the string already decoded): a signature over the raw body cannot be checked against re-serialised JSON.
+    (request as FastifyRequest & { rawBody?: string }).rawBody = text;
     parseJson(request as FastifyRequest, text, done);
   });
   app.useBodyParser('application/x-www-form-urlencoded', { bodyLimit }, (_request, body, done) => done(null, parseQueryString(body.toString())));

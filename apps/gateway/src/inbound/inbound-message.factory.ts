@@ -1,4 +1,4 @@
-import { InboundMessage } from '@optout/contracts';
+import { CarrierConsentSignal, InboundMessage } from '@optout/contracts';
 import { normalisePhone, normaliseSender } from '@optout/phone';
 import { jobIds } from '@optout/queue';
 import type { ApiErrorDetail } from '../http/api.exception';
@@ -18,7 +18,13 @@ export type InboundBuild = { ok: true; message: InboundMessage } | { ok: false; 
  * with the account's default country), `receivedAt` defaulting to now. The correlation id
  * is derived from (account, message id) so that a retried request logs under the same id.
  */
-export function buildInboundMessage(accountId: string, defaultCountry: string | null, fields: InboundFields, now: Date): InboundBuild {
+export function buildInboundMessage(
+  accountId: string,
+  defaultCountry: string | null,
+  fields: InboundFields,
+  now: Date,
+  carrierConsent?: CarrierConsentSignal,
+): InboundBuild {
   const from = normalisePhone(fields.from, defaultCountry);
   const to = normaliseSender(fields.to, defaultCountry);
   const problems: ApiErrorDetail[] = [];
@@ -36,6 +42,7 @@ export function buildInboundMessage(accountId: string, defaultCountry: string | 
       receivedAt: fields.receivedAt ? new Date(fields.receivedAt).toISOString() : now.toISOString(),
       acceptedAt: now.toISOString(),
       correlationId: jobIds.inboundMessage(accountId, fields.messageId),
+      ...(carrierConsent ? { carrierConsent } : {}),
     },
   };
 }

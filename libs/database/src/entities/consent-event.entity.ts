@@ -1,7 +1,8 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { ConsentKind } from '@optout/contracts';
 
-export type ConsentSource = 'sms' | 'api' | 'import';
+/** `carrier`: the carrier recorded it itself (docs/carriers.md); `reason` then holds what it said. */
+export type ConsentSource = 'sms' | 'api' | 'import' | 'carrier';
 
 /** The append-only consent ledger: the legal record of every keyword match. Never updated but for `followUpsDoneAt`. */
 @Entity({ name: 'consent_events' })
