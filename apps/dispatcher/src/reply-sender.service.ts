@@ -93,6 +93,7 @@ export class ReplySender {
       const verdict = judgeAttempt(result, lastAttempt);
       answeredWell = verdict.endpointHealthy;
       const carrierError = verdict.status === 'succeeded' ? null : route.errorOf(result.answer);
+      const error = carrierError ? `${verdict.error} (${route.carrier} error ${carrierError.code}${carrierError.message ? `: ${carrierError.message}` : ''})` : verdict.error;
       // The carrier refused because the subscriber opted out with it: that is an opt-out of ours too.
       // Queued before the attempt is recorded, so that a failure here retries the job rather than losing it.
       if (route.carrier && carrierError) await this.carrierOptOuts.reportRefusal(route.carrier, carrierError, reply);
@@ -104,7 +105,7 @@ export class ReplySender {
           attemptedAt,
           responseCode: result.status,
           latencyMs: result.latencyMs,
-          error: carrierError ? `${verdict.error} (${route.carrier} error ${carrierError.code}${carrierError.message ? `: ${carrierError.message}` : ''})` : verdict.error,
+          error,
         },
         {
           providerMessageId: route.messageIdOf(result.answer),
@@ -119,7 +120,7 @@ export class ReplySender {
       if (verdict.status === 'succeeded') return;
       // A reply transport answering 410 is not disabled: that would silently stop every
       // opt-out confirmation of the account. The reply is dead-lettered like any other 4xx.
-      const what = `${reply.kind} reply ${reply.eventId} via ${transport.config.type} (${route.send.url}): ${verdict.error}`;
+      const what = `${reply.kind} reply ${reply.eventId} via ${transport.config.type} (${route.send.url}): ${error}`;
       if (verdict.status === 'dead') {
         this.logger.warn(`${what}; dead-lettered`);
         throw new UnrecoverableError(what);
