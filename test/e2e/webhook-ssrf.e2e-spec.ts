@@ -47,6 +47,45 @@ describe('SSRF guard on webhook and reply targets', () => {
     expect(answer.body.error.details[0].message).toContain(why);
   });
 
+  // Every IPv6 spelling of an internal address that registration used to accept (issue 13, item 1).
+  const disguised = [
+    ['http://[::ffff:127.0.0.1]:9/x', 'IPv4-mapped form of 127.0.0.1, which is loopback'],
+    ['http://[::ffff:7f00:1]/x', 'IPv4-mapped form of 127.0.0.1, which is loopback'],
+    ['http://[::ffff:a9fe:a9fe]/latest/meta-data/', 'IPv4-mapped form of 169.254.169.254, which is link-local (cloud metadata)'],
+    ['http://[0:0:0:0:0:ffff:127.0.0.1]/x', 'IPv4-mapped form of 127.0.0.1, which is loopback'],
+    ['http://[::127.0.0.1]/x', 'IPv4-compatible form of 127.0.0.1, which is loopback'],
+    ['http://[64:ff9b::7f00:1]/x', 'NAT64 form of 127.0.0.1, which is loopback'],
+    ['http://[64:ff9b:1::a00:1]/x', 'local-use NAT64 form of 10.0.0.1, which is private'],
+    ['http://[2002:7f00:1::]/x', '6to4 form of 127.0.0.1, which is loopback'],
+    ['http://[2001:0:808:808::80ff:fffe]/x', 'Teredo form of 127.0.0.1, which is loopback'],
+    ['http://[fec0::1]/x', 'site-local (private)'],
+    ['http://[fd00::1]/x', 'unique local (private)'],
+    ['http://[fe80::1]/x', 'link-local'],
+    ['http://100.64.0.1/x', 'carrier-grade NAT'],
+    ['http://0.0.0.0/x', 'this-network'],
+    ['http://[2001:db8::1]/x', 'documentation'],
+  ];
+
+  it.each(disguised)('refuses %s as a webhook, an http reply transport and a Twilio base URL', async (url, why) => {
+    const webhook = await system.request('POST', `/v1/accounts/${account.id}/webhooks`, { token: account.apiKey, json: { url } });
+    expect(webhook.status).toBe(400);
+    expect(webhook.body.error.details[0]).toMatchObject({ field: 'url', rule: 'webhook_target' });
+    expect(webhook.body.error.details[0].message).toContain(why);
+
+    const http = await system.request('PUT', `/v1/accounts/${account.id}/reply-transport`, { token: account.apiKey, json: { type: 'http', url } });
+    expect(http.status).toBe(400);
+    expect(http.body.error.details[0]).toMatchObject({ field: 'url', rule: 'reply_target' });
+    expect(http.body.error.details[0].message).toContain(why);
+
+    const twilio = await system.request('PUT', `/v1/accounts/${account.id}/reply-transport`, {
+      token: account.apiKey,
+      json: { type: 'twilio', accountSid: `AC${'0'.repeat(32)}`, authToken: 'a'.repeat(32), baseUrl: url },
+    });
+    expect(twilio.status).toBe(400);
+    expect(twilio.body.error.details[0]).toMatchObject({ field: 'baseUrl', rule: 'reply_target' });
+    expect(twilio.body.error.details[0].message).toContain(why);
+  });
+
   it('refuses private reply-transport URLs and Twilio base URLs too', async () => {
     const http = await system.request('PUT', `/v1/accounts/${account.id}/reply-transport`, { token: account.apiKey, json: { type: 'http', url: inside.url('/sms') } });
     expect(http.status).toBe(400);

@@ -81,6 +81,21 @@ describe('createEgressAgent', () => {
     await agent.close();
   });
 
+  it('refuses IPv6 spellings of loopback and metadata at connect time, literal or resolved', async () => {
+    const agent = createEgressAgent({ allowPrivate: false, connectTimeoutMs: 2_000 });
+    for (const host of ['[::ffff:127.0.0.1]', '[::ffff:7f00:1]', '[::127.0.0.1]', '[64:ff9b::7f00:1]', '[2002:7f00:1::]', '[::ffff:a9fe:a9fe]']) {
+      const result = await post(`http://${host}:${port}/`, agent);
+      expect(result.status).toBeNull();
+      expect(isEgressRefusal(result.error)).toBe(true);
+    }
+    await agent.close();
+    const resolving = createEgressAgent({ allowPrivate: false, connectTimeoutMs: 2_000, resolve: async () => [{ address: '::ffff:127.0.0.1', family: 6 }] });
+    const result = await post(`http://mapped.invalid:${port}/`, resolving);
+    expect(isEgressRefusal(result.error)).toBe(true);
+    expect(String((result.error as Error).message)).toContain('IPv4-mapped form of 127.0.0.1, which is loopback');
+    await resolving.close();
+  });
+
   it('refuses a name that resolves to the cloud metadata address', async () => {
     const agent = createEgressAgent({ allowPrivate: false, connectTimeoutMs: 2_000, resolve: async () => [{ address: '169.254.169.254', family: 4 }] });
     const result = await post('http://metadata.invalid/latest', agent);
