@@ -1,3 +1,4 @@
+import { GateCache } from '@optout/gate';
 import { HttpReceiver } from '../support/http-receiver';
 import { RunningSystem } from '../support/running-system';
 import { waitFor } from '../support/wait-for';
@@ -64,6 +65,27 @@ describe('block list API', () => {
     await system.waitUntilQueuesDrain();
     expect(await ledger(phone)).toHaveLength(1);
     expect(webhooksFor(phone)).toHaveLength(1);
+  });
+
+  it('answers 503 gate_unavailable when the gate cannot be written after the commit; the same request again completes it', async () => {
+    const phone = '+12025550199';
+    const cache = system.app.get(GateCache, { strict: false });
+    const failing = jest.spyOn(cache, 'writeIfNewer').mockRejectedValueOnce(new Error('Redis went away'));
+    const first = await api('PUT', `/blocklist/${encodeURIComponent(phone)}`);
+    failing.mockRestore();
+    expect(first.status).toBe(503);
+    expect(first.headers.get('retry-after')).toBe('1');
+    expect(first.body.error).toMatchObject({ code: 'gate_unavailable', message: expect.stringContaining('Redis went away') });
+    // Recorded, not yet announced: the retry finds the number blocked, writes the gate and sends the webhook.
+    expect(await ledger(phone)).toEqual([expect.objectContaining({ source: 'api', follow_ups_done_at: null })]);
+
+    const again = await api('PUT', `/blocklist/${encodeURIComponent(phone)}`);
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ status: 'opted_out', changed: false });
+    expect(await gate(phone)).toMatchObject({ allowed: false });
+    expect(await ledger(phone)).toEqual([expect.objectContaining({ follow_ups_done_at: expect.any(Date) })]);
+    await waitFor('the consent.opted_out webhook', () => (webhooksFor(phone).length === 1 ? true : undefined));
+    expect((await api('DELETE', `/blocklist/${encodeURIComponent(phone)}`)).status).toBe(204); // off the list the later cases page through
   });
 
   it('unblocks by hand with DELETE: ledger optIn, gate allowed, consent.opted_in', async () => {

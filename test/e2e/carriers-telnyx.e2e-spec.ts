@@ -173,7 +173,7 @@ describe('Telnyx', () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: 'accepted', eventType: 'message.finalized' });
     await waitFor('the number to be blocked', async () => ((await gate(subscriber)).allowed === false ? true : undefined), { timeoutMs: 20_000 });
-    expect((await history(subscriber)).history).toEqual([expect.objectContaining({ kind: 'optOut', source: 'carrier', keyword: '40300', reason: expect.stringContaining('Blocked due to STOP message') })]);
+    expect((await history(subscriber)).history).toEqual([expect.objectContaining({ kind: 'optOut', source: 'carrier', keyword: '40300', carrierCode: '40300', reason: expect.stringContaining('Blocked due to STOP message') })]);
   });
 
   it('keeps the error of a send Telnyx refuses with 40300, and records the opt-out it means', async () => {

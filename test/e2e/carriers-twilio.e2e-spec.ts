@@ -104,7 +104,7 @@ describe('Twilio at the SDK level', () => {
     const params = sms(`SM${'f'.repeat(31)}1`, subscriber, 'arrête', { OptOutType: 'STOP' });
     expect((await viaProxy(path, params, `https://optout.example.com${path}`)).status).toBe(200);
     await waitFor('the number to be blocked', async () => ((await gate(subscriber)).allowed === false ? true : undefined), { timeoutMs: 20_000 });
-    expect((await history(subscriber)).history).toEqual([expect.objectContaining({ kind: 'optOut', source: 'carrier', keyword: 'STOP', reason: expect.stringContaining('OptOutType') })]);
+    expect((await history(subscriber)).history).toEqual([expect.objectContaining({ kind: 'optOut', source: 'carrier', keyword: 'STOP', carrierCode: 'STOP', reason: expect.stringContaining('OptOutType') })]);
     await system.waitUntilQueuesDrain(20_000);
     expect(fake.messages.filter((message) => message.to === subscriber)).toEqual([]);
     expect(await repliesTo(subscriber)).toEqual([]);
@@ -120,7 +120,7 @@ describe('Twilio at the SDK level', () => {
     expect(response.status).toBe(200);
     expect(JSON.parse(response.body)).toEqual({ status: 'opt_out_recorded' });
     await waitFor('the number to be blocked', async () => ((await gate(subscriber)).allowed === false ? true : undefined), { timeoutMs: 20_000 });
-    expect((await history(subscriber)).history).toEqual([expect.objectContaining({ kind: 'optOut', source: 'carrier', keyword: '21610', reason: expect.stringContaining('21610') })]);
+    expect((await history(subscriber)).history).toEqual([expect.objectContaining({ kind: 'optOut', source: 'carrier', keyword: '21610', carrierCode: '21610', reason: expect.stringContaining('21610') })]);
 
     const delivered = { ...failed, MessageSid: `SM${'a'.repeat(32)}`, To: nextPhone(), MessageStatus: 'delivered', ErrorCode: '' };
     const ignored = await viaProxy(path, delivered, `https://optout.example.com${path}`);

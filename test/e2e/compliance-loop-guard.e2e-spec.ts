@@ -3,11 +3,9 @@ import IORedis from 'ioredis';
 import { keyPrefixOf } from '@optout/config';
 import { ClassifiedMessage, QueueName } from '@optout/contracts';
 import { AccountRepository } from '@optout/database';
+import { ConsentApplier, ConsentFollowUps, decisionOfText, LOOP_GUARD_WINDOW_MS, loopGuardKey, ReplyLoopGuard } from '@optout/consent';
 import { jobIds, JobProducer, PRODUCER_REDIS } from '@optout/queue';
 import { BlocklistModule } from '../../apps/blocklist/src/blocklist.module';
-import { ConsentApplier } from '../../apps/blocklist/src/consent-applier.service';
-import { ConsentFollowUps } from '../../apps/blocklist/src/consent-follow-ups.service';
-import { LOOP_GUARD_WINDOW_MS, loopGuardKey, ReplyLoopGuard } from '../../apps/blocklist/src/reply-loop-guard';
 import { TestAppContext } from '../support/app-context';
 import { waitFor } from '../support/wait-for';
 
@@ -77,13 +75,13 @@ describe('the reply loop guard', () => {
     const followUps = system.get(ConsentFollowUps);
     // The first attempt claims the slot and dies before queueing anything.
     const enqueue = jest.spyOn(producer, 'enqueue').mockRejectedValueOnce(new Error('process killed here'));
-    await expect(system.get(ConsentApplier).apply(message)).rejects.toThrow('process killed here');
+    await expect(system.get(ConsentApplier).applyDecision(decisionOfText(message))).rejects.toThrow('process killed here');
     enqueue.mockRestore();
     const [{ id: eventId }] = await system.sql<{ id: string }>('SELECT id FROM consent_events WHERE account_id = $1 AND source_message_id = $2', [accountId, message.messageId]);
     expect(await redis.get(loopGuardKey(keyPrefixOf(system.config), accountId, message.from, 'optOut'))).toBe(eventId);
 
     const publish = jest.spyOn(followUps, 'publish');
-    await expect(system.get(ConsentApplier).apply(message)).resolves.toBe('applied');
+    await expect(system.get(ConsentApplier).applyDecision(decisionOfText(message))).resolves.toMatchObject({ outcome: 'applied' });
     expect(publish).toHaveBeenCalledTimes(1);
     publish.mockRestore();
     expect((await producer.queue(QueueName.Replies).getJob(jobIds.reply(eventId)))?.data).toMatchObject({ eventId, to: message.from, kind: 'optOut' });
@@ -107,7 +105,7 @@ describe('the reply loop guard', () => {
       receivedAt: '2026-11-26T09:00:00.000Z',
       correlationId: 'old-job',
     };
-    await expect(system.get(ConsentApplier).apply(message)).resolves.toBe('help');
+    await expect(system.get(ConsentApplier).applyDecision(decisionOfText(message))).resolves.toMatchObject({ outcome: 'help' });
     const [{ id: eventId }] = await system.sql<{ id: string }>('SELECT id FROM consent_events WHERE account_id = $1 AND source_message_id = $2', [accountId, message.messageId]);
     const webhook = await system.get(JobProducer).queue(QueueName.WebhookEvents).getJob(jobIds.webhookEvent(eventId));
     expect(webhook?.data.data).toMatchObject({ replyStatus: 'queued', replySegments: { encoding: 'UCS-2', segments: 1, units: 21 } });

@@ -1,10 +1,9 @@
 import { ClassifiedMessage, QueueName } from '@optout/contracts';
 import { AccountRepository, ConsentStateRepository } from '@optout/database';
 import { GateCache } from '@optout/gate';
+import { ConsentApplier, ConsentFollowUps, decisionOfText } from '@optout/consent';
 import { jobIds, JobProducer } from '@optout/queue';
 import { BlocklistModule } from '../../apps/blocklist/src/blocklist.module';
-import { ConsentApplier } from '../../apps/blocklist/src/consent-applier.service';
-import { ConsentFollowUps } from '../../apps/blocklist/src/consent-follow-ups.service';
 import { TestAppContext } from '../support/app-context';
 
 /**
@@ -48,7 +47,7 @@ describe('consent applier recovery', () => {
     const message = stop('crash-1', '2026-11-26T09:00:00.000Z');
     const publish = jest.spyOn(followUps, 'publish').mockRejectedValueOnce(new Error('process killed here'));
 
-    await expect(applier.apply(message)).rejects.toThrow('process killed here');
+    await expect(applier.applyDecision(decisionOfText(message))).rejects.toThrow('process killed here');
     // Committed: the block list has it and the gate cache already says so.
     expect(await system.get(ConsentStateRepository).find(accountId, message.from)).toMatchObject({ status: 'opted_out' });
     expect(await system.get(GateCache).get(accountId, message.from)).toMatchObject({ status: 'opted_out' });
@@ -56,7 +55,7 @@ describe('consent applier recovery', () => {
     expect(follow_ups_done_at).toBeNull();
     expect(await producer.queue(QueueName.Replies).getJob(jobIds.reply(eventId))).toBeUndefined();
 
-    await expect(applier.apply(message)).resolves.toBe('applied');
+    await expect(applier.applyDecision(decisionOfText(message))).resolves.toMatchObject({ outcome: 'applied' });
     expect(publish).toHaveBeenCalledTimes(2);
     const reply = await producer.queue(QueueName.Replies).getJob(jobIds.reply(eventId));
     expect(reply?.data).toMatchObject({ eventId, to: message.from, kind: 'optOut' });
@@ -67,9 +66,9 @@ describe('consent applier recovery', () => {
 
   it('treats the same message id, delivered again later, as a duplicate with no follow-ups', async () => {
     const message = stop('dup-1', '2026-11-26T09:10:00.000Z');
-    await expect(applier.apply(message)).resolves.toBe('applied');
+    await expect(applier.applyDecision(decisionOfText(message))).resolves.toMatchObject({ outcome: 'applied' });
     const publish = jest.spyOn(followUps, 'publish');
-    await expect(applier.apply({ ...message, receivedAt: '2026-11-26T11:00:00.000Z' })).resolves.toBe('duplicate');
+    await expect(applier.applyDecision(decisionOfText({ ...message, receivedAt: '2026-11-26T11:00:00.000Z' }))).resolves.toMatchObject({ outcome: 'duplicate' });
     expect(publish).not.toHaveBeenCalled();
     expect(await ledgerRows('dup-1')).toHaveLength(1);
     publish.mockRestore();
@@ -79,7 +78,7 @@ describe('consent applier recovery', () => {
     const phone = '+12025550122';
     const optIn: ClassifiedMessage = { ...stop('order-start', '2026-11-26T09:30:00.000Z'), from: phone, kind: 'optIn', keyword: 'START' };
     const optOut: ClassifiedMessage = { ...stop('order-stop', '2026-11-26T09:20:00.000Z'), from: phone };
-    await Promise.all([applier.apply(optIn), applier.apply(optOut)]);
+    await Promise.all([applier.applyDecision(decisionOfText(optIn)), applier.applyDecision(decisionOfText(optOut))]);
     expect(await system.get(ConsentStateRepository).find(accountId, phone)).toMatchObject({ status: 'opted_in', sourceMessageId: 'order-start' });
     expect(await system.get(GateCache).get(accountId, phone)).toMatchObject({ status: 'opted_in' });
   });

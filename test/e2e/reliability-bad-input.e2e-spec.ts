@@ -75,7 +75,7 @@ describe('bad input on every endpoint', () => {
 
   const tokenFor = (route: CatalogueRoute): string | null => {
     if (route.guards.includes('ApiKeyGuard')) return acme.apiKey;
-    if (route.guards.includes('AdminGuard') || route.guards.includes('OpsAdminGuard')) return TEST_ADMIN_TOKEN;
+    if (route.guards.includes('AdminGuard')) return TEST_ADMIN_TOKEN;
     return null;
   };
 

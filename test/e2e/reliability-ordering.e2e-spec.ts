@@ -1,6 +1,11 @@
 import fc from 'fast-check';
+import IORedis from 'ioredis';
+import { GateCache, GateEntry } from '@optout/gate';
+import { OwnRedis } from '../support/own-redis';
 import { RunningSystem } from '../support/running-system';
+import { testConfig } from '../support/test-config';
 import { TestDatabaseOptions } from '../support/test-database';
+import { compileLocale, TestLocale } from '../support/test-locale';
 
 /**
  * Ordering and idempotency as properties, through the real pipeline (gateway → classifier →
@@ -162,3 +167,70 @@ describeOrdering('ordering and idempotency through the pipeline', {}, 40);
 // postgres images initialise with en_US.utf8, whose order is not byte order ("b" < "C"); the
 // Redis gate cache compares in byte order. The two must agree on ties all the same.
 describeOrdering('ordering and idempotency, on a database with an en-US collation', { icuLocale: 'en-US' }, 15);
+
+/**
+ * The gate's two write scripts (one decision: WRITE_IF_NEWER; an import batch:
+ * WRITE_MANY_IF_NEWER) on a Redis server running under en_US, whose string order is not byte
+ * order. Lua's own `<` there ranks "t1-b" before "t1-C"; Postgres (COLLATE "C") ranks it after.
+ * Both scripts must side with Postgres.
+ */
+describe('the gate cache\'s write scripts, on a Redis whose locale does not sort in byte order', () => {
+  let locale: TestLocale | null;
+  let redis: OwnRedis;
+  let client: IORedis;
+  let cache: GateCache;
+  let phone = 0;
+  const accountId = '00000000-0000-4000-8000-0000000000aa';
+  const at = Date.UTC(2026, 0, 1, 12);
+  const entry = (status: 'opted_out' | 'opted_in', versionId: string): GateEntry => ({ status, since: new Date(at).toISOString(), keyword: null, versionMs: at, versionId });
+
+  beforeAll(async () => {
+    locale = compileLocale('en_US');
+    if (!locale) console.warn('localedef could not build en_US: the gate scripts are tested under the server\'s default locale only');
+    redis = await OwnRedis.start(['--appendonly', 'no', '--maxmemory-policy', 'noeviction'], locale?.env ?? {});
+    client = new IORedis(redis.url, { maxRetriesPerRequest: 1 });
+    cache = new GateCache(client, testConfig('postgres://unused/unused'));
+  }, 90_000);
+
+  afterAll(async () => {
+    client?.disconnect();
+    await redis?.remove();
+    locale?.remove();
+  });
+
+  it('runs on a server where Lua\'s string order and byte order disagree on the pair', async () => {
+    if (!locale) return;
+    // The premise of the cases below: under this server's locale, "t1-b" sorts first.
+    expect(await client.eval(`return ARGV[1] < ARGV[2] and 1 or 0`, 0, 't1-b', 't1-C')).toBe(1);
+    expect(Buffer.compare(Buffer.from('t1-C'), Buffer.from('t1-b'))).toBe(-1);
+  });
+
+  it('one decision: a tie on receivedAt goes to the id later in byte order', async () => {
+    const first = `+1202555${1000 + phone++}`;
+    await cache.writeIfNewer(accountId, first, entry('opted_in', 't1-C'));
+    expect(await cache.writeIfNewer(accountId, first, entry('opted_out', 't1-b'))).toBe(true);
+    expect(await cache.get(accountId, first)).toMatchObject({ status: 'opted_out', versionId: 't1-b' });
+
+    const second = `+1202555${1000 + phone++}`;
+    await cache.writeIfNewer(accountId, second, entry('opted_in', 't1-b'));
+    expect(await cache.writeIfNewer(accountId, second, entry('opted_out', 't1-C'))).toBe(false);
+    expect(await cache.get(accountId, second)).toMatchObject({ status: 'opted_in', versionId: 't1-b' });
+  });
+
+  it('an import batch: the same ties, decided the same way', async () => {
+    const later = `+1202555${1000 + phone++}`;
+    const earlier = `+1202555${1000 + phone++}`;
+    await cache.writeIfNewer(accountId, later, entry('opted_in', 't1-C'));
+    await cache.writeIfNewer(accountId, earlier, entry('opted_in', 't1-b'));
+    await cache.writeManyIfNewer(
+      accountId,
+      new Map([
+        [later, entry('opted_out', 't1-b')],
+        [earlier, entry('opted_out', 't1-C')],
+      ]),
+    );
+    // t1-b is after t1-C in byte order: the import's opt-out stands. t1-C is before t1-b: the opt-in stays.
+    expect(await cache.get(accountId, later)).toMatchObject({ status: 'opted_out', versionId: 't1-b' });
+    expect(await cache.get(accountId, earlier)).toMatchObject({ status: 'opted_in', versionId: 't1-b' });
+  });
+});

@@ -16,8 +16,6 @@ import { TEST_ADMIN_TOKEN } from '../support/test-config';
 const NOT_ACCOUNT_ROUTES: Record<string, string> = {
   'GET /health/live': 'public probe',
   'GET /health/ready': 'public probe',
-  'GET /metrics': 'public scrape target (counts only)',
-  'GET /ops/queues/health': 'admin token',
   'GET /v1/accounts': 'admin token',
   'POST /v1/accounts': 'admin token',
   'POST /v1/inbound': 'account in the body: checked below',
@@ -98,7 +96,7 @@ describe('tenant isolation', () => {
 
   it("answers 404 for one account's resources reached through the other's path", async () => {
     // acme's own key and account, with globex's webhook and delivery ids: 404, not globex's data.
-    for (const route of routes.filter((route) => route.guards.includes('ApiKeyGuard') && (route.path.includes(':id') || route.path.includes(':deliveryId')))) {
+    for (const route of routes.filter((route) => route.guards.includes('ApiKeyGuard') && (route.path.includes(':id') || route.path.includes(':deliveryId') || route.path.includes(':keyId')))) {
       const path = fillPath(route.path, { ...routeParamsOf(globex), accountId: acme.id, phone: acme.phone });
       const response = await system.request(route.method, path, { token: acme.apiKey, ...validRequest(route) });
       expect({ route: `${route.method} ${route.path}`, status: response.status, code: response.body?.error?.code }).toEqual({
@@ -202,6 +200,7 @@ describe('tenant isolation', () => {
       gate: await get(`/v1/gate/${account.id}/${encodeURIComponent(account.phone)}`),
       ledger: await system.sql('SELECT id, phone, kind, erased_at FROM consent_events WHERE account_id = $1 ORDER BY id', [account.id]),
       states: await system.sql('SELECT phone, status, source_message_id FROM consent_states WHERE account_id = $1 ORDER BY phone', [account.id]),
+      keys: await system.sql('SELECT id, revoked_at FROM api_keys WHERE account_id = $1 ORDER BY id', [account.id]),
     };
   }
 });

@@ -1,8 +1,8 @@
 import { ClassifiedMessage } from '@optout/contracts';
 import { AccountRepository, ConsentStateRepository } from '@optout/database';
+import { ConsentApplier, decisionOfText } from '@optout/consent';
 import { GateCache, SendGateService } from '@optout/gate';
 import { BlocklistModule } from '../../apps/blocklist/src/blocklist.module';
-import { ConsentApplier } from '../../apps/blocklist/src/consent-applier.service';
 import { TestAppContext } from '../support/app-context';
 
 /**
@@ -90,7 +90,7 @@ describe('send gate consistency under forced interleavings', () => {
         readerRelease.open();
         expect((await reading).allowed).toBe(true);
       }
-      const applying = applier.apply(decision(phone, 'optOut', new Date()));
+      const applying = applier.applyDecision(decisionOfText(decision(phone, 'optOut', new Date())));
       await waitForCommit(phone);
       if (order === 'fill between commit and cache write') {
         readerRelease.open();
@@ -115,13 +115,13 @@ describe('send gate consistency under forced interleavings', () => {
     for (let i = 0; i < 300; i++) {
       const phone = `+1505555${String(1000 + i)}`;
       const base = Date.parse('2026-11-26T10:00:00Z') + i * 1000;
-      if (random() < 0.5) await applier.apply(decision(phone, 'optIn', new Date(base)));
+      if (random() < 0.5) await applier.applyDecision(decisionOfText(decision(phone, 'optIn', new Date(base))));
       await cache.delete(accountId, phone);
       const readerRelease = latch();
       const writerRelease = latch();
       const restore = holdWriterCacheWrite(writerRelease.promise);
       const readers = Array.from({ length: 1 + Math.floor(random() * 3) }, () => heldReader(readerRelease.promise, () => undefined).check(accountId, phone));
-      const applying = applier.apply(decision(phone, 'optOut', new Date(base + 500)));
+      const applying = applier.applyDecision(decisionOfText(decision(phone, 'optOut', new Date(base + 500))));
       const releases = [() => readerRelease.open(), () => writerRelease.open()];
       if (random() < 0.5) releases.reverse();
       for (const release of releases) {
@@ -139,10 +139,10 @@ describe('send gate consistency under forced interleavings', () => {
   it('keeps the newer decision when two writers finish out of order', async () => {
     const phone = '+16065551000';
     const writerRelease = latch();
-    const newer = applier.apply(decision(phone, 'optIn', new Date('2026-11-26T10:00:02Z')));
+    const newer = applier.applyDecision(decisionOfText(decision(phone, 'optIn', new Date('2026-11-26T10:00:02Z'))));
     await newer;
     const restore = holdWriterCacheWrite(writerRelease.promise);
-    const older = applier.apply(decision(phone, 'optOut', new Date('2026-11-26T10:00:01Z')));
+    const older = applier.applyDecision(decisionOfText(decision(phone, 'optOut', new Date('2026-11-26T10:00:01Z'))));
     writerRelease.open();
     await older;
     restore();

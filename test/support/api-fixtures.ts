@@ -8,13 +8,15 @@ export interface SeededAccount {
   apiKey: string;
   webhookId: string;
   deliveryId: string;
+  /** The id of the account's API key (`apiKey`). */
+  keyId: string;
   /** A subscriber who texted STOP: in the block list, the ledger and the gate. */
   phone: string;
 }
 
 /** The values that fill each route parameter for `account`. */
 export function routeParamsOf(account: SeededAccount): Record<string, string> {
-  return { accountId: account.id, id: account.webhookId, deliveryId: account.deliveryId, phone: account.phone };
+  return { accountId: account.id, id: account.webhookId, deliveryId: account.deliveryId, keyId: account.keyId, phone: account.phone };
 }
 
 export async function seedAccount(system: RunningSystem, receiver: HttpReceiver, name: string, phone: string): Promise<SeededAccount> {
@@ -38,5 +40,7 @@ export async function seedAccount(system: RunningSystem, receiver: HttpReceiver,
     },
     { timeoutMs: 15_000, intervalMs: 100 },
   );
-  return { ...account, webhookId: webhook.body.id, deliveryId, phone };
+  const keys = await system.request('GET', `/v1/accounts/${account.id}/api-keys`, { token: account.apiKey });
+  if (keys.status !== 200 || keys.body.items.length !== 1) throw new Error(`api keys: ${keys.status} ${JSON.stringify(keys.body)}`);
+  return { ...account, webhookId: webhook.body.id, deliveryId, keyId: keys.body.items[0].id, phone };
 }

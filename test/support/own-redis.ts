@@ -17,10 +17,12 @@ export class OwnRedis {
   private constructor(
     readonly port: number,
     private readonly args: string[],
+    private readonly env: NodeJS.ProcessEnv,
   ) {}
 
-  static async start(args: string[] = ['--appendonly', 'yes', '--maxmemory-policy', 'noeviction']): Promise<OwnRedis> {
-    const redis = new OwnRedis(await freePort(), args);
+  /** `env` is added to the server's environment (a locale, say). */
+  static async start(args: string[] = ['--appendonly', 'yes', '--maxmemory-policy', 'noeviction'], env: NodeJS.ProcessEnv = {}): Promise<OwnRedis> {
+    const redis = new OwnRedis(await freePort(), args, env);
     await redis.restart();
     return redis;
   }
@@ -30,7 +32,10 @@ export class OwnRedis {
   }
 
   async restart(): Promise<void> {
-    this.child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--dir', this.dir, '--save', '', ...this.args], { stdio: 'ignore' });
+    this.child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--dir', this.dir, '--save', '', ...this.args], {
+      stdio: 'ignore',
+      env: { ...process.env, ...this.env },
+    });
     await waitFor(`redis-server on ${this.port}`, () => this.ping().then((ok) => (ok ? true : undefined)), { timeoutMs: 10_000, intervalMs: 50 });
   }
 

@@ -1,9 +1,7 @@
 import { Module } from '@nestjs/common';
-import { ConsentRecorder } from '@optout/consent';
-import { ConsentApplier } from './consent-applier.service';
-import { ConsentFollowUps } from './consent-follow-ups.service';
+import { ConsentModule } from '@optout/consent';
 import { ConsentProcessor } from './consent.processor';
 
-/** Keeps the consent ledger, the consent state and the gate cache; emits replies and webhooks. */
-@Module({ providers: [ConsentProcessor, ConsentApplier, ConsentFollowUps, ConsentRecorder] })
+/** Applies the consent decisions of keyword texts: the ledger, the consent state, the gate cache, replies and webhooks. */
+@Module({ imports: [ConsentModule], providers: [ConsentProcessor] })
 export class BlocklistModule {}

@@ -1,17 +1,17 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { ConsentApplier, decisionOfText } from '@optout/consent';
 import { ConsentJob, QueueName } from '@optout/contracts';
 import { QueueWorkerRunner } from '@optout/queue';
-import { ConsentApplier } from './consent-applier.service';
 
 /**
- * consent → ledger, state, gate cache, replies, webhooks. Messages of one job are applied in
- * order; any failure fails the job, and the retry skips what was already applied.
+ * consent → ledger, state, gate cache, replies, webhooks (libs/consent). Messages of one job
+ * are applied in order; any failure fails the job, and the retry skips what was already applied.
  */
 @Injectable()
 export class ConsentProcessor implements OnApplicationBootstrap {
   constructor(
     private readonly workers: QueueWorkerRunner,
-    private readonly applier: ConsentApplier,
+    private readonly consent: ConsentApplier,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -19,6 +19,6 @@ export class ConsentProcessor implements OnApplicationBootstrap {
   }
 
   async process(payload: ConsentJob): Promise<void> {
-    for (const message of payload.messages) await this.applier.apply(message);
+    for (const message of payload.messages) await this.consent.applyDecision(decisionOfText(message));
   }
 }

@@ -16,6 +16,7 @@ export type { Classification } from './classification.types';
 export type { CompiledCandidate, CompiledProfile, CompiledReply } from './compiled-profile';
 export type { InboundText } from './classify-message';
 export type { SmsSegments } from './sms-segments.util';
+export type { RevocationKind, RevocationLanguage, RevocationVerdict } from './revocation';
 
 export { DEFAULT_PROFILE } from './default-profile';
 export { MANDATORY_OPT_OUT_KEYWORD, PROFILE_LIMITS } from './profile-limits';
@@ -25,3 +26,4 @@ export { validateProfile } from './profile-validator';
 export { compileProfile } from './compiled-profile';
 export { classifyMessage } from './classify-message';
 export { smsSegments } from './sms-segments.util';
+export { REVOCATION_LANGUAGES, examineRevocation } from './revocation';

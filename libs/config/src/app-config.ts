@@ -41,6 +41,14 @@ export interface AppConfig {
    * Twilio signs the URL it called; null: rebuilt from the request's Host and X-Forwarded-Proto.
    */
   publicBaseUrl: string | null;
+  /**
+   * Port of the gateway's internal operations server (/metrics and /ops: the queue dashboard and
+   * queue health). Null: they are served on `port` beside the API. When set, the public port
+   * answers 404 for them, so only whoever can reach this port can scrape or open the dashboard.
+   */
+  opsPort: number | null;
+  /** The queue dashboard may empty, pause, retry, clean and add jobs only when this is true; read-only otherwise. */
+  opsDashboardWrite: boolean;
 }
 
 /** Redis keys that are not BullMQ's (the gate cache) live under the prefix without its braces. */

@@ -86,6 +86,13 @@ describe('loadConfig', () => {
     ]));
   });
 
+  it('reads the admin surface settings: OPS_PORT (off by default, never PORT) and dashboard writes (off)', () => {
+    expect(loadConfig(base)).toMatchObject({ opsPort: null, opsDashboardWrite: false });
+    expect(loadConfig({ ...base, OPS_PORT: '9464', OPS_DASHBOARD_WRITE: 'true' })).toMatchObject({ opsPort: 9464, opsDashboardWrite: true });
+    expect(problemsOf({ ...base, OPS_PORT: '3000' })).toEqual([expect.stringContaining('OPS_PORT=3000 must differ from PORT')]);
+    expect(problemsOf({ ...base, OPS_PORT: '0' })).toEqual([expect.stringContaining('OPS_PORT="0" must be a whole number from 1 to 65535')]);
+  });
+
   it('reads how often a replica re-checks its compliance profiles (the net under the pushed changes)', () => {
     expect(loadConfig(base).profileRecheckMs).toBe(30_000);
     expect(loadConfig({ ...base, PROFILE_RECHECK_MS: '5000' }).profileRecheckMs).toBe(5_000);

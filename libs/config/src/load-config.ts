@@ -111,7 +111,12 @@ export function loadConfig(env: Env = process.env, options: LoadConfigOptions = 
     metricsPort: integer('METRICS_PORT', 9464, 0, 65535),
     redisPolicyCheck,
     keepCompletedSeconds: integer('QUEUE_KEEP_COMPLETED_SECONDS', 3600, 1, 7 * 86_400),
+    opsPort: text('OPS_PORT') === undefined ? null : integer('OPS_PORT', 0, 1, 65535),
+    opsDashboardWrite: boolean('OPS_DASHBOARD_WRITE', false),
   };
+  if (config.opsPort !== null && config.opsPort === config.port) {
+    problems.push(`OPS_PORT=${config.opsPort} must differ from PORT: the operations server is the internal one, apart from the public API`);
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

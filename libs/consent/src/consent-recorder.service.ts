@@ -8,7 +8,6 @@ import {
   DATA_SOURCE,
   NewConsentEvent,
 } from '@optout/database';
-import { entryOfState, GateCache } from '@optout/gate';
 
 export interface RecordedConsent {
   /** The ledger row: the one just written, or the first record of a repeated message id. */
@@ -26,11 +25,10 @@ export interface UnchangedConsent {
 }
 
 /**
- * The transactional core of applying a consent decision, shared by the blocklist worker
- * (texts) and the gateway (manual changes): the ledger row once per (account, message id) and
- * the consent state, last writer wins by (receivedAt, message id), in one transaction; then,
- * after the commit, the gate cache with the version-guarded write (docs/architecture.md,
- * consistency rules 2–5). Follow-ups (replies, webhooks) stay with the caller.
+ * Step 1 of applying a consent decision (ConsentApplier): the ledger row once per (account,
+ * message id) and the consent state, last writer wins by (receivedAt, message id), in one
+ * transaction (docs/architecture.md, consistency rules 2–4). Internal to libs/consent: every
+ * caller goes through ConsentApplier, which does the gate cache and the follow-ups after it.
  */
 @Injectable()
 export class ConsentRecorder {
@@ -38,7 +36,6 @@ export class ConsentRecorder {
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     private readonly ledger: ConsentLedgerRepository,
     private readonly states: ConsentStateRepository,
-    private readonly gateCache: GateCache,
   ) {}
 
   record(event: NewConsentEvent): Promise<RecordedConsent> {
@@ -57,11 +54,6 @@ export class ConsentRecorder {
       if (unchanged(current)) return { unchanged: true as const, state: current };
       return this.recordWith(manager, event);
     });
-  }
-
-  /** After the commit: the gate shows the state as it stands in Postgres, never an older one. */
-  async syncGate(state: ConsentStateEntity): Promise<void> {
-    await this.gateCache.writeIfNewer(state.accountId, state.phone, entryOfState(state));
   }
 
   private async recordWith(manager: EntityManager, event: NewConsentEvent): Promise<RecordedConsent> {

@@ -1,2 +1,6 @@
-export * from './consent-recorder.service';
+export * from './consent-applier.service';
+export * from './consent-decision';
+export * from './consent-follow-ups.service';
 export * from './consent-webhook.util';
+export * from './consent.module';
+export * from './reply-loop-guard';

@@ -1,3 +1,4 @@
 export * from './queue-names';
 export * from './consent-kind';
 export * from './job-payloads';
+export * from './domain-errors';

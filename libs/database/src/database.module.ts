@@ -6,6 +6,7 @@ import { DATA_SOURCE } from './database.tokens';
 import { runMigrations } from './migrate';
 import {
   AccountRepository,
+  ApiKeyRepository,
   ComplianceProfileRepository,
   ConsentLedgerRepository,
   ConsentStateRepository,
@@ -22,6 +23,7 @@ import {
 
 const REPOSITORIES = [
   AccountRepository,
+  ApiKeyRepository,
   ComplianceProfileRepository,
   ConsentLedgerRepository,
   ConsentStateRepository,

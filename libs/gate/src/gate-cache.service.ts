@@ -4,7 +4,9 @@ import { APP_CONFIG, AppConfig, keyPrefixOf } from '@optout/config';
 import type { ConsentStatus } from '@optout/contracts';
 import { GateEntry } from './gate-entry';
 import { gateKey } from './gate-keys';
-import { FILL_IF_ABSENT, WRITE_IF_NEWER, WRITE_MANY_IF_NEWER } from './gate-scripts';
+import { FILL_IF_ABSENT } from './scripts/fill-if-absent.lua';
+import { WRITE_IF_NEWER } from './scripts/write-if-newer.lua';
+import { WRITE_MANY_IF_NEWER } from './scripts/write-many-if-newer.lua';
 import { GATE_REDIS } from './gate.tokens';
 
 /** A day: entries are rewritten on every change, so the TTL only bounds memory for idle numbers. */

@@ -1,6 +1,7 @@
 import type { ConsentErasureRepository, ConsentStateEntity, ConsentStateRepository, Suppression } from '@optout/database';
 import type { GateCache } from './gate-cache.service';
-import { newerEntry, SendGateService } from './send-gate.service';
+import { newerEntry } from './gate-entry';
+import { SendGateService } from './send-gate.service';
 
 describe('SendGateService with erased numbers', () => {
   const suppression = (versionAt: string): Suppression => ({

@@ -1,7 +1,7 @@
 import { Injectable, Logger, Optional } from '@nestjs/common';
-import { ConsentErasureRepository, ConsentStateEntity, ConsentStateRepository, Suppression } from '@optout/database';
+import { ConsentErasureRepository, ConsentStateRepository, Suppression } from '@optout/database';
 import { gateLookupsTotal } from '@optout/observability';
-import { answerOf, GateAnswer, GateEntry, UNKNOWN_ENTRY } from './gate-entry';
+import { answerOf, entryOfState, entryOfSuppression, GateAnswer, GateEntry, newerEntry, UNKNOWN_ENTRY } from './gate-entry';
 import { GateCache } from './gate-cache.service';
 
 /** Neither Redis nor Postgres could say: the caller must answer 503, never "allowed". */
@@ -10,34 +10,6 @@ export class GateUnavailableError extends Error {
     super(`The send gate cannot know the consent state: ${cause instanceof Error ? cause.message : String(cause)}`);
     this.name = 'GateUnavailableError';
   }
-}
-
-export function entryOfState(state: ConsentStateEntity | null): GateEntry {
-  if (!state) return UNKNOWN_ENTRY;
-  return {
-    status: state.status,
-    since: state.since.toISOString(),
-    keyword: state.keyword,
-    versionMs: state.since.getTime(),
-    versionId: state.sourceMessageId,
-  };
-}
-
-/** An erased number's suppression as the gate sees it: blocked, ordered by the erasure's own version. */
-export function entryOfSuppression(suppression: Suppression): GateEntry {
-  return {
-    status: 'opted_out',
-    since: suppression.since.toISOString(),
-    keyword: suppression.keyword || null,
-    versionMs: suppression.versionAt.getTime(),
-    versionId: suppression.versionId,
-  };
-}
-
-/** The later of two decisions about one number, by the order Postgres uses: (receivedAt, message id). */
-export function newerEntry(a: GateEntry, b: GateEntry): GateEntry {
-  if (a.versionMs !== b.versionMs) return a.versionMs > b.versionMs ? a : b;
-  return a.versionId >= b.versionId ? a : b;
 }
 
 /**

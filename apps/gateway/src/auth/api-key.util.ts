@@ -6,6 +6,13 @@ export function generateApiKey(): { key: string; hash: string; prefix: string } 
   return { key, hash: hashApiKey(key), prefix: key.slice(0, 12) };
 }
 
+const API_KEY_FORMAT = /^ook_[A-Za-z0-9_-]{43}$/;
+
+/** True for a string shaped like a key we issue: anything else is refused without a database read. */
+export function isWellFormedApiKey(candidate: string): boolean {
+  return API_KEY_FORMAT.test(candidate);
+}
+
 /** A fast hash is right here: keys are 256 random bits, so there is nothing to brute-force. */
 export function hashApiKey(key: string): string {
   return createHash('sha256').update(key).digest('hex');

@@ -2,6 +2,7 @@ import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/commo
 import type { FastifyRequest } from 'fastify';
 import { APP_CONFIG, AppConfig } from '@optout/config';
 import { ApiException } from '../http/api.exception';
+import { ApiKeyUsageRecorder } from '../api-keys/api-key-usage.recorder';
 import { ApiKeyResolver } from './api-key-resolver.service';
 import { bearerToken, constantTimeEquals } from './api-key.util';
 
@@ -32,7 +33,10 @@ export class AdminGuard implements CanActivate {
  */
 @Injectable()
 export class ApiKeyGuard implements CanActivate {
-  constructor(private readonly keys: ApiKeyResolver) {}
+  constructor(
+    private readonly keys: ApiKeyResolver,
+    private readonly usage: ApiKeyUsageRecorder,
+  ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
@@ -48,6 +52,7 @@ export class ApiKeyGuard implements CanActivate {
     }
     request.accountId = accountId;
     request.apiKeyId = key.keyId;
+    this.usage.used(key.keyId);
     return true;
   }
 }

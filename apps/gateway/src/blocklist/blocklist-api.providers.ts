@@ -1,4 +1,3 @@
-import { ConsentRecorder } from '@optout/consent';
 import { BlocklistExportService } from './blocklist-export.service';
 import { BlocklistImportService } from './blocklist-import.service';
 import { BlocklistController } from './blocklist.controller';
@@ -16,7 +15,6 @@ export const BLOCKLIST_PROVIDERS = [
   BlocklistImportService,
   BlocklistExportService,
   ConsentRecordService,
-  ConsentRecorder,
   SubscriberPhoneResolver,
   CsvBodyParser,
 ];

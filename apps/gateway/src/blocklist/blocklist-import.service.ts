@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { BlocklistRepository, ImportBatch, ImportedState } from '@optout/database';
-import { GateCache, GateEntry } from '@optout/gate';
+import { ConsentApplier } from '@optout/consent';
+import { BlocklistRepository, ImportBatch } from '@optout/database';
 import { ApiException } from '../http/api.exception';
 import { CsvRecord, CsvRecordReader } from './csv-record.reader';
 import { ImportColumn, ImportRowContext, POSITIONAL_COLUMNS, prepareImportRow, readHeader } from './import-row.util';
@@ -56,7 +56,7 @@ export class BlocklistImportService {
 
   constructor(
     private readonly blocklist: BlocklistRepository,
-    private readonly gateCache: GateCache,
+    private readonly consent: ConsentApplier,
     private readonly phones: SubscriberPhoneResolver,
   ) {}
 
@@ -140,11 +140,10 @@ export class BlocklistImportService {
     summary.alreadyRecorded += batch.phones.length - result.recorded;
     summary.applied += result.applied.length;
     summary.superseded += result.recorded - result.applied.length;
-    // After the commit. Rows already recorded are re-synced too: if an earlier import of them
-    // failed between its commit and this write, re-sending the file repairs the cache.
-    const entries = new Map<string, GateEntry>();
-    for (const state of [...result.repeated, ...result.applied]) entries.set(state.phone, gateEntryOf(state));
-    await this.gateCache.writeManyIfNewer(accountId, entries);
+    // After the commit, the apply path's gate step. Rows already recorded are re-synced too: if
+    // an earlier import of them failed between its commit and this write, re-sending the file
+    // repairs the cache. (No follow-ups: an import announces nothing.)
+    await this.consent.syncGateMany(accountId, [...result.repeated, ...result.applied]);
   }
 
   /** An import stopped part-way: what is committed stays (and a re-import skips it). */
@@ -168,14 +167,4 @@ export class BlocklistImportService {
 
 function emptyBatch(): ImportBatch {
   return { phones: [], receivedAt: [], keywords: [], sourceMessageIds: [] };
-}
-
-function gateEntryOf(state: ImportedState): GateEntry {
-  return {
-    status: state.status,
-    since: state.since.toISOString(),
-    keyword: state.keyword || null,
-    versionMs: state.since.getTime(),
-    versionId: state.sourceMessageId,
-  };
 }

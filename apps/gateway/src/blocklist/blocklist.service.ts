@@ -1,20 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { ConsentRecorder, isUnchanged, webhookEventOfManualChange } from '@optout/consent';
-import { QueueName } from '@optout/contracts';
-import {
-  BlocklistRepository,
-  ConsentErasureRepository,
-  ConsentEventEntity,
-  ConsentLedgerRepository,
-  ConsentStateEntity,
-  DATA_SOURCE,
-  Page,
-  Suppression,
-} from '@optout/database';
+import { Injectable } from '@nestjs/common';
+import { ConsentApplier } from '@optout/consent';
+import { BlocklistRepository, ConsentErasureRepository, ConsentEventEntity, ConsentStateEntity, Page, Suppression } from '@optout/database';
 import { entryOfState, entryOfSuppression, newerEntry, UNKNOWN_ENTRY } from '@optout/gate';
-import { jobIds, JobProducer } from '@optout/queue';
 import { ApiException } from '../http/api.exception';
 import { decodeBlocklistCursor, encodeBlocklistCursor, searchRangeOf } from './blocklist-cursor.util';
 import { DEFAULT_BLOCKLIST_PAGE, ListBlocklistQuery } from './blocklist.dto';
@@ -22,20 +10,17 @@ import { BlocklistItemView, blocklistItemView, ConsentStateView } from './blockl
 import { SubscriberPhoneResolver } from './subscriber-phone.resolver';
 
 /**
- * The block list as a business sees it, and its manual changes. A manual change goes through
- * the same core as a text (libs/consent): ledger row (source `api`, the key that made it,
- * receivedAt = now) and state in one transaction, then the version-guarded gate cache write,
- * then the webhook — no confirmation text (nobody texted; docs/blocklist.md).
+ * The block list as a business sees it, and its manual changes. A manual change is applied
+ * like a text (libs/consent): ledger row (source `api`, the key that made it, receivedAt =
+ * now) and state in one transaction, then the version-guarded gate cache write, then the
+ * webhook — no confirmation text (nobody texted; docs/blocklist.md).
  */
 @Injectable()
 export class BlocklistService {
   constructor(
-    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     private readonly blocklist: BlocklistRepository,
-    private readonly ledger: ConsentLedgerRepository,
     private readonly erasure: ConsentErasureRepository,
-    private readonly recorder: ConsentRecorder,
-    private readonly producer: JobProducer,
+    private readonly consent: ConsentApplier,
     private readonly phones: SubscriberPhoneResolver,
   ) {}
 
@@ -68,87 +53,33 @@ export class BlocklistService {
   }
 
   /**
-   * Idempotent: when the number already stands where it was asked to go (including an erased
-   * number, blocked by its suppression), nothing is recorded — but the gate cache and any
-   * follow-up left pending by an earlier attempt are still done, so a client that got a 503
-   * retries safely.
+   * Through the one apply path (libs/consent), source `api`, receivedAt = now, no confirmation
+   * text. Idempotent: when the number already stands where it was asked to go (including an
+   * erased number, blocked by its suppression), nothing is recorded — but the gate cache and
+   * any follow-up left pending by an earlier attempt are still done, so a client that got a
+   * 503 retries safely. A change superseded by a text dated after now (a skewed carrier clock)
+   * is recorded, not announced — the same rule as for texts.
    */
   private async change(accountId: string, apiKeyId: string, rawPhone: string, kind: 'optOut' | 'optIn', reason: string | null): Promise<ManualChange> {
     const phone = await this.phones.resolve(accountId, rawPhone);
     const suppression = (await this.erasure.findMany(accountId, [phone])).get(phone) ?? null;
-    const wanted = kind === 'optOut' ? 'opted_out' : 'opted_in';
+    const blocked = kind === 'optOut';
     const messageId = `api:${randomUUID()}`;
-    const outcome = await this.recorder.recordUnless(
-      {
-        accountId,
-        sourceMessageId: messageId,
-        phone,
-        sender: '',
-        kind,
-        keyword: '',
-        scope: null,
-        language: null,
-        country: null,
-        profileVersion: null,
-        source: 'api',
-        receivedAt: new Date(),
-        correlationId: messageId,
-        apiKeyId,
-        reason,
-      },
-      (current) => (effectiveStatus(current, suppression) === 'opted_out') === (wanted === 'opted_out'),
-    );
-
-    if (isUnchanged(outcome)) {
-      if (outcome.state) {
-        await this.syncGate(outcome.state);
-        const decider = await this.ledger.findById(this.dataSource.manager, outcome.state.eventId);
-        if (decider && decider.source === 'api' && decider.followUpsDoneAt === null) await this.publish(decider);
-        return { changed: false, state: this.viewOf(phone, outcome.state, suppression, decider) };
-      }
-      return { changed: false, state: this.viewOf(phone, null, suppression, null) };
-    }
-
-    const { event, state } = outcome;
-    await this.syncGate(state!);
-    // Superseded (a text dated after now, from a skewed carrier clock, already decided):
-    // recorded, not announced — the same rule as for texts.
-    const superseded = state!.eventId !== event.id;
-    if (!superseded && event.followUpsDoneAt === null) await this.publish(event);
-    const decider = superseded ? await this.ledger.findById(this.dataSource.manager, state!.eventId) : event;
-    return { changed: !superseded, state: this.viewOf(phone, state, null, decider) };
-  }
-
-  private async syncGate(state: ConsentStateEntity): Promise<void> {
-    try {
-      await this.recorder.syncGate(state);
-    } catch (error) {
-      throw new ApiException(
-        503,
-        'gate_unavailable',
-        `The change is recorded but the send gate's cache could not be updated (${(error as Error).message}). Send the same request again: it is idempotent.`,
-        [],
-        { 'retry-after': '1' },
-      );
-    }
-  }
-
-  /** The webhook (job id from the ledger event id: queued once), then the row is marked done. */
-  private async publish(event: ConsentEventEntity): Promise<void> {
-    try {
-      await this.producer.enqueue(QueueName.WebhookEvents, webhookEventOfManualChange(event, event.correlationId ?? event.sourceMessageId), {
-        jobId: jobIds.webhookEvent(event.id),
-      });
-    } catch (error) {
-      throw new ApiException(
-        503,
-        'queue_unavailable',
-        `The change is recorded but its webhook could not be queued (${(error as Error).message}). Send the same request again: it is idempotent.`,
-        [],
-        { 'retry-after': '1' },
-      );
-    }
-    await this.ledger.markFollowUpsDone(this.dataSource.manager, event.id);
+    const applied = await this.consent.applyDecision({
+      accountId,
+      phone,
+      kind,
+      source: 'api',
+      sourceMessageId: messageId,
+      receivedAt: new Date(),
+      correlationId: messageId,
+      apiKeyId,
+      reason,
+      reply: null,
+      unlessAlready: (current) => (effectiveStatus(current, suppression) === 'opted_out') === blocked,
+    });
+    if (applied.outcome === 'unchanged') return { changed: false, state: this.viewOf(phone, applied.state, suppression, applied.decider) };
+    return { changed: applied.outcome === 'applied', state: this.viewOf(phone, applied.state, null, applied.decider) };
   }
 
   private viewOf(phone: string, state: ConsentStateEntity | null, suppression: Suppression | null, decider: ConsentEventEntity | null): ConsentStateView {

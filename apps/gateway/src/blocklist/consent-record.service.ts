@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { QueueName } from '@optout/contracts';
 import { ConsentErasureRepository, ConsentLedgerRepository, ConsentStateRepository, DATA_SOURCE } from '@optout/database';
-import { entryOfSuppression, GateCache } from '@optout/gate';
+import { compareMessageIds, entryOfSuppression, GateCache } from '@optout/gate';
 import { jobIds, JobProducer } from '@optout/queue';
 import { ApiException } from '../http/api.exception';
 import { consentStateView } from './blocklist.service';
@@ -51,9 +51,7 @@ export class ConsentRecordService {
       this.erasure.hashOf(accountId, phone),
     ]);
     const [plain, erased] = await Promise.all([this.ledger.historyOf(manager, accountId, phone), this.ledger.historyOf(manager, accountId, hash)]);
-    const history = [...erased, ...plain].sort(
-      (a, b) => a.receivedAt.getTime() - b.receivedAt.getTime() || (a.sourceMessageId < b.sourceMessageId ? -1 : a.sourceMessageId > b.sourceMessageId ? 1 : 0),
-    );
+    const history = [...erased, ...plain].sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime() || compareMessageIds(a.sourceMessageId, b.sourceMessageId));
     const decider = state ? history.find((event) => event.id === state.eventId) : undefined;
     return { ...consentStateView(phone, state, suppressions.get(phone) ?? null, decider?.source ?? null), history: history.map(consentEventView) };
   }

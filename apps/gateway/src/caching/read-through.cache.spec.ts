@@ -37,13 +37,50 @@ describe('ReadThroughCache', () => {
     expect(await keys.refresh('k', () => Promise.reject(outage()), 3)).toBe('new');
   });
 
-  it('keeps at most maxEntries, starting over when full', async () => {
+  const counting = () => {
+    const asked: string[] = [];
+    return { asked, load: (key: string, value: string | null) => async () => (asked.push(key), value) };
+  };
+
+  it('keeps at most maxEntries, dropping the least recently used one, not everything', async () => {
     const keys = cache();
-    await keys.get('a', async () => 'a', 0);
-    await keys.get('b', async () => 'b', 0);
-    await keys.get('c', async () => 'c', 0);
-    let asked = false;
-    expect(await keys.get('a', async () => ((asked = true), 'a2'), 1)).toBe('a2');
-    expect(asked).toBe(true);
+    const { asked, load } = counting();
+    await keys.get('a', load('a', 'a'), 0);
+    await keys.get('b', load('b', 'b'), 0);
+    await keys.get('a', load('a', 'a'), 1); // a is now the most recently used
+    await keys.get('c', load('c', 'c'), 2); // full: b goes
+    await keys.get('a', load('a', 'a'), 3);
+    await keys.get('c', load('c', 'c'), 3);
+    expect(asked).toEqual(['a', 'b', 'c']);
+    await keys.get('b', load('b', 'b'), 4);
+    expect(asked).toEqual(['a', 'b', 'c', 'b']);
+  });
+
+  it('remembers "not found" apart, so a flood of unknown keys costs one read each and evicts no good key', async () => {
+    const keys = new ReadThroughCache<string | null>({ ttlMs: (value) => (value ? 30_000 : 5_000), staleIfErrorMs: 0, maxEntries: 2, maxNegativeEntries: 3, isNegative: (value) => value === null });
+    const { asked, load } = counting();
+    await keys.get('good', load('good', 'account-1'), 0);
+    for (let i = 0; i < 100; i++) await keys.get(`unknown-${i}`, load(`unknown-${i}`, null), 0);
+    expect(await keys.get('unknown-99', load('unknown-99', null), 1)).toBeNull();
+    expect(await keys.get('good', load('good', 'account-1'), 1)).toBe('account-1');
+    expect(asked.filter((key) => key === 'good')).toHaveLength(1);
+    expect(asked.filter((key) => key === 'unknown-99')).toHaveLength(1);
+    expect(keys.size).toEqual({ found: 1, missing: 3 });
+    // A "not found" is asked again once its shorter time is over.
+    await keys.get('unknown-99', load('unknown-99', null), 5_001);
+    expect(asked.filter((key) => key === 'unknown-99')).toHaveLength(2);
+  });
+
+  it('forgets a deleted key at once, and a read in flight when it was deleted does not put it back', async () => {
+    const keys = cache();
+    await keys.get('k', async () => 'valid', 0);
+    let finish: (value: string) => void = () => undefined;
+    const inFlight = keys.refresh('k', () => new Promise<string>((resolve) => (finish = resolve)), 1);
+    keys.delete('k');
+    finish('valid');
+    expect(await inFlight).toBe('valid');
+    const { asked, load } = counting();
+    expect(await keys.get('k', load('k', null), 2)).toBeNull();
+    expect(asked).toEqual(['k']);
   });
 });

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { isDatabaseUnavailable } from '@optout/database';
 
 export interface ReadThroughCacheOptions<V> {
@@ -9,7 +10,15 @@ export interface ReadThroughCacheOptions<V> {
    * database too), so the last answer is the best one there is.
    */
   staleIfErrorMs: number;
+  /** Found values kept at most; the least recently used go first. */
   maxEntries: number;
+  /**
+   * "Not found" answers are kept apart, in an LRU of this size (default: maxEntries), so
+   * that a flood of unknown keys or account ids evicts only other unknown ones, never a
+   * caller in good standing. Answers for which `isNegative` is true go there.
+   */
+  maxNegativeEntries?: number;
+  isNegative?: (value: V) => boolean;
 }
 
 interface Entry<V> {
@@ -19,32 +28,69 @@ interface Entry<V> {
 
 /**
  * The gateway's read-through caches of slow-changing rows (API keys, accounts): a hot-path
- * request costs no query, and a Postgres outage does not stop ingestion or the send gate for
- * callers seen in the last `staleIfErrorMs`.
+ * request costs no query, an unknown key or account asked again costs none either (negative
+ * caching), and a Postgres outage does not stop ingestion or the send gate for callers seen
+ * in the last `staleIfErrorMs`. Both stores are lru-cache LRUs: when full, the least recently
+ * used entry goes, not everything.
  */
 export class ReadThroughCache<V> {
-  private readonly entries = new Map<string, Entry<V>>();
+  private readonly found: LRUCache<string, Entry<V>>;
+  private readonly missing: LRUCache<string, Entry<V>>;
+  /** Bumped by every `delete`/`clear`: a read that began before it must not store what it read. */
+  private generation = 0;
 
-  constructor(private readonly options: ReadThroughCacheOptions<V>) {}
+  constructor(private readonly options: ReadThroughCacheOptions<V>) {
+    this.found = new LRUCache<string, Entry<V>>({ max: options.maxEntries });
+    this.missing = new LRUCache<string, Entry<V>>({ max: options.maxNegativeEntries ?? options.maxEntries });
+  }
 
   async get(key: string, load: () => Promise<V>, now = Date.now()): Promise<V> {
-    const cached = this.entries.get(key);
+    const cached = this.peek(key);
     if (cached && cached.freshUntil > now) return cached.value;
     return this.refresh(key, load, now);
   }
 
   /** Reads the value again now, fresh or not (the caller knows it may have changed); an outage still falls back to it. */
   async refresh(key: string, load: () => Promise<V>, now = Date.now()): Promise<V> {
-    const cached = this.entries.get(key);
+    const cached = this.peek(key);
+    const generation = this.generation;
     try {
       const value = await load();
-      // Full: start over rather than track recency; refilling costs one query per key.
-      if (!cached && this.entries.size >= this.options.maxEntries) this.entries.clear();
-      this.entries.set(key, { value, freshUntil: now + this.options.ttlMs(value) });
+      if (generation === this.generation) this.store(key, { value, freshUntil: now + this.options.ttlMs(value) });
       return value;
     } catch (error) {
       if (cached && isDatabaseUnavailable(error) && now < cached.freshUntil + this.options.staleIfErrorMs) return cached.value;
       throw error;
     }
+  }
+
+  /** Forgets one key at once (a revoked API key), including what a read in flight would store. */
+  delete(key: string): void {
+    this.generation++;
+    this.found.delete(key);
+    this.missing.delete(key);
+  }
+
+  /** Forgets everything (an invalidation channel that was down may have missed a message). */
+  clear(): void {
+    this.generation++;
+    this.found.clear();
+    this.missing.clear();
+  }
+
+  get size(): { found: number; missing: number } {
+    return { found: this.found.size, missing: this.missing.size };
+  }
+
+  private peek(key: string): Entry<V> | undefined {
+    return this.found.get(key) ?? this.missing.get(key);
+  }
+
+  private store(key: string, entry: Entry<V>): void {
+    const negative = this.options.isNegative?.(entry.value) ?? false;
+    (negative ? this.found : this.missing).delete(key);
+    // lru-cache's own TTL (real time) only frees memory once even the stale window is over;
+    // freshness is decided above with the caller's clock.
+    (negative ? this.missing : this.found).set(key, entry, { ttl: Math.max(1, this.options.ttlMs(entry.value) + this.options.staleIfErrorMs) });
   }
 }

@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
+import { DomainError, RefusedByPolicyError, UnavailableError } from '@optout/contracts';
 import { isDatabaseUnavailable } from '@optout/database';
 import { ApiException } from './api.exception';
 
@@ -44,6 +45,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     if (exception instanceof ApiException) {
       return { status: exception.getStatus(), body: exception.getResponse(), headers: exception.headers };
     }
+    if (exception instanceof DomainError) return domainErrorResponse(exception);
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const known = fastifyRequestError(status, exception.message);
@@ -63,6 +65,16 @@ export class ApiExceptionFilter implements ExceptionFilter {
   }
 }
 
-function errorBody(code: string, message: string) {
+/** The one place a service's domain error becomes an HTTP answer. */
+function domainErrorResponse(error: DomainError): { status: number; body: unknown; headers: Record<string, string> } {
+  if (error instanceof UnavailableError) return { status: 503, body: errorBody(error.code, error.message), headers: { 'retry-after': String(error.retryAfterSeconds) } };
+  if (error instanceof RefusedByPolicyError) return { status: 400, body: errorBody(error.code, error.message, error.field), headers: {} };
+  return { status: DOMAIN_STATUS[error.kind], body: errorBody(error.code, error.message), headers: {} };
+}
+
+const DOMAIN_STATUS: Record<DomainError['kind'], number> = { unavailable: 503, not_found: 404, conflict: 409, refused: 400 };
+
+function errorBody(code: string, message: string, field?: string) {
+  if (field) return { error: { code, message, details: [{ field, rule: code, message }] } };
   return { error: { code, message, details: [] } };
 }

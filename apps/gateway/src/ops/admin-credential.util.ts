@@ -24,3 +24,5 @@ export function isAdmin(header: string | string[] | undefined, adminToken: strin
   const credential = adminCredentialOf(header);
   return credential !== null && adminToken !== null && constantTimeEquals(credential, adminToken);
 }
+
+export const OPS_UNAUTHORIZED = 'Send the admin token as "Authorization: Bearer <ADMIN_TOKEN>" or as the password of HTTP basic auth';

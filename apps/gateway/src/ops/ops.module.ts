@@ -1,15 +1,12 @@
 import { Module } from '@nestjs/common';
 import { HealthController } from '../health/health.controller';
-import { MetricsController } from './metrics.controller';
-import { OpsAdminGuard } from './ops-admin.guard';
-import { QueueHealthController } from './queue-health.controller';
 
 /**
- * The gateway's operations surface: /health, /metrics and /ops/queues/health. The
- * dashboard at /ops/queues is a Fastify plugin, registered by create-gateway-app.ts.
+ * The gateway's health probes, always on the public port (load balancers and orchestrators
+ * call them). /metrics and /ops are a Fastify plugin (ops-routes.ts), registered by
+ * create-gateway-app.ts on this port or on the internal OPS_PORT.
  */
 @Module({
-  controllers: [HealthController, MetricsController, QueueHealthController],
-  providers: [OpsAdminGuard],
+  controllers: [HealthController],
 })
 export class OpsModule {}

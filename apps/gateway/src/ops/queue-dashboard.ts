@@ -1,36 +1,43 @@
 import { dirname } from 'node:path';
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Queue } from 'bullmq';
 import type { FastifyInstance } from 'fastify';
-import { isAdmin, OPS_BASIC_CHALLENGE } from './admin-credential.util';
 import { BullBoardFastifyAdapter } from './bull-board-fastify.adapter';
-import { OPS_UNAUTHORIZED } from './ops-admin.guard';
 
 export const QUEUE_DASHBOARD_PATH = '/ops/queues';
 
+/** What a change through a read-only dashboard answers. */
+export const DASHBOARD_READ_ONLY = {
+  error: {
+    code: 'dashboard_read_only',
+    message: 'The queue dashboard is read-only: set OPS_DASHBOARD_WRITE=true on the gateway to empty, pause, retry, clean or add jobs from it',
+    details: [],
+  },
+};
+
 /**
- * bull-board at /ops/queues for every queue, on the gateway's own Fastify instance. It is a
- * Fastify plugin, not a Nest controller, so Nest guards never see its routes: the admin
- * check is a hook of the plugin's own scope (every page, asset and API call of the board),
- * and a 401 asks a browser for basic auth. Register before the app listens.
+ * bull-board's page, assets and JSON API for every queue, into `scope` (the /ops/queues scope
+ * of the operations routes, whose hook has already checked the admin token).
+ *
+ * Read-only unless `writable`: one leaked admin password must not be enough to empty a queue
+ * or inject consent jobs for any tenant. Two locks, so that a bull-board upgrade adding a
+ * mutating route that forgets its own check does not open it: bull-board's `readOnlyMode`
+ * (hides the buttons, its handlers answer 405) and a hook answering 405 to every method but
+ * GET and HEAD before bull-board sees the request.
  */
-export async function registerQueueDashboard(app: NestFastifyApplication, queues: Queue[], adminToken: string | null): Promise<void> {
+export function registerQueueDashboard(scope: FastifyInstance, queues: Queue[], writable: boolean): void {
   const board = new BullBoardFastifyAdapter(`${QUEUE_DASHBOARD_PATH}/`);
   createBullBoard({
-    queues: queues.map((queue) => new BullMQAdapter(queue)),
+    queues: queues.map((queue) => new BullMQAdapter(queue, { readOnlyMode: !writable })),
     serverAdapter: board,
-    options: { uiBasePath: dirname(require.resolve('@bull-board/ui/package.json')), uiConfig: { boardTitle: 'optout queues' } },
+    options: { uiBasePath: dirname(require.resolve('@bull-board/ui/package.json')), uiConfig: { boardTitle: writable ? 'optout queues' : 'optout queues (read-only)' } },
   });
-  await app.register(async (scope: FastifyInstance) => {
+  if (!writable) {
     scope.addHook('onRequest', async (request, reply) => {
-      if (isAdmin(request.headers.authorization, adminToken)) return;
-      await reply
-        .code(401)
-        .header('www-authenticate', OPS_BASIC_CHALLENGE)
-        .send({ error: { code: 'unauthorized', message: OPS_UNAUTHORIZED, details: [] } });
+      if (request.method === 'GET' || request.method === 'HEAD') return;
+      await reply.code(405).header('allow', 'GET, HEAD').send(DASHBOARD_READ_ONLY);
     });
-    board.routes(scope);
-  }, { prefix: QUEUE_DASHBOARD_PATH });
+  }
+  board.routes(scope);
 }

@@ -1,8 +1,8 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { ConsentKind } from '@optout/contracts';
 
-/** `carrier`: the carrier recorded it itself (docs/carriers.md); `reason` then holds what it said. */
-export type ConsentSource = 'sms' | 'api' | 'import' | 'carrier';
+/** Where a decision came from: a keyword text, a manual change, an import, the carrier, a reviewer. */
+export type ConsentSource = 'sms' | 'api' | 'import' | 'carrier' | 'review';
 
 /** The append-only consent ledger: the legal record of every keyword match. Never updated but for `followUpsDoneAt`. */
 @Entity({ name: 'consent_events' })
@@ -65,6 +65,18 @@ export class ConsentEventEntity {
   /** Free text given with a manual change. */
   @Column('text', { nullable: true })
   reason!: string | null;
+
+  /** How the text matched (`keyword`, `phrase` …); null where no text was matched. */
+  @Column('text', { nullable: true })
+  match!: string | null;
+
+  /** The id of the classification rule that fired. */
+  @Column('text', { nullable: true })
+  rule!: string | null;
+
+  /** The carrier's own code for an opt-out it reported (source `carrier`). */
+  @Column('text', { name: 'carrier_code', nullable: true })
+  carrierCode!: string | null;
 
   /** Set when the subscriber's personal data was erased from this row (docs/blocklist.md). */
   @Column('timestamptz', { name: 'erased_at', nullable: true })

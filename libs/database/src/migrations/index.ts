@@ -3,7 +3,9 @@ import { ReliableDelivery1764170000000 } from './1764170000000-ReliableDelivery'
 import { BlocklistManagement1764180000000 } from './1764180000000-BlocklistManagement';
 import { MessageIdByteOrder1764186000000 } from './1764186000000-MessageIdByteOrder';
 import { ReplyAttemptInFlight1764200000000 } from './1764200000000-ReplyAttemptInFlight';
-import { Carriers1764310000000 } from './1764310000000-Carriers';
+import { ApiKeyLifecycle1764300000000 } from './1764300000000-ApiKeyLifecycle';
+import { DecisionProvenance1764310000000 } from './1764310000000-DecisionProvenance';
+import { Carriers1764320000000 } from './1764320000000-Carriers';
 
 /** In order. A new migration is appended here and never edited once released. */
 export const ALL_MIGRATIONS = [
@@ -12,5 +14,7 @@ export const ALL_MIGRATIONS = [
   BlocklistManagement1764180000000,
   MessageIdByteOrder1764186000000,
   ReplyAttemptInFlight1764200000000,
-  Carriers1764310000000,
+  ApiKeyLifecycle1764300000000,
+  DecisionProvenance1764310000000,
+  Carriers1764320000000,
 ];

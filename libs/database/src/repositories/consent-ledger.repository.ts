@@ -3,10 +3,13 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ConsentEventEntity } from '../entities';
 
-export type NewConsentEvent = Omit<ConsentEventEntity, 'id' | 'appliedAt' | 'followUpsDoneAt' | 'apiKeyId' | 'reason' | 'erasedAt'> & {
+export type NewConsentEvent = Omit<ConsentEventEntity, 'id' | 'appliedAt' | 'followUpsDoneAt' | 'apiKeyId' | 'reason' | 'erasedAt' | 'match' | 'rule' | 'carrierCode'> & {
   /** Manual changes and imports: the key that made them. */
   apiKeyId?: string | null;
   reason?: string | null;
+  match?: string | null;
+  rule?: string | null;
+  carrierCode?: string | null;
 };
 
 export interface RecordedEvent {
@@ -22,8 +25,9 @@ export class ConsentLedgerRepository {
   async record(manager: EntityManager, event: NewConsentEvent): Promise<RecordedEvent> {
     const inserted: Array<{ id: string }> = await manager.query(
       `INSERT INTO consent_events (id, account_id, source_message_id, phone, sender, kind, keyword, scope, language,
-                                   country, profile_version, source, received_at, correlation_id, api_key_id, reason)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+                                   country, profile_version, source, received_at, correlation_id, api_key_id, reason,
+                                   match, rule, carrier_code)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
        ON CONFLICT ON CONSTRAINT uq_consent_events_message DO NOTHING
        RETURNING id`,
       [
@@ -43,6 +47,9 @@ export class ConsentLedgerRepository {
         event.correlationId,
         event.apiKeyId ?? null,
         event.reason ?? null,
+        event.match ?? null,
+        event.rule ?? null,
+        event.carrierCode ?? null,
       ],
     );
     const stored = await manager.findOneByOrFail(ConsentEventEntity, {

@@ -1,4 +1,5 @@
 export * from './account.repository';
+export * from './api-key.repository';
 export * from './compliance-profile.repository';
 export * from './consent-ledger.repository';
 export * from './consent-state.repository';

@@ -1,15 +1,14 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Carriers (docs/carriers.md):
+ * Carriers (docs/carriers.md; the ledger source `carrier` and `carrier_code` came with DecisionProvenance):
  * - `telnyx_credentials`: an account's Telnyx API key (replies), public key (webhook
  *   signatures), messaging profile and API base URL, kept like Twilio's in one place per account;
  * - `twilio_credentials.messaging_service_sid`: replies sent through a Messaging Service;
- * - ledger source `carrier`: an opt-out (or opt-in, help) the carrier itself recorded;
  * - `delivery_attempts.carrier_error`: Twilio's or Telnyx's error (code, message, more_info) on a refused send.
  */
-export class Carriers1764310000000 implements MigrationInterface {
-  name = 'Carriers1764310000000';
+export class Carriers1764320000000 implements MigrationInterface {
+  name = 'Carriers1764320000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
@@ -22,15 +21,11 @@ export class Carriers1764310000000 implements MigrationInterface {
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);
     await queryRunner.query(`ALTER TABLE twilio_credentials ADD COLUMN messaging_service_sid text NULL`);
-    await queryRunner.query(`ALTER TABLE consent_events DROP CONSTRAINT ck_consent_events_source`);
-    await queryRunner.query(`ALTER TABLE consent_events ADD CONSTRAINT ck_consent_events_source CHECK (source IN ('sms', 'api', 'import', 'carrier'))`);
     await queryRunner.query(`ALTER TABLE delivery_attempts ADD COLUMN carrier_error jsonb NULL`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE delivery_attempts DROP COLUMN carrier_error`);
-    await queryRunner.query(`ALTER TABLE consent_events DROP CONSTRAINT ck_consent_events_source`);
-    await queryRunner.query(`ALTER TABLE consent_events ADD CONSTRAINT ck_consent_events_source CHECK (source IN ('sms', 'api', 'import'))`);
     await queryRunner.query(`ALTER TABLE twilio_credentials DROP COLUMN messaging_service_sid`);
     await queryRunner.query(`DROP TABLE telnyx_credentials`);
   }

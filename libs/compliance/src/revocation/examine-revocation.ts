@@ -1,0 +1,222 @@
+import type { LanguageRules, NegationSpec } from './phrase-rule';
+import type { RevocationText } from './revocation-text';
+import { readRevocationText } from './revocation-text';
+import type { RevocationLanguage, RevocationVerdict } from './revocation.types';
+import { GERMAN } from './rules.de';
+import { ENGLISH } from './rules.en';
+import { SPANISH } from './rules.es';
+import { FRENCH } from './rules.fr';
+import { ITALIAN } from './rules.it';
+import { PORTUGUESE } from './rules.pt';
+
+/** English first: when a clause reads the same in two languages ("stop"), English names the rule. */
+const LANGUAGES: readonly LanguageRules[] = [ENGLISH, SPANISH, FRENCH, GERMAN, PORTUGUESE, ITALIAN];
+
+/**
+ * Every language's anchors in one index: word (or word beginning) → bit mask of the
+ * languages whose rules it can start, so a clause is gated in one pass over its words.
+ */
+const ANCHOR_INDEX = (() => {
+  const exact = new Map<string, number>();
+  const prefixes = new Map<string, number>();
+  LANGUAGES.forEach((language, bit) => {
+    for (const word of language.anchors.exact) exact.set(word, (exact.get(word) ?? 0) | (1 << bit));
+    for (const prefix of language.anchors.prefixes) prefixes.set(prefix, (prefixes.get(prefix) ?? 0) | (1 << bit));
+  });
+  const lengths = [...new Set([...prefixes.keys()].map((prefix) => prefix.length))].sort((a, b) => a - b);
+  return { exact, prefixes, lengths };
+})();
+
+function languagesAnchoredIn(tokens: readonly string[]): number {
+  let mask = 0;
+  for (const token of tokens) {
+    mask |= ANCHOR_INDEX.exact.get(token) ?? 0;
+    for (const length of ANCHOR_INDEX.lengths) {
+      if (token.length < length) break;
+      mask |= ANCHOR_INDEX.prefixes.get(token.slice(0, length)) ?? 0;
+    }
+  }
+  return mask;
+}
+
+/** A clause that is only opt-out words is short ("stop stop stop", "dar de baja"). */
+const KEYWORD_CLAUSE_MAX_WORDS = 8;
+/** "no thanks", "non merci beaucoup", "nao obrigado". */
+const POLITE_REFUSAL_MAX_CHARS = 24;
+
+/** Words near an opt-out keyword that are ordinary on their own ("top", "shop", "pasta"). */
+const NOT_TYPOS = new Set(
+  'top tops shop step atop stow slop spot stoop quite quiet quiz suit quits pasta caja bajo baje maja cancer arrest arete para pare sop stay stab'.split(' '),
+);
+
+/**
+ * Whether a message that matched no keyword revokes consent (`reasonable` mode). Pure and
+ * deterministic: the same text always gives the same verdict, with the rule that decided.
+ *
+ * Per clause, each language's rules are tried in order (opt-out rules before review rules);
+ * a negated stop verb ("don't stop", "no dejen de") cancels that rule for the clause. Over
+ * the message, any opt-out wins — unless a clause keeps part of the messages ("but keep the
+ * reminders"), which makes it a review — then any review, then the typo and stop-sign checks.
+ */
+export function examineRevocation(body: string): RevocationVerdict | null {
+  return examine(body, true);
+}
+
+/** `useAnchors: false` runs every rule on every clause; only the anchor spec uses it. */
+export function examine(body: string, useAnchors: boolean): RevocationVerdict | null {
+  const text = readRevocationText(body);
+  if (text.rawClauses.length === 0) return null;
+
+  let review: RevocationVerdict | null = null;
+  let keywordOptOut: RevocationVerdict | null = null;
+  const wholeMessage = text.clauses.length === 1 ? text.clauses[0] : null;
+
+  for (let index = 0; index < text.clauses.length; index += 1) {
+    const clause = text.clauses[index];
+    const tokens = text.clauseTokens[index];
+    const anchored = useAnchors ? languagesAnchoredIn(tokens) : ~0;
+    const short = tokens.length <= KEYWORD_CLAUSE_MAX_WORDS;
+    for (let bit = 0; bit < LANGUAGES.length; bit += 1) {
+      const language = LANGUAGES[bit];
+      const verdict = examineClause(language, clause, wholeMessage === clause, text, short, (anchored & (1 << bit)) !== 0);
+      if (!verdict) continue;
+      // "STOP. Ne m'envoyez plus de messages": the sentence names the rule and the language
+      // better than the bare keyword before it, so a keyword clause is kept only as a fallback.
+      if (verdict.kind === 'optOut' && !verdict.rule.endsWith('.keyword-alone')) return partialRequest(text) ?? verdict;
+      if (verdict.kind === 'optOut') keywordOptOut ??= verdict;
+      else review ??= verdict;
+    }
+  }
+  if (keywordOptOut) return partialRequest(text) ?? keywordOptOut;
+  if (review) return review;
+
+  const raw = text.rawClauses.join(' ');
+  for (const language of LANGUAGES) {
+    if (raw.length <= POLITE_REFUSAL_MAX_CHARS && language.politeRefusal.test(raw)) return { kind: 'review', rule: `${language.language}.not-interested`, language: language.language };
+  }
+  return stopSignOrTypo(text);
+}
+
+function examineClause(
+  language: LanguageRules,
+  clause: string,
+  isWholeMessage: boolean,
+  text: RevocationText,
+  short: boolean,
+  anchored: boolean,
+): RevocationVerdict | null {
+  const name = language.language;
+  if (short && language.keywordAlone.test(clause)) {
+    return { kind: 'optOut', rule: `${sharedWordLanguage(text, name)}.keyword-alone`, language: sharedWordLanguage(text, name) };
+  }
+  if (short && language.weakKeywordAlone.test(clause)) {
+    const detected = sharedWordLanguage(text, name);
+    return isWholeMessage
+      ? { kind: 'optOut', rule: `${detected}.keyword-alone`, language: detected }
+      : { kind: 'review', rule: `${detected}.keyword-in-sentence`, language: detected };
+  }
+  if (!anchored) return null;
+  for (const candidate of language.rules) {
+    const match = candidate.pattern.exec(clause);
+    if (!match) continue;
+    if (candidate.negatable && (isNegated(language.negation, clause, match.index) || (candidate.speakerMayBeSubject && isAboutThemselves(language, clause, match.index)))) {
+      continue;
+    }
+    return { kind: candidate.kind, rule: `${name}.${candidate.name}`, language: name };
+  }
+  return null;
+}
+
+function partialRequest(text: RevocationText): RevocationVerdict | null {
+  for (const clause of text.clauses) {
+    for (const language of LANGUAGES) {
+      if (language.partial.test(clause)) {
+        return { kind: 'review', rule: `${language.language}.partial-request`, language: language.language };
+      }
+    }
+  }
+  return null;
+}
+
+/** A negator among the few words before the match, skipping words like "want", "to", "me". */
+function isNegated(negation: NegationSpec, clause: string, start: number): boolean {
+  if (negation.anywhere?.test(clause)) return true;
+  const before = clause.slice(0, start).trim();
+  if (before === '') return false;
+  const tokens = before.split(' ');
+  for (let i = tokens.length - 1, skipped = 0; i >= 0 && skipped <= negation.reach; i -= 1, skipped += 1) {
+    if (negation.negators.has(tokens[i])) return true;
+    if (!negation.gaps.has(tokens[i])) return false;
+  }
+  return false;
+}
+
+/** "I'll stop texting him", "we will stop sending": the speaker describes their own plan. */
+function isAboutThemselves(language: LanguageRules, clause: string, start: number): boolean {
+  if (!language.selfSubjects) return false;
+  const tokens = clause.slice(0, start).trim().split(' ');
+  for (let i = tokens.length - 1, skipped = 0; i >= 0 && skipped <= 2; i -= 1, skipped += 1) {
+    if (language.selfSubjects.has(tokens[i])) return true;
+    if (!MODALS.has(tokens[i])) return false;
+  }
+  return false;
+}
+
+const MODALS = new Set('will would can could should might must gonna going to have had just probably may also then finally really definitely'.split(' '));
+
+/**
+ * The language of a word several languages share ("stop", a stop-sign emoji): the language
+ * whose frequent words the message uses most ("Stop bitte" is German), else the rule's own.
+ */
+function sharedWordLanguage(text: RevocationText, fallback: RevocationLanguage): RevocationLanguage {
+  let best: RevocationLanguage = fallback;
+  let bestCount = 0;
+  for (const language of LANGUAGES) {
+    let count = 0;
+    for (const word of text.words) if (language.markers.has(word)) count += 1;
+    if (count > bestCount) {
+      best = language.language;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+/** A message that is only a stop sign, or one word one typo away from an opt-out word. */
+function stopSignOrTypo(text: RevocationText): RevocationVerdict | null {
+  const core = text.clauses.join(' ');
+  if (text.hasStopSign && core === '') {
+    const language = sharedWordLanguage(text, 'en');
+    return { kind: 'review', rule: `${language}.stop-sign`, language };
+  }
+  // One word only: a typo of a keyword sent alone ("stpo"), never a word inside a sentence.
+  if (core.length < 3 || core.length > 14 || core.includes(' ')) return null;
+  const word = core;
+  if (NOT_TYPOS.has(word)) return null;
+  for (const language of LANGUAGES) {
+    for (const keyword of language.fuzzyKeywords) {
+      const allowed = keyword.length >= 8 ? 2 : 1;
+      if (Math.abs(keyword.length - word.length) <= allowed && word !== keyword && editDistance(word, keyword) <= allowed) {
+        return { kind: 'review', rule: `${language.language}.keyword-misspelt`, language: language.language };
+      }
+    }
+  }
+  return null;
+}
+
+/** Damerau–Levenshtein distance (optimal string alignment): a swap of two letters costs one. */
+function editDistance(a: string, b: string): number {
+  let twoBack = new Array<number>(b.length + 1).fill(0);
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  let current = new Array<number>(b.length + 1).fill(0);
+  for (let i = 1; i <= a.length; i += 1) {
+    current[0] = i;
+    for (let j = 1; j <= b.length; j += 1) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) current[j] = Math.min(current[j], twoBack[j - 2] + 1);
+    }
+    [twoBack, previous, current] = [previous, current, twoBack];
+  }
+  return previous[b.length];
+}

@@ -1,0 +1,68 @@
+import type { LanguageRules } from './phrase-rule';
+import { anchorSet, oneOf, rule, words } from './phrase-rule';
+
+const STOP = oneOf('parem pare para parar param deixem deixe deixa deixar chega parai');
+const CONTACT = `(?:me |nos )?${oneOf('enviar mandar escrever contatar contactar ligar incomodar perturbar importunar encher mandar_mensagem mandar_mensagens mensagear')}(?:me)?`;
+const MESSAGES = oneOf(
+  'mensagens mensagem msgs msg sms torpedos torpedo textos texto notificacoes promocoes promos promo propagandas propaganda anuncios ofertas spam zap zaps whats avisos lembretes',
+);
+const BEFORE_MESSAGES = `(?:${oneOf('de com as os essas esses estas estes suas seus todas todos receber enviar mandar me mais tantas tantos')} ){0,4}`;
+const SEND = oneOf('mandem enviem mande envie manda envia escrevam escreva contatem contate liguem ligue incomodem incomode perturbem mandar enviar escrever contatar');
+
+export const PORTUGUESE: LanguageRules = {
+  language: 'pt',
+  keywordAlone: /^(?:(?:parar|pare|parem|sair|descadastrar|descadastro|descadastre|chega|basta|chega disso|stop|cancelar inscricao|me descadastra|me descadastre|me tira|me tirem|remover|desinscrever)(?: |$))+$/,
+  weakKeywordAlone: /^(?:(?:cancelar|cancela|cancele|para|fim|encerrar)(?: |$))+$/,
+  rules: [
+    rule('stop-texting', 'optOut', `\\b${STOP} (?:de|com) ${CONTACT}\\b`, true),
+    rule('stop-messages', 'optOut', `\\b(?:parem|pare|parar|chega|cancelem|cancele|cancelar|cancela|suspendam|bloqueiem|tirem|parem com|chega de|basta de) ${BEFORE_MESSAGES}${MESSAGES}\\b`, true),
+    rule('stop-receiving', 'optOut', `\\b(?:parar|deixar|pare|quero parar|quero deixar) de receber\\b`, true),
+    rule('do-not-contact', 'optOut', `\\bnao (?:me |nos )?${SEND}(?: \\w+){0,2}? (?:mais|nunca mais|de novo)\\b|^nao (?:me |nos )?${SEND}$|\\bnunca mais (?:me )?${SEND}\\b`),
+    rule(
+      'do-not-want-messages',
+      'optOut',
+      `\\bnao (?:quero|desejo|queremos|preciso) (?:mais )?(?:(?:${oneOf(
+        'receber mais essas esses suas seus as os nenhuma nenhum estas estes de continuar_recebendo que_me_mandem que_me_enviem ser',
+      )}) ){0,4}?(?:${MESSAGES}|mais|receber|contatad[oa]|incomodad[oa])\\b`,
+    ),
+    rule('no-more-messages', 'optOut', `\\b(?:chega de|sem mais|nada de|nao mais|mais nenhuma|nenhuma) (?:\\w+ ){0,1}?${MESSAGES}\\b|^(?:chega|basta) (?:de )?${MESSAGES}`),
+    rule(
+      'unsubscribe',
+      'optOut',
+      `\\bdescadastr\\w*|\\bdesinscrev\\w*|\\bdesinscri\\w*|\\bcancelar (?:a |minha )?inscricao\\b|\\bsair da (?:lista|sua lista|base)\\b|\\bme (?:tira|tire|tirem|remova|removam|exclua|excluam|retire|retirem) (?:da|dessa|desta|do|deste|desse|daqui)\\b|\\b(?:tira|tire|tirem|remova|removam|exclua|excluam|retire|retirem) (?:me|o meu|meu) (?:numero |contato |telefone )?(?:da|dessa|desta|do|deste|desse)\\b|^me (?:tira|tirem|tire|remova|removam|exclua|excluam)$`,
+      true,
+    ),
+    rule('remove-me', 'optOut', `\\b(?:removam|remova|remover|excluam|exclua|excluir|tirem|tire|tirar|apaguem|apague|apagar|retirem|retirar|deletem|deletar) (?:o )?meu (?:numero|contato|telefone|celular|cadastro)\\b`),
+    rule('revoke-consent', 'optOut', `\\b(?:revogo|retiro|revogar|retirar) (?:o )?(?:meu )?(?:consentimento|autorizacao|permissao)\\b`),
+    rule(
+      'how-to-stop',
+      'optOut',
+      `\\bcomo (?:eu )?(?:faco para |faco |posso |consigo |faz para |que |se |devo )?(?:eu )?(?:me )?(?:descadastrar|descadastro|parar de receber|sair da lista|cancelar (?:essas|as|isso|estas|estes|esses) ?(?:${MESSAGES})?|parar (?:as|essas|isso|estas)|desinscrever|paro (?:de receber|isso|essas|as))\\b`,
+    ),
+    rule('other-channel', 'optOut', `\\b(?:so|somente|apenas|prefiro|melhor) (?:por |pelo |via )?(?:e ?mail|email|correio)\\b|\\b(?:e ?mail|email) (?:em vez|ao inves)\\b`),
+    rule('leave-me-alone', 'optOut', `\\bme deix(?:em|e|a) em paz\\b|\\bnao me (?:incomodem|perturbem|encham) mais\\b|\\bparem de me incomodar\\b`),
+    // review
+    rule('wrong-number', 'review', `\\bnumero errado\\b|\\bpessoa errada\\b|\\bengano\\b|^(?:eu )?nao sou (?:o |a )?\\w+$|\\bnao (?:e|eh) (?:o )?meu numero\\b|\\bnao conheco\\b`),
+    rule('who-is-this', 'review', `\\bquem (?:e|fala|e voce|sao voces|e vc|eh|ta falando|esta falando|me mandou|e que esta)\\b|^quem$|\\bquem sao\\b`),
+    rule('how-got-number', 'review', `\\b(?:como|onde) (?:voces |vcs )?(?:conseguiram|pegaram|obtiveram|arrumaram|acharam) (?:o )?(?:meu|este|esse) (?:numero|contato|telefone)\\b`),
+    rule('why-texting', 'review', `\\bpor ?que (?:voces |vcs )?(?:estao |continuam |esta )?(?:me )?(?:mandando|enviando|mandam|enviam|escrevendo|ligando|recebo|estou recebendo)\\b|\\bpor ?que (?:eu )?(?:estou )?recebendo\\b`),
+    rule('not-interested', 'review', `\\bnao (?:tenho|temos) interesse\\b|\\bnao (?:me )?interessa\\b|\\bnao estou interessad[oa]\\b|\\bsem interesse\\b|\\bnao me interessam\\b`),
+    rule('never-signed-up', 'review', `\\bnunca (?:me cadastrei|me inscrevi|autorizei|pedi|assinei)\\b|\\bnao (?:me cadastrei|autorizei)\\b`),
+    rule('complaint', 'review', `\\b(?:golpe|golpista|golpistas|spam|assedio|procon|advogado|processar|processo|denunciar|denuncia|anatel|reclame aqui|bloquear|bloqueado|fraude)\\b`),
+    rule('too-many', 'review', `\\b(?:muitas|tantas|demais) (?:mensagens|sms)\\b|\\bmensagens demais\\b|\\bmenos mensagens\\b`),
+    rule('stop-other-object', 'review', `^(?:pare|parem|chega de|basta de|stop|fora) (?:o|a|os|as|esse|essa|esta|este|com o|com a) \\w+`, true),
+    rule('cancel-subscription', 'review', `\\b(?:cancelar|cancela|cancelem|encerrar) (?:a |minha |o meu |meu )?(?:assinatura|plano|conta|mensalidade)\\b`, true),
+  ],
+  partial: /\bmas (?:continuem|quero|mantenham|pode|podem|continue|mandem|enviem)\b|\bexceto\b|\bmenos (?:os|as) \w+\b|\bsalvo\b/,
+  politeRefusal: /^nao (?:obrigad[oa]|valeu|brigad[oa])$/,
+  negation: {
+    negators: words('nao nunca jamais nem'),
+    gaps: words('quero queremos me se vou que voces vcs posso quer deseja desejo pode podem'),
+    reach: 3,
+  },
+  anchors: anchorSet(
+    'parem pare para parar param deixem deixe deixa deixar chega parai cancelem cancele cancelar cancela suspendam bloqueiem tirem basta nao nunca sem nada nenhuma descadastr* desinscrev* desinscri* sair tira tire remova removam exclua excluam retire retirem remover excluir tirar apaguem apague apagar deletem deletar revogo retiro revogar retirar email correio numero pessoa engano conheco quem por porque golpe golpista golpistas spam assedio procon advogado processar processo denunciar denuncia anatel reclame bloquear bloqueado fraude muitas tantas demais menos stop fora encerrar paro mail',
+  ),
+  markers: words('o a os as de que nao por favor obrigado obrigada mensagens me meu e mais voce voces com essas numero'),
+  fuzzyKeywords: ['parar', 'descadastrar', 'cancelar'],
+};
