@@ -129,6 +129,12 @@ describe('Telnyx', () => {
     const response = await post(broken);
     expect(response.status).toBe(400);
     expect(((await response.json()) as { error: { details: Array<{ field: string }> } }).error.details[0].field).toBe('data.payload.from.phone_number');
+
+    // The ingestion rules of /v1/inbound hold here too: a received_at far ahead of our clock is refused.
+    const ahead = received('b0a1c2d3-0000-4000-8000-000000000010', nextPhone(), 'STOP', { received_at: new Date(Date.now() + 3_600_000).toISOString() });
+    const future = await post(ahead);
+    expect(future.status).toBe(400);
+    expect(((await future.json()) as { error: { details: Array<{ field: string; rule: string }> } }).error.details[0]).toMatchObject({ field: 'data.payload.received_at', rule: 'not_in_future' });
   });
 
   it('applies a Telnyx message delivered twice once', async () => {

@@ -6,6 +6,7 @@ import { localAdminToken } from './admin-token';
 import { createStandaloneApp } from './create-standalone-app';
 import { startEmbeddedPostgres } from './embedded-postgres';
 import { ensureLocalRedis } from './local-redis';
+import { startBanner } from './start-banner';
 
 const DATA_DIR = resolve('.data');
 const EMBEDDED_POSTGRES_PORT = 54329;
@@ -44,21 +45,7 @@ async function main(): Promise<void> {
   });
   await app.listen(config.port, '127.0.0.1');
 
-  const base = `http://127.0.0.1:${config.port}`;
-  console.log(`
-Opt-out platform running (gateway, classifier, blocklist, dispatcher in one process)
-  API:          ${base}/v1
-  Admin token:  ${config.adminToken}${generatedToken ? `   (generated; kept in ${DATA_DIR}/admin-token)` : ''}
-  Queues:       ${base}/ops/queues   (any user name, the admin token as password)
-  Metrics:      ${base}/metrics      health: ${base}/health/ready
-
-Try it:
-  KEY=$(curl -s -X POST ${base}/v1/accounts -H 'authorization: Bearer ${config.adminToken}' -H 'content-type: application/json' -d '{"name":"Demo"}' | node -pe 'JSON.parse(require("fs").readFileSync(0)).apiKey')
-  ACCOUNT=$(curl -s ${base}/v1/accounts -H 'authorization: Bearer ${config.adminToken}' | node -pe 'JSON.parse(require("fs").readFileSync(0)).items.at(-1).id')
-  curl -s -X POST ${base}/v1/inbound -H "authorization: Bearer $KEY" -H 'content-type: application/json' \\
-       -d '{"accountId":"'$ACCOUNT'","messageId":"demo-1","from":"+12025550199","to":"+12025550100","body":"STOP"}'
-  curl -s ${base}/v1/gate/$ACCOUNT/+12025550199 -H "authorization: Bearer $KEY"
-`);
+  console.log(startBanner({ base: `http://127.0.0.1:${config.port}`, adminToken: config.adminToken ?? '', generatedToken, tokenFile: `${DATA_DIR}/admin-token` }));
 }
 
 main().catch((error: unknown) => exitWithStartupError('optout', error));

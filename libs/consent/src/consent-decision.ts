@@ -67,6 +67,12 @@ export interface ConsentDecision {
    * every text). Used by manual changes, whose ids are new on every request.
    */
   unlessAlready?: (current: ConsentStateEntity | null) => boolean;
+  /**
+   * With `unlessAlready`: dates the decision from the subscriber's current state, under the
+   * same lock, instead of `receivedAt`. A manual opt-out uses it to outrank a state dated
+   * ahead of now (`manualOptOutTime`), so a future date cannot keep a number sendable.
+   */
+  receivedAtGiven?: (current: ConsentStateEntity | null) => Date;
 }
 
 /**

@@ -46,13 +46,19 @@ export class ConsentRecorder {
    * A manual change: serialised per subscriber (an advisory lock, since the state row may not
    * exist yet), and not recorded at all when `unchanged(current)` says the state is already
    * what was asked — a repeated PUT or DELETE writes no second ledger row and no second webhook.
+   * `receivedAtGiven` dates the change from the current state, under the same lock (a manual
+   * opt-out must outrank a state dated in the future: manualOptOutTime).
    */
-  recordUnless(event: NewConsentEvent, unchanged: (current: ConsentStateEntity | null) => boolean): Promise<RecordedConsent | UnchangedConsent> {
+  recordUnless(
+    event: NewConsentEvent,
+    unchanged: (current: ConsentStateEntity | null) => boolean,
+    receivedAtGiven: (current: ConsentStateEntity | null) => Date = () => event.receivedAt,
+  ): Promise<RecordedConsent | UnchangedConsent> {
     return this.dataSource.transaction(async (manager) => {
-      await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`consent:${event.accountId}:${event.phone}`]);
+      await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`consent:${event.accountId.toLowerCase()}:${event.phone}`]);
       const current = await this.states.find(event.accountId, event.phone, manager);
       if (unchanged(current)) return { unchanged: true as const, state: current };
-      return this.recordWith(manager, event);
+      return this.recordWith(manager, { ...event, receivedAt: receivedAtGiven(current) });
     });
   }
 

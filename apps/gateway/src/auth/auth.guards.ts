@@ -29,7 +29,8 @@ export class AdminGuard implements CanActivate {
 /**
  * `Authorization: Bearer <account API key>`. Where the route names an account, a key of
  * another account gets 404, exactly as a missing account would: nothing tells a caller that
- * an account it does not own exists.
+ * an account it does not own exists. The route's `:accountId` is compared case-insensitively
+ * and then rewritten to the account's canonical (lower-case) id.
  */
 @Injectable()
 export class ApiKeyGuard implements CanActivate {
@@ -50,6 +51,10 @@ export class ApiKeyGuard implements CanActivate {
     if (routeAccountId !== undefined && (!UUID.test(routeAccountId) || routeAccountId.toLowerCase() !== accountId)) {
       throw ApiException.notFound(`Account ${routeAccountId}`);
     }
+    // Every route reads the account id from here on in one spelling, the authenticated account's
+    // own: an upper-case id in the URL must not become a second gate cache key, erasure hash or
+    // queue payload for the same account (issue 13, item 2).
+    if (routeAccountId !== undefined) (request.params as Record<string, string>).accountId = accountId;
     request.accountId = accountId;
     request.apiKeyId = key.keyId;
     this.usage.used(key.keyId);

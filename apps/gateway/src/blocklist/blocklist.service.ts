@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { ConsentApplier } from '@optout/consent';
+import { ConsentApplier, manualOptOutTime } from '@optout/consent';
 import { BlocklistRepository, ConsentErasureRepository, ConsentEventEntity, ConsentStateEntity, Page, Suppression } from '@optout/database';
 import { entryOfState, entryOfSuppression, newerEntry, UNKNOWN_ENTRY } from '@optout/gate';
 import { ApiException } from '../http/api.exception';
@@ -53,7 +53,8 @@ export class BlocklistService {
   }
 
   /**
-   * Through the one apply path (libs/consent), source `api`, receivedAt = now, no confirmation
+   * Through the one apply path (libs/consent), source `api`, receivedAt = now (an opt-out: just
+   * after a state dated ahead of now, docs/security.md item 3), no confirmation
    * text. Idempotent: when the number already stands where it was asked to go (including an
    * erased number, blocked by its suppression), nothing is recorded — but the gate cache and
    * any follow-up left pending by an earlier attempt are still done, so a client that got a
@@ -65,18 +66,21 @@ export class BlocklistService {
     const suppression = (await this.erasure.findMany(accountId, [phone])).get(phone) ?? null;
     const blocked = kind === 'optOut';
     const messageId = `api:${randomUUID()}`;
+    const now = new Date();
     const applied = await this.consent.applyDecision({
       accountId,
       phone,
       kind,
       source: 'api',
       sourceMessageId: messageId,
-      receivedAt: new Date(),
+      receivedAt: now,
       correlationId: messageId,
       apiKeyId,
       reason,
       reply: null,
       unlessAlready: (current) => (effectiveStatus(current, suppression) === 'opted_out') === blocked,
+      // An opt-out is never outranked by a state dated in the future; an opt-in may be (the safe side).
+      receivedAtGiven: blocked ? (current) => manualOptOutTime(now, current) : undefined,
     });
     if (applied.outcome === 'unchanged') return { changed: false, state: this.viewOf(phone, applied.state, suppression, applied.decider) };
     return { changed: applied.outcome === 'applied', state: this.viewOf(phone, applied.state, null, applied.decider) };

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { normalisePhone } from '@optout/phone';
+import { unneutraliseFormula } from './csv-field.util';
 
 /** The columns of an import file, positionally `phone[,optedOutAt][,keyword]`. */
 export type ImportColumn = 'phone' | 'optedOutAt' | 'keyword' | 'source';
@@ -64,7 +65,8 @@ export function prepareImportRow(fields: string[], columns: readonly ImportColum
   for (let i = 0; i < columns.length && i < fields.length; i++) {
     if (columns[i] === 'phone') rawPhone = fields[i];
     else if (columns[i] === 'optedOutAt') rawDate = fields[i].trim();
-    else if (columns[i] === 'keyword') keyword = fields[i].trim();
+    // An export writes a keyword a spreadsheet would run as `'=…`: read back as it was stored.
+    else if (columns[i] === 'keyword') keyword = unneutraliseFormula(fields[i].trim());
   }
   const phone = normaliseImportedPhone(rawPhone, context.defaultCountry);
   if (!phone.ok) return { code: 'invalid_phone', message: `phone "${clip(rawPhone.trim())}" ${phone.reason}` };

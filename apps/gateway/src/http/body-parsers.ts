@@ -1,6 +1,7 @@
 import { parse as parseQueryString } from 'node:querystring';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { jsonNestedDeeperThan, MAX_JSON_DEPTH } from './json-depth.util';
 
 const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -19,9 +20,10 @@ export function rawBodyOf(request: FastifyRequest): string | undefined {
 }
 
 /**
- * The body parsers Nest would register, with one difference: a JSON body that is not valid
+ * The body parsers Nest would register, with two differences: a JSON body that is not valid
  * UTF-8 is refused with 400, where the lenient decoding would turn the bad bytes into U+FFFD
- * and let them through into a message body, a URL or the ledger. Registering any parser
+ * and let them through into a message body, a URL or the ledger; and a JSON body nested deeper
+ * than MAX_JSON_DEPTH is refused with 400 before anything recurses over it. Registering any parser
  * stops Nest from adding its own, so the form parser (Twilio's webhook) is declared here too.
  */
 export function registerBodyParsers(app: NestFastifyApplication): void {
@@ -32,6 +34,10 @@ export function registerBodyParsers(app: NestFastifyApplication): void {
     const text = decodeUtf8Strictly(body);
     if (text === null) {
       done(Object.assign(new Error('The body is not valid UTF-8 (JSON must be sent as UTF-8)'), { statusCode: 400 }), undefined);
+      return;
+    }
+    if (jsonNestedDeeperThan(text, MAX_JSON_DEPTH)) {
+      done(Object.assign(new Error(`The JSON body is nested deeper than ${MAX_JSON_DEPTH} levels`), { statusCode: 400 }), undefined);
       return;
     }
     // Kept (a reference to the string already decoded): a signature over the raw body cannot be checked against re-serialised JSON.

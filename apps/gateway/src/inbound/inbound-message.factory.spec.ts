@@ -35,4 +35,20 @@ describe('buildInboundMessage', () => {
       ],
     });
   });
+
+  it('refuses a receivedAt more than 5 minutes ahead of the clock, naming the field (issue 13, item 3)', () => {
+    const fields = { messageId: 'SM4', from: '+12025550199', to: '+12025550100', body: 'START' };
+    expect(buildInboundMessage(account, null, { ...fields, receivedAt: '2099-01-01T00:00:00Z' }, now)).toEqual({
+      ok: false,
+      problems: [{ field: 'receivedAt', rule: 'not_in_future', message: expect.stringContaining('more than 5 minutes ahead') }],
+    });
+    expect(buildInboundMessage(account, null, { ...fields, receivedAt: '2026-11-26T12:05:00.001Z' }, now).ok).toBe(false);
+    expect(buildInboundMessage(account, null, { ...fields, receivedAt: '2026-11-26T12:05:00.000Z' }, now).ok).toBe(true);
+    expect(buildInboundMessage(account, null, { ...fields, receivedAt: '2020-01-01T00:00:00Z' }, now).ok).toBe(true);
+  });
+
+  it('refuses an unreadable receivedAt instead of throwing, whatever validated the shape before', () => {
+    const built = buildInboundMessage(account, null, { messageId: 'SM5', from: '+12025550199', to: '+12025550100', body: '', receivedAt: '2026-13-45T99:00:00Z' }, now);
+    expect(built).toEqual({ ok: false, problems: [expect.objectContaining({ field: 'receivedAt', rule: 'date_time' })] });
+  });
 });

@@ -2,6 +2,7 @@ import { CarrierConsentSignal, InboundMessage } from '@optout/contracts';
 import { normalisePhone, normaliseSender } from '@optout/phone';
 import { jobIds } from '@optout/queue';
 import type { ApiErrorDetail } from '../http/api.exception';
+import { receivedAtProblem } from './received-at.rule';
 
 export interface InboundFields {
   messageId: string;
@@ -15,7 +16,8 @@ export type InboundBuild = { ok: true; message: InboundMessage } | { ok: false; 
 
 /**
  * Turns validated request fields into the queued message: numbers to E.164 (national formats
- * with the account's default country), `receivedAt` defaulting to now. The correlation id
+ * with the account's default country), `receivedAt` defaulting to now and refused when it is
+ * unreadable or too far in the future (received-at.rule.ts). The correlation id
  * is derived from (account, message id) so that a retried request logs under the same id.
  */
 export function buildInboundMessage(
@@ -30,7 +32,9 @@ export function buildInboundMessage(
   const problems: ApiErrorDetail[] = [];
   if (!from.ok) problems.push({ field: 'from', rule: 'phone_number', message: `from ${from.reason}` });
   if (!to.ok) problems.push({ field: 'to', rule: 'phone_number', message: `to ${to.reason}` });
-  if (!from.ok || !to.ok) return { ok: false, problems };
+  const dated = receivedAtProblem(fields.receivedAt, now);
+  if (dated) problems.push(dated);
+  if (!from.ok || !to.ok || dated) return { ok: false, problems };
   return {
     ok: true,
     message: {

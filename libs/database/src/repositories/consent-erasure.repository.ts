@@ -69,7 +69,7 @@ export class ConsentErasureRepository {
     const key = await this.key();
     const phoneHash = keyedHash(key, accountId, phone);
     return this.dataSource.transaction(async (manager) => {
-      await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`consent:${accountId}:${phone}`]);
+      await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`consent:${accountId.toLowerCase()}:${phone}`]);
       const [current]: Array<{ status: string; since: Date; keyword: string }> = await manager.query(
         'SELECT status, since, keyword FROM consent_states WHERE account_id = $1 AND phone = $2 FOR UPDATE',
         [accountId, phone],
@@ -164,5 +164,6 @@ function suppressionOf(row: SuppressionRow): Suppression {
 }
 
 export function keyedHash(key: string, accountId: string, value: string): string {
-  return ERASED_PREFIX + createHmac('sha256', key).update(`${accountId}\u0000${value}`).digest('base64url');
+  // Account ids are case-insensitive UUIDs; stored hashes were all made with the lower-case id.
+  return ERASED_PREFIX + createHmac('sha256', key).update(`${accountId.toLowerCase()}\u0000${value}`).digest('base64url');
 }

@@ -12,10 +12,19 @@ export function encodePageCursor(cursor: PageCursor): string {
   return Buffer.from(`${cursor.createdUs}.${cursor.id}`).toString('base64url');
 }
 
-/** The cursor, or null when `raw` is not one this API gave out. */
+/**
+ * Microseconds since the epoch a cursor may carry: up to 16 digits (until the year 2286), well
+ * inside what Postgres's bigint and timestamptz arithmetic accept. A larger number could only
+ * come from a tampered cursor, and would make the query fail (a 500) instead of a 400.
+ */
+const CREATED_US = /^\d{1,16}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The cursor, or null when `raw` is not one this API gave out (nor could be). */
 export function decodePageCursor(raw: string): PageCursor | null {
-  const match = /^(\d{1,20})\.([0-9a-f-]{36})$/i.exec(Buffer.from(raw, 'base64url').toString('utf8'));
-  return match ? { createdUs: match[1], id: match[2].toLowerCase() } : null;
+  const [createdUs, id, ...rest] = Buffer.from(raw, 'base64url').toString('utf8').split('.');
+  if (rest.length > 0 || createdUs === undefined || id === undefined) return null;
+  return CREATED_US.test(createdUs) && UUID.test(id) ? { createdUs, id: id.toLowerCase() } : null;
 }
 
 /** SQL selecting a row's `created_at` in microseconds since the epoch, as text. */

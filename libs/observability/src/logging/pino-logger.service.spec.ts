@@ -58,3 +58,42 @@ describe('PinoLoggerService', () => {
     expect(lines).toEqual([]);
   });
 });
+
+describe('PinoLoggerService redaction (issue 13, item 9)', () => {
+  it('redacts authorization headers, tokens and secrets by field name, at any of the first levels', () => {
+    const { logger, lines } = capture();
+    logger.log({
+      msg: 'request',
+      headers: { authorization: 'Bearer ook_abcdefghijklmnop', 'x-twilio-signature': 'sig', host: 'api.example.com' },
+      req: { headers: { authorization: 'Basic dXNlcjpwYXNz', cookie: 'session=1' } },
+      authToken: 'twilio-auth-token',
+      credentials: { apiKey: 'ook_abcdefghijklmnop', secret: 'whsec_abcdefghijkl', password: 'hunter2' },
+      token: 'adm_abcdefghijklmnop',
+    });
+    const line = JSON.stringify(lines[0]);
+    for (const secret of ['ook_abcdefghijklmnop', 'dXNlcjpwYXNz', 'twilio-auth-token', 'whsec_abcdefghijkl', 'hunter2', 'adm_abcdefghijklmnop', 'session=1', '"sig"']) {
+      expect(line).not.toContain(secret);
+    }
+    expect(lines[0]).toMatchObject({ headers: { authorization: '[redacted]', 'x-twilio-signature': '[redacted]', host: 'api.example.com' }, authToken: '[redacted]' });
+  });
+
+  it('drops URL query strings and credentials from URL fields, messages and errors', () => {
+    const { logger, lines } = capture();
+    logger.log({ msg: 'delivered', url: 'https://crm.example.com/hook?token=s3cr3t&x=1', durationMs: 3 });
+    logger.warn('webhook to https://user:pa55@crm.example.com/hook?api_key=s3cr3t failed: 500', 'Dispatcher');
+    logger.error(new Error('connect to https://crm.example.com/x?sig=s3cr3t refused; sent Bearer ook_abcdefghijklmnop'), 'Dispatcher');
+    expect(lines[0]).toMatchObject({ url: 'https://crm.example.com/hook?[redacted]', durationMs: 3 });
+    expect(lines[1].msg).toBe('webhook to https://[redacted]@crm.example.com/hook?[redacted] failed: 500');
+    const text = JSON.stringify(lines);
+    expect(text).not.toContain('s3cr3t');
+    expect(text).not.toContain('pa55');
+    expect(text).not.toContain('ook_abcdefghijklmnop');
+    expect(lines[2].msg).toContain('https://crm.example.com/x?[redacted]');
+  });
+
+  it('leaves ordinary fields and messages alone', () => {
+    const { logger, lines } = capture();
+    logger.log({ msg: 'job done for +12025550100', jobId: 'in-1', phone: '+12025550100' }, 'QueueWorkerRunner');
+    expect(lines[0]).toMatchObject({ msg: 'job done for +12025550100', jobId: 'in-1', phone: '+12025550100' });
+  });
+});

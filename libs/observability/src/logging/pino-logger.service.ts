@@ -1,6 +1,7 @@
 import type { LoggerService } from '@nestjs/common';
 import pino, { DestinationStream, Logger as Pino } from 'pino';
 import { currentLogContext } from './log-context';
+import { censor, REDACTED_PATHS, scrubSecrets } from './log-redaction';
 
 export type LogLevelName = 'debug' | 'info' | 'warn' | 'error';
 
@@ -17,6 +18,7 @@ export interface AppLoggerOptions {
  * One JSON object per line on stdout: `time` (ISO-8601), `level` (a name, not pino's
  * number), `app`, `pid`, `context` (the Nest class that logged), `msg`, plus whatever the
  * current unit of work added (`correlationId`, `queue`, `jobId`) and the call's own fields.
+ * Secrets are redacted from fields and messages alike (log-redaction.ts).
  */
 export function createPinoLogger(options: AppLoggerOptions): Pino {
   return pino(
@@ -27,6 +29,16 @@ export function createPinoLogger(options: AppLoggerOptions): Pino {
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
       mixin: () => currentLogContext(),
+      // Credentials and URL query strings never reach a line (log-redaction.ts).
+      redact: { paths: REDACTED_PATHS, censor },
+      hooks: {
+        logMethod(args, method) {
+          // The message string itself: the object's fields are handled by `redact`.
+          const index = typeof args[0] === 'string' ? 0 : typeof args[1] === 'string' ? 1 : -1;
+          if (index >= 0) args[index] = scrubSecrets(args[index] as string);
+          return method.apply(this, args);
+        },
+      },
     },
     options.destination ?? pino.destination({ dest: 1, sync: true }),
   );
