@@ -7,7 +7,8 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    files: ['**/*.ts'],
+    // .tsx and .mts: the console (apps/console), a browser app held to the same rules.
+    files: ['**/*.ts', '**/*.tsx', '**/*.mts'],
     plugins: { optout: { rules: { 'module-boundaries': moduleBoundaries } } },
     rules: {
       'optout/module-boundaries': 'error',

@@ -17,13 +17,15 @@ export function ensureDependencies() {
 }
 
 const BUILT_ENTRY = 'dist/apps/standalone/src/main.js';
+/** The console (apps/console), built by the same `npm run build`. */
+const BUILT_CONSOLE = 'dist/console/index.html';
 
 function newestSource(dir) {
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
-    else if (entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
+    else if (/\.(ts|tsx|css|html)$/.test(entry.name)) newest = Math.max(newest, statSync(path).mtimeMs);
   }
   return newest;
 }
@@ -31,7 +33,8 @@ function newestSource(dir) {
 /** Builds dist/ when it is missing or older than any source: the process-level suites run the built apps. */
 export function ensureBuilt() {
   const sources = Math.max(newestSource('apps'), newestSource('libs'), statSync('tsconfig.json').mtimeMs, statSync('package-lock.json').mtimeMs);
-  if (existsSync(BUILT_ENTRY) && statSync(BUILT_ENTRY).mtimeMs >= sources) return;
+  const built = [BUILT_ENTRY, BUILT_CONSOLE].map((file) => (existsSync(file) ? statSync(file).mtimeMs : 0));
+  if (Math.min(...built) >= sources) return;
   console.log('Building…');
   run('npm', ['run', '--silent', 'build']);
 }

@@ -18,6 +18,7 @@ const NOT_ACCOUNT_ROUTES: Record<string, string> = {
   'GET /health/ready': 'public probe',
   'GET /v1/accounts': 'admin token',
   'POST /v1/accounts': 'admin token',
+  'GET /v1/accounts/me': 'the key names its own account (no account id to get wrong): test/e2e/console.e2e-spec.ts',
   'POST /v1/inbound': 'account in the body: checked below',
   'POST /v1/inbound/batch': 'account in each message: checked below',
   'POST /v1/carriers/twilio/:accountId': "Twilio's signature, not an API key: checked below",

@@ -6,6 +6,7 @@ import { AppConfig } from '@optout/config';
 import { JobProducer } from '@optout/queue';
 import { installHttpDrain, processLogger, QueueStats, rootModuleFor } from '@optout/runtime';
 import { configureHttpApp } from './http/configure-http-app';
+import { CONSOLE_PATH, consoleStaticPlugin } from './console/console-static.plugin';
 import { FASTIFY_OPTIONS } from './http/fastify-options';
 import { installSecurityHeaders } from './http/security-headers';
 import { GatewayModule } from './gateway.module';
@@ -41,5 +42,6 @@ export async function createGatewayApp(config: AppConfig, workers: Type[] = []):
     const opsServer = await startOpsServer(config.opsPort, ops);
     fastify.addHook('onClose', async () => opsServer.close());
   }
+  await app.register(consoleStaticPlugin, { prefix: CONSOLE_PATH });
   return configureHttpApp(app);
 }

@@ -17,6 +17,7 @@ import { InboundBatcher } from './inbound/inbound-batcher.service';
 import { InboundService } from './inbound/inbound.service';
 import { OpsModule } from './ops/ops.module';
 import { ApiKeysModule } from './api-keys/api-keys.module';
+import { ConsoleModule } from './console/console.module';
 import { AccountDirectory } from './accounts/account-directory.service';
 import { ReplyTransportController } from './reply-transport/reply-transport.controller';
 import { ReplyTransportService } from './reply-transport/reply-transport.service';
@@ -25,7 +26,7 @@ import { WebhooksService } from './webhooks/webhooks.service';
 
 /** The HTTP edge: carrier ingestion, the send gate and the account API. No queue or SQL code of its own. */
 @Module({
-  imports: [ProfilesModule, ConsentModule, OpsModule, ApiKeysModule, forwardRef(() => CarriersModule)],
+  imports: [ProfilesModule, ConsentModule, OpsModule, ApiKeysModule, ConsoleModule, forwardRef(() => CarriersModule)],
   controllers: [ComplianceController, AccountsController, InboundController, GateController, WebhooksController, ReplyTransportController, ...BLOCKLIST_CONTROLLERS],
   // Ingestion is shared with the carriers' webhooks, which must take the same path as /v1/inbound.
   exports: [InboundService, AccountDirectory],

@@ -1,0 +1,30 @@
+import { Controller, Get, Inject, UseGuards } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { ComplianceProfileEntity, DATA_SOURCE } from '@optout/database';
+import { ApiKeyGuard } from '../auth/auth.guards';
+import { AuthenticatedAccount } from '../auth/authenticated-account.decorator';
+
+/** At most this many versions are listed, newest first; older ones stay readable with `?version=N`. */
+export const PROFILE_VERSIONS_LISTED = 200;
+
+/**
+ * `GET /v1/accounts/:accountId/compliance/versions`: every saved version of the profile and
+ * when it was saved, newest first, so that a console can offer "restore version N" (a restore
+ * is a GET of that version and a PUT of it: a new version, the history is never rewritten).
+ */
+@Controller('v1/accounts/:accountId/compliance/versions')
+@UseGuards(ApiKeyGuard)
+export class ProfileVersionsController {
+  constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
+
+  @Get()
+  async list(@AuthenticatedAccount() accountId: string) {
+    const rows = await this.dataSource.getRepository(ComplianceProfileEntity).find({
+      select: { version: true, createdAt: true },
+      where: { accountId },
+      order: { version: 'DESC' },
+      take: PROFILE_VERSIONS_LISTED,
+    });
+    return { items: rows.map((row) => ({ version: row.version, savedAt: row.createdAt.toISOString() })) };
+  }
+}
