@@ -159,6 +159,8 @@ describe('the compliance console in a browser', () => {
       }
       const versions = await system.request('GET', `/v1/accounts/${account.id}/compliance/versions`, { token: account.apiKey });
       expect(versions.body.items.map((item: { version: number }) => item.version)).toEqual([2, 1]);
+      // Which key saved each version: its id and the prefix of the key as the account holds it.
+      for (const item of versions.body.items) expect(item.savedBy).toEqual({ apiKeyId: expect.any(String), keyPrefix: account.apiKey.slice(0, 12) });
       const other = await system.createAccount('Other Ltd');
       expect((await system.request('GET', `/v1/accounts/${account.id}/compliance/versions`, { token: other.apiKey })).status).toBe(404);
 
@@ -296,15 +298,62 @@ describe('the compliance console in a browser', () => {
       const saved = await system.request('GET', `/v1/accounts/${account.id}/compliance`, { token: account.apiKey });
       expect(saved.body.optOut.keywords).toContain('HALTNOW');
       expect(saved.body.optOut.message).toBe('Stopped — no more texts.');
-      await page.getByText('Version 1 ·').waitFor({ timeout: UI_TIMEOUT });
+      // The version list says when and with which key (its prefix) the version was saved.
+      const prefix = account.apiKey.slice(0, 12).replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
+      await page.getByText(new RegExp(`^Version 1 · .* · key ${prefix}… \\(current\\)$`)).waitFor({ timeout: UI_TIMEOUT });
       await screenshot(page, 'profile', width);
       // The one refused save is the only failed request the browser reports.
       expect(unexpected(errors, [400])).toEqual([]);
       errors.length = 0;
     });
 
+    it('marks a refused override at its own field (a nested path)', async () => {
+      await openNav(page, 'Profile');
+      await page.getByRole('button', { name: 'Add override' }).click();
+      await page.getByLabel('Country', { exact: true }).fill('UK');
+      await page.getByRole('button', { name: 'Save profile' }).click();
+      const countryError = page.locator('[data-path="overrides[0].country"]');
+      await countryError.waitFor({ timeout: UI_TIMEOUT });
+      expect(await countryError.textContent()).toMatch(/GB/);
+      expect(await page.getByLabel('Country', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+      await page.getByRole('button', { name: 'Remove override 1' }).click();
+      expect(unexpected(errors, [400])).toEqual([]);
+      errors.length = 0;
+    });
+
+    it('adds an endpoint and rotates its secret, each secret shown once', async () => {
+      await openNav(page, 'Webhooks');
+      await page.getByLabel('Endpoint URL').fill(receiver.url(`/crm/${account.slug}-second`));
+      await page.getByRole('button', { name: 'Add endpoint' }).click();
+      const secret = page.getByLabel('Signing secret', { exact: true });
+      await secret.waitFor({ timeout: UI_TIMEOUT });
+      const first = await secret.inputValue();
+      expect(first).toMatch(/^whsec_/);
+      await page.getByRole('button', { name: 'I have copied it' }).click();
+      expect(await secret.count()).toBe(0);
+      const endpoint = page.getByRole('listitem').filter({ hasText: `/crm/${account.slug}-second` });
+      await endpoint.getByRole('button', { name: 'Rotate secret' }).click();
+      await endpoint.getByRole('button', { name: 'Confirm' }).click();
+      await secret.waitFor({ timeout: UI_TIMEOUT });
+      const second = await secret.inputValue();
+      expect(second).toMatch(/^whsec_/);
+      expect(second).not.toBe(first);
+      await endpoint.getByText(/old secret still signs until/).waitFor({ timeout: UI_TIMEOUT });
+      // The API never shows either again.
+      const listed = await system.request('GET', `/v1/accounts/${account.id}/webhooks`, { token: account.apiKey });
+      expect(JSON.stringify(listed.body)).not.toContain('whsec_');
+      await page.getByRole('button', { name: 'I have copied it' }).click();
+      expect(unexpected(errors)).toEqual([]);
+    });
+
     it('replays a dead webhook delivery', async () => {
       await openNav(page, 'Webhooks');
+      // The endpoint whose delivery died (the previous test added a second one and showed it).
+      await page
+        .getByRole('listitem')
+        .filter({ has: page.getByText(receiver.url(`/crm/${account.slug}`), { exact: true }) })
+        .getByRole('button', { name: 'Show deliveries' })
+        .click();
       const delivery = page.getByTestId('delivery').filter({ hasText: 'consent.opted_out' }).filter({ hasText: 'dead' }).first();
       await delivery.waitFor({ timeout: UI_TIMEOUT });
       await screenshot(page, 'webhooks', width);

@@ -15,7 +15,7 @@ const NO_ERRORS: FieldErrors = new Map();
 export function ProfilePage({ client, accountId }: { client: ApiClient; accountId: string }) {
   const [round, setRound] = useState(0);
   const saved = useLoad((signal) => client.get<ProfileView>(accountPath(accountId, 'compliance'), undefined, signal), String(round));
-  const versions = useLoad((signal) => client.get<{ items: Array<{ version: number; savedAt: string }> }>(accountPath(accountId, 'compliance', 'versions'), undefined, signal), String(round));
+  const versions = useLoad((signal) => client.get<{ items: Array<{ version: number; savedAt: string; savedBy: { apiKeyId: string; keyPrefix: string | null } | null }> }>(accountPath(accountId, 'compliance', 'versions'), undefined, signal), String(round));
   const [draft, setDraft] = useState<ProfileDocument | null>(null);
   const [errors, setErrors] = useState<FieldErrors>(NO_ERRORS);
   const [saveError, setSaveError] = useState<unknown>(null);
@@ -142,6 +142,7 @@ export function ProfilePage({ client, accountId }: { client: ApiClient; accountI
                 <li key={item.version} className="row">
                   <span>
                     Version {item.version} · {dateTime(item.savedAt)}
+                    {item.savedBy ? ` · key ${item.savedBy.keyPrefix ? `${item.savedBy.keyPrefix}…` : item.savedBy.apiKeyId.slice(0, 8)}` : ''}
                     {index === 0 ? ' (current)' : ''}
                   </span>
                   {index > 0 && <ConfirmButton label={`Restore version ${item.version}`} question={`Save version ${item.version} again as the current profile?`} disabled={busy} onConfirm={() => void restore(item.version)} />}

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Put, Query, UseGuards } from '@nestjs/common';
 import { ApiKeyGuard } from '../auth/auth.guards';
-import { AuthenticatedAccount } from '../auth/authenticated-account.decorator';
+import { AuthenticatedAccount, AuthenticatedKey } from '../auth/authenticated-account.decorator';
 import { ApiException } from '../http/api.exception';
 import { ClassifyMessageDto } from './classify-message.dto';
 import { ComplianceService } from './compliance.service';
@@ -23,8 +23,8 @@ export class ComplianceController {
    */
   @Put()
   @HttpCode(200)
-  put(@AuthenticatedAccount() accountId: string, @Body() body: unknown) {
-    return this.compliance.save(accountId, body);
+  put(@AuthenticatedAccount() accountId: string, @AuthenticatedKey() apiKeyId: string, @Body() body: unknown) {
+    return this.compliance.save(accountId, body, apiKeyId);
   }
 
   @Post('classify')

@@ -41,11 +41,11 @@ export class ComplianceService {
    * Validates the whole document (nothing is stored when a rule is broken), stores it as the
    * next version and announces it to every process's compiled-profile cache.
    */
-  async save(accountId: string, body: unknown): Promise<ProfileView> {
+  async save(accountId: string, body: unknown, apiKeyId: string | null = null): Promise<ProfileView> {
     const result = validateProfile(withoutReadOnlyFields(body));
     if (!result.ok) throw profileRefused(result.errors);
 
-    const stored = await this.saveNextVersion(accountId, result.profile);
+    const stored = await this.saveNextVersion(accountId, result.profile, apiKeyId);
     this.cache.invalidate(accountId, stored.version);
     const warnings: ProfileWarning[] = [...result.warnings];
     try {
@@ -92,10 +92,10 @@ export class ComplianceService {
     return { ...result, profileVersion };
   }
 
-  private async saveNextVersion(accountId: string, profile: EffectiveProfile): Promise<ComplianceProfileEntity> {
+  private async saveNextVersion(accountId: string, profile: EffectiveProfile, apiKeyId: string | null): Promise<ComplianceProfileEntity> {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await this.profiles.saveNextVersion(accountId, profile);
+        return await this.profiles.saveNextVersion(accountId, profile, apiKeyId);
       } catch (error) {
         if (!isUniqueViolation(error) || attempt >= SAVE_ATTEMPTS) throw error;
       }

@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, UseGuards } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { ComplianceProfileEntity, DATA_SOURCE } from '@optout/database';
+import { DataSource, In } from 'typeorm';
+import { ApiKeyEntity, ComplianceProfileEntity, DATA_SOURCE } from '@optout/database';
 import { ApiKeyGuard } from '../auth/auth.guards';
 import { AuthenticatedAccount } from '../auth/authenticated-account.decorator';
 
@@ -8,8 +8,9 @@ import { AuthenticatedAccount } from '../auth/authenticated-account.decorator';
 export const PROFILE_VERSIONS_LISTED = 200;
 
 /**
- * `GET /v1/accounts/:accountId/compliance/versions`: every saved version of the profile and
- * when it was saved, newest first, so that a console can offer "restore version N" (a restore
+ * `GET /v1/accounts/:accountId/compliance/versions`: every saved version of the profile, when
+ * and by which API key it was saved (its id and the prefix the account sees in its key list),
+ * newest first, so that a console can offer "restore version N" (a restore
  * is a GET of that version and a PUT of it: a new version, the history is never rewritten).
  */
 @Controller('v1/accounts/:accountId/compliance/versions')
@@ -20,11 +21,21 @@ export class ProfileVersionsController {
   @Get()
   async list(@AuthenticatedAccount() accountId: string) {
     const rows = await this.dataSource.getRepository(ComplianceProfileEntity).find({
-      select: { version: true, createdAt: true },
+      select: { version: true, createdAt: true, apiKeyId: true },
       where: { accountId },
       order: { version: 'DESC' },
       take: PROFILE_VERSIONS_LISTED,
     });
-    return { items: rows.map((row) => ({ version: row.version, savedAt: row.createdAt.toISOString() })) };
+    const keyIds = [...new Set(rows.map((row) => row.apiKeyId).filter((id): id is string => id !== null))];
+    const keys = keyIds.length ? await this.dataSource.getRepository(ApiKeyEntity).find({ select: { id: true, keyPrefix: true }, where: { accountId, id: In(keyIds) } }) : [];
+    const prefixOf = new Map(keys.map((key) => [key.id, key.keyPrefix]));
+    return {
+      items: rows.map((row) => ({
+        version: row.version,
+        savedAt: row.createdAt.toISOString(),
+        /** Null for versions saved before the key was recorded. */
+        savedBy: row.apiKeyId ? { apiKeyId: row.apiKeyId, keyPrefix: prefixOf.get(row.apiKeyId) ?? null } : null,
+      })),
+    };
   }
 }

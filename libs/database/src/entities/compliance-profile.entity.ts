@@ -15,4 +15,8 @@ export class ComplianceProfileEntity {
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
+
+  /** The API key that saved this version; null for versions saved before it was recorded. */
+  @Column('uuid', { name: 'api_key_id', nullable: true })
+  apiKeyId!: string | null;
 }

@@ -5,7 +5,8 @@ import { MessageIdByteOrder1764186000000 } from './1764186000000-MessageIdByteOr
 import { ReplyAttemptInFlight1764200000000 } from './1764200000000-ReplyAttemptInFlight';
 import { ApiKeyLifecycle1764300000000 } from './1764300000000-ApiKeyLifecycle';
 import { DecisionProvenance1764310000000 } from './1764310000000-DecisionProvenance';
-import { Carriers1764320000000 } from './1764320000000-Carriers';
+import { ProfileSavedBy1764320000000 } from './1764320000000-ProfileSavedBy';
+import { Carriers1764330000000 } from './1764330000000-Carriers';
 
 /** In order. A new migration is appended here and never edited once released. */
 export const ALL_MIGRATIONS = [
@@ -16,5 +17,6 @@ export const ALL_MIGRATIONS = [
   ReplyAttemptInFlight1764200000000,
   ApiKeyLifecycle1764300000000,
   DecisionProvenance1764310000000,
-  Carriers1764320000000,
+  ProfileSavedBy1764320000000,
+  Carriers1764330000000,
 ];

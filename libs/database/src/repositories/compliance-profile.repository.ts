@@ -18,13 +18,13 @@ export class ComplianceProfileRepository {
     return this.dataSource.getRepository(ComplianceProfileEntity).findOneBy({ accountId, version });
   }
 
-  /** Saves the next version; the primary key serialises two concurrent saves (one retries). */
-  async saveNextVersion(accountId: string, document: unknown): Promise<ComplianceProfileEntity> {
+  /** Saves the next version, with the key that saved it; the primary key serialises two concurrent saves (one retries). */
+  async saveNextVersion(accountId: string, document: unknown, apiKeyId: string | null = null): Promise<ComplianceProfileEntity> {
     const rows: Array<{ version: number }> = await this.dataSource.query(
-      `INSERT INTO compliance_profiles (account_id, version, document)
-       SELECT $1, COALESCE(MAX(version), 0) + 1, $2::jsonb FROM compliance_profiles WHERE account_id = $1
+      `INSERT INTO compliance_profiles (account_id, version, document, api_key_id)
+       SELECT $1, COALESCE(MAX(version), 0) + 1, $2::jsonb, $3 FROM compliance_profiles WHERE account_id = $1
        RETURNING version`,
-      [accountId, JSON.stringify(document)],
+      [accountId, JSON.stringify(document), apiKeyId],
     );
     return this.dataSource.getRepository(ComplianceProfileEntity).findOneByOrFail({ accountId, version: rows[0].version });
   }
