@@ -1,6 +1,8 @@
 import { ChildProcess, fork, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import IORedis from 'ioredis';
@@ -37,33 +39,26 @@ export async function drive(spec: LoadSpec): Promise<LoadResult> {
   return result;
 }
 
-/** The same measurement `rounds` times; the median round (by requests/s) is the figure. */
-export async function driveRounds(spec: LoadSpec, rounds: number): Promise<LoadResult & { rounds: number[] }> {
-  const results: LoadResult[] = [];
-  for (let i = 0; i < rounds; i++) results.push(await drive(spec));
-  const rates = results.map((r) => r.requestsPerSecond);
-  const mid = results.find((r) => r.requestsPerSecond === median(rates)) ?? results[Math.floor(results.length / 2)];
-  return { ...mid, requestsPerSecond: median(rates), p99Ms: median(results.map((r) => r.p99Ms)), rounds: rates };
-}
-
-/** A built app (`dist/apps/<name>/src/main.js`) as its own process. */
-export function startApp(name: string, env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, [join(DIST, `apps/${name}/src/main.js`)], {
+/** A built app (`dist/apps/<name>/src/main.js`) as its own process, with node's own flags if given (`--cpu-prof`). */
+export function startApp(name: string, env: Record<string, string>, nodeFlags: string[] = []): ChildProcess {
+  return spawn(process.execPath, [...nodeFlags, join(DIST, `apps/${name}/src/main.js`)], {
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
 }
 
-export function startHelloWorld(port: number): Promise<ChildProcess> {
-  const child = fork(join(__dirname, 'hello-world.server.js'), [String(port)], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+/** The bare reference routes (`hello-world.server.ts`), reading and writing under the gate key prefix `keyPrefix`. */
+export function startReferenceServer(port: number, keyPrefix: string): Promise<ChildProcess> {
+  const child = fork(join(__dirname, 'hello-world.server.js'), [String(port), BENCH_REDIS_URL, keyPrefix], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   return new Promise((resolve) => child.once('message', () => resolve(child)));
 }
 
-export async function stopProcess(child: ChildProcess): Promise<void> {
+/** SIGTERM, then SIGKILL after `graceMs` (a profiled process needs longer: it writes its profile on exit). */
+export async function stopProcess(child: ChildProcess, graceMs = 10_000): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((done) => child.once('exit', done));
   child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
   await exited;
   clearTimeout(timer);
 }
@@ -80,6 +75,11 @@ export async function waitUntil(what: string, probe: () => Promise<boolean>, tim
 export class BenchEnvironment {
   readonly queuePrefix = `{optout-bench-${randomBytes(4).toString('hex')}}`;
   readonly databaseName = `optout_bench_${randomBytes(4).toString('hex')}`;
+
+  /** The gate cache's key prefix: the queue prefix without its braces (as `keyPrefixOf`). */
+  get keyPrefix(): string {
+    return this.queuePrefix.replace(/[{}]/g, '');
+  }
 
   get databaseUrl(): string {
     const url = new URL(BENCH_SERVER_URL);
@@ -136,18 +136,99 @@ export function formatRate(value: number): string {
   return Math.round(value).toLocaleString('en-US');
 }
 
+/** One route of a comparison: what it is called in the table, its load, and how many units (messages, numbers) one request carries. */
+export interface ComparedRoute {
+  name: string;
+  spec: LoadSpec;
+  unitsPerRequest?: number;
+  /** The process serving the route: its CPU time per request is measured too. */
+  serverPid?: number;
+}
+
+export interface ComparedFigures {
+  name: string;
+  /** Median over the rounds, in requests/s. */
+  requestsPerSecond: number;
+  /** Median over the rounds, in units/s (= requests/s for one unit per request). */
+  unitsPerSecond: number;
+  p99Ms: number;
+  rounds: number[];
+  /**
+   * Median over the rounds of the server's CPU time (user + system) per request, in µs. On a
+   * shared machine this is the steadiest figure: a busy neighbour slows the clock, not the
+   * work a request costs. 1e6 / cpuMicrosPerRequest is what one dedicated core would serve.
+   */
+  cpuMicrosPerRequest: number;
+  non2xx: number;
+  errors: number;
+}
+
 /**
- * The reference every HTTP figure is read against: a bare NestJS-on-Fastify hello world,
- * measured in the same run with the same load, then stopped.
+ * Measures every route once per round, round after round (A B C, A B C, …), so a burst of
+ * the neighbours' load hits the references and the routes they bound alike; each figure is
+ * the median of its rounds. On a shared machine absolute rates drift by 2× within minutes;
+ * the ratios of routes measured side by side drift far less.
  */
-export async function measureHelloWorld(connections: number, durationSeconds: number, rounds: number): Promise<LoadResult & { rounds: number[] }> {
-  const port = await freePort();
-  const hello = await startHelloWorld(port);
-  try {
-    return await driveRounds({ url: `http://127.0.0.1:${port}/hello`, method: 'GET', connections, durationSeconds }, rounds);
-  } finally {
-    await stopProcess(hello);
+export async function compareRounds(routes: ComparedRoute[], rounds: number): Promise<Map<string, ComparedFigures>> {
+  const results = new Map<string, LoadResult[]>(routes.map((route) => [route.name, []]));
+  const cpu = new Map<string, number[]>(routes.map((route) => [route.name, []]));
+  for (let round = 0; round < rounds; round++) {
+    for (const route of routes) {
+      const before = route.serverPid ? cpuMicrosOf(route.serverPid) : 0;
+      const result = await drive(route.spec);
+      if (route.serverPid) cpu.get(route.name)!.push((cpuMicrosOf(route.serverPid) - before) / Math.max(1, result.requests));
+      results.get(route.name)!.push(result);
+    }
   }
+  return new Map(
+    routes.map((route) => {
+      const own = results.get(route.name)!;
+      const rates = own.map((result) => result.requestsPerSecond);
+      const requestsPerSecond = median(rates);
+      return [
+        route.name,
+        {
+          name: route.name,
+          requestsPerSecond,
+          unitsPerSecond: requestsPerSecond * (route.unitsPerRequest ?? 1),
+          p99Ms: median(own.map((result) => result.p99Ms)),
+          rounds: rates,
+          cpuMicrosPerRequest: cpu.get(route.name)!.length > 0 ? median(cpu.get(route.name)!) : Number.NaN,
+          non2xx: own.reduce((sum, result) => sum + result.non2xx, 0),
+          errors: own.reduce((sum, result) => sum + result.errors, 0),
+        },
+      ];
+    }),
+  );
+}
+
+/** "12,345 req/s (rounds a, b, c), p99 n ms, CPU x µs/request": one line of a comparison. */
+export function describeFigures(figures: ComparedFigures, unit = 'req/s'): string {
+  const rate = unit === 'req/s' ? figures.requestsPerSecond : figures.unitsPerSecond;
+  const problems = figures.non2xx + figures.errors > 0 ? `, non-2xx ${figures.non2xx}, errors ${figures.errors}` : '';
+  const cpu = Number.isNaN(figures.cpuMicrosPerRequest) ? '' : `, server CPU ${figures.cpuMicrosPerRequest.toFixed(0)} µs/request`;
+  return `${formatRate(rate)} ${unit} (rounds ${figures.rounds.map(formatRate).join(' / ')} req/s), p99 ${figures.p99Ms} ms${cpu}${problems}`;
+}
+
+/** User + system CPU time a process has used so far, in µs (Linux /proc; clock ticks of 10 ms). */
+export function cpuMicrosOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+  // After the command name: state is field 3, utime field 14, stime field 15 (1-based, man 5 proc).
+  return ((Number(fields[11]) + Number(fields[12])) * 1e6) / CLOCK_TICKS_PER_SECOND;
+}
+
+const CLOCK_TICKS_PER_SECOND = 100;
+
+/** `a / b` as a ratio with two decimals. */
+export function ratio(a: number, b: number): string {
+  return (a / b).toFixed(2);
+}
+
+/** The machine's state while a figure was taken: every figure is printed with it. */
+export function loadAverage(): string {
+  return loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' ');
 }
 
 /** Resolves once the gateway at `base` answers (401 without a token: it is up and routing). */

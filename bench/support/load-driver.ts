@@ -6,13 +6,16 @@ import autocannon from 'autocannon';
  *
  * The `LoadSpec` arrives as the first IPC message (a 1000-message batch template is too
  * large for a command line). Bodies can be made unique per request: `bodyTemplate`'s
- * `{{n}}` is replaced by a counter (for the inbound message ids, which must differ).
+ * `{{n}}` is replaced by a counter (for the inbound message ids, which must differ), and
+ * `{{seq}}` by the bare counter as seven digits (for phone numbers that must differ).
  */
 export interface LoadSpec {
   url: string;
   method: 'GET' | 'POST';
   headers?: Record<string, string>;
   bodyTemplate?: string;
+  /** Several templates, used in turn (request n takes `bodyTemplates[n % length]`); wins over `bodyTemplate`. */
+  bodyTemplates?: string[];
   /** Paths (under `url`'s origin) visited in turn, one per request. */
   paths?: string[];
   /** Requests per second across all connections; unset: as fast as it goes. */
@@ -25,6 +28,7 @@ export interface LoadResult {
   requestsPerSecond: number;
   p50Ms: number;
   p99Ms: number;
+  maxMs: number;
   non2xx: number;
   errors: number;
   requests: number;
@@ -45,7 +49,10 @@ async function main(spec: LoadSpec): Promise<void> {
         setupRequest: (request) => {
           const n = counter++;
           const path = spec.paths ? spec.paths[n % spec.paths.length] : request.path;
-          return spec.bodyTemplate ? { ...request, path, body: spec.bodyTemplate.split('{{n}}').join(`${salt}-${n}`) } : { ...request, path };
+          const template = spec.bodyTemplates ? spec.bodyTemplates[n % spec.bodyTemplates.length] : spec.bodyTemplate;
+          if (!template) return { ...request, path };
+          const body = template.split('{{n}}').join(`${salt}-${n}`).split('{{seq}}').join(String(n % 10_000_000).padStart(7, '0'));
+          return { ...request, path, body };
         },
       },
     ],
@@ -54,6 +61,7 @@ async function main(spec: LoadSpec): Promise<void> {
     requestsPerSecond: result.requests.average,
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
+    maxMs: result.latency.max,
     non2xx: result.non2xx,
     errors: result.errors,
     requests: result.requests.total,

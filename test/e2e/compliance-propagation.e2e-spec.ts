@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import IORedis from 'ioredis';
 import { keyPrefixOf } from '@optout/config';
 import { profileChangeChannel } from '@optout/profiles';
-import { AppProcess, freePort } from '../support/app-processes';
+import { AppProcess, freePort, processEnv } from '../support/app-processes';
 import { deleteKeysWithPrefix } from '../support/redis-cleanup';
 import { TEST_ADMIN_TOKEN, TEST_REDIS_URL } from '../support/test-config';
 import { createTestDatabase, queryDatabase, TestDatabase } from '../support/test-database';
@@ -30,19 +30,14 @@ describe('compliance profile changes across classifier processes', () => {
     redis = new IORedis(TEST_REDIS_URL);
     const port = await freePort();
     baseUrl = `http://127.0.0.1:${port}`;
-    const env = {
-      DATABASE_URL: database.url,
-      REDIS_URL: TEST_REDIS_URL,
-      QUEUE_PREFIX: queuePrefix,
-      ADMIN_TOKEN: TEST_ADMIN_TOKEN,
-      LOG_LEVEL: 'warn',
+    const env = processEnv(database.url, queuePrefix, {
       PORT: String(port),
       METRICS_PORT: '0',
       REDIS_POLICY_CHECK: 'warn',
       // One message per inbound job and one job at a time per classifier, so that a burst of
       // messages is shared between the two replicas rather than carried by one.
       INBOUND_BATCH_WINDOW_MS: '0',
-    };
+    });
     gateway = new AppProcess('gateway', env).start();
     // Debug level: each replica says when it compiles a version, which shows that both of them classified with it.
     classifiers = [0, 1].map(() => new AppProcess('classifier', { ...env, LOG_LEVEL: 'debug', WORKER_CONCURRENCY: '1' }).start());

@@ -43,10 +43,10 @@ describe('deploy/ monitoring', () => {
     expect([...referenced].filter((name) => !names.has(name))).toEqual([]);
   });
 
-  it('scrapes the gateway on its internal operations port and each worker on its metrics port', () => {
+  it('scrapes both gateways on their internal operations port and each worker on its metrics port', () => {
     const config = read('prometheus/prometheus.yml');
-    for (const [job, port] of [['gateway', 9464], ['classifier', 9464], ['blocklist', 9464], ['dispatcher', 9464]] as const) {
-      expect(config).toMatch(new RegExp(`job_name: ${job}\\n(?:.*\\n){1,4}\\s+- names: \\[${job}\\]\\n\\s+type: A\\n\\s+port: ${port}`));
+    for (const [job, names, port] of [['gateway', 'gateway-edge, gateway-admin', 9464], ['classifier', 'classifier', 9464], ['blocklist', 'blocklist', 9464], ['dispatcher', 'dispatcher', 9464]] as const) {
+      expect(config).toMatch(new RegExp(`job_name: ${job}\\n(?:.*\\n){1,4}\\s+- names: \\[${names}\\]\\n\\s+type: A\\n\\s+port: ${port}`));
     }
   });
 });

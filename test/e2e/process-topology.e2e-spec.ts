@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { keyPrefixOf } from '@optout/config';
-import { AppProcess, freePort } from '../support/app-processes';
+import { AppProcess, freePort, processEnv } from '../support/app-processes';
 import { HttpReceiver } from '../support/http-receiver';
 import { deleteKeysWithPrefix } from '../support/redis-cleanup';
 import { TEST_ADMIN_TOKEN, TEST_REDIS_URL } from '../support/test-config';
@@ -25,15 +25,7 @@ describe('the apps as separate processes', () => {
     receiver = await new HttpReceiver().start();
     const port = await freePort();
     baseUrl = `http://127.0.0.1:${port}`;
-    const env = {
-      DATABASE_URL: database.url,
-      REDIS_URL: TEST_REDIS_URL,
-      QUEUE_PREFIX: queuePrefix,
-      ADMIN_TOKEN: TEST_ADMIN_TOKEN,
-      ALLOW_PRIVATE_WEBHOOK_TARGETS: 'true',
-      LOG_LEVEL: 'warn',
-      PORT: String(port),
-    };
+    const env = processEnv(database.url, queuePrefix, { ALLOW_PRIVATE_WEBHOOK_TARGETS: 'true', PORT: String(port) });
     processes = (['gateway', 'classifier', 'classifier', 'blocklist', 'blocklist', 'dispatcher', 'dispatcher'] as const).map((app) =>
       new AppProcess(app, env).start(),
     );

@@ -132,13 +132,15 @@ describe('the admin surface', () => {
     }, 60_000);
   });
 
-  it('docker-compose.yml keeps /metrics and /ops on an internal port of the gateway', () => {
+  it('docker-compose.yml keeps /metrics and /ops on an internal port of both gateways', () => {
     const compose = readFileSync(resolve(__dirname, '../../docker-compose.yml'), 'utf8');
-    const gateway = /\n {2}gateway:\n([\s\S]*?)\n {2}\w/.exec(compose)?.[1] ?? '';
-    expect(gateway).toMatch(/OPS_PORT: "9464"/);
-    expect(gateway).toMatch(/OPS_DASHBOARD_WRITE: \$\{OPS_DASHBOARD_WRITE:-false\}/);
-    // Published to the host's loopback only, never on every interface.
-    expect(gateway).toContain('"127.0.0.1:9464:9464"');
-    expect(gateway).not.toMatch(/- "9464:9464"/);
+    const service = (name: string) => new RegExp(`\\n {2}${name}:\\n([\\s\\S]*?)\\n {2}\\w`).exec(compose)?.[1] ?? '';
+    for (const gateway of [service('gateway-edge'), service('gateway-admin')]) {
+      expect(gateway).toMatch(/OPS_PORT: "9464"/);
+      expect(gateway).toMatch(/OPS_DASHBOARD_WRITE: \$\{OPS_DASHBOARD_WRITE:-false\}/);
+      // Published to the host's loopback only (the admin gateway's), never on every interface.
+      expect(gateway).not.toMatch(/- "9464:9464"/);
+    }
+    expect(service('gateway-admin')).toContain('"127.0.0.1:9464:9464"');
   });
 });

@@ -1,6 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
+import { TEST_ADMIN_TOKEN, TEST_REDIS_URL } from './test-config';
 
 export type AppName = 'gateway' | 'classifier' | 'blocklist' | 'dispatcher';
 
@@ -13,6 +14,11 @@ export async function freePort(): Promise<number> {
   const { port } = server.address() as { port: number };
   await new Promise<void>((done) => server.close(() => done()));
   return port;
+}
+
+/** What every app process of a suite shares: its database, the test Redis, its queue prefix, the admin token; quiet logs. */
+export function processEnv(databaseUrl: string, queuePrefix: string, extra: Record<string, string> = {}): Record<string, string> {
+  return { DATABASE_URL: databaseUrl, REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: queuePrefix, ADMIN_TOKEN: TEST_ADMIN_TOKEN, LOG_LEVEL: 'warn', ...extra };
 }
 
 /**

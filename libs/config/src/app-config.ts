@@ -1,3 +1,12 @@
+/**
+ * What a gateway process serves (GATEWAY_ROLES): `edge` — carrier ingestion and the send gate;
+ * `admin` — the account API (accounts, compliance, block list, webhooks, reply transports, API
+ * keys, the console); `ops` — /metrics and the queue dashboard. Health probes answer in every role.
+ */
+export type GatewayRole = 'edge' | 'admin' | 'ops';
+
+export const GATEWAY_ROLES: readonly GatewayRole[] = ['edge', 'admin', 'ops'];
+
 /** The whole runtime configuration, typed. Only `loadConfig` builds one. */
 export interface AppConfig {
   /** HTTP port of the gateway (and of the standalone process). */
@@ -47,6 +56,8 @@ export interface AppConfig {
    * answers 404 for them, so only whoever can reach this port can scrape or open the dashboard.
    */
   opsPort: number | null;
+  /** The gateway's roles (GATEWAY_ROLES, default all three): a route of another role answers 404. */
+  gatewayRoles: GatewayRole[];
   /** The queue dashboard may empty, pause, retry, clean and add jobs only when this is true; read-only otherwise. */
   opsDashboardWrite: boolean;
 }

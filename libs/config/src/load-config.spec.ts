@@ -86,6 +86,14 @@ describe('loadConfig', () => {
     ]));
   });
 
+  it('reads GATEWAY_ROLES: all three by default, any comma list of edge, admin, ops, nothing else', () => {
+    expect(loadConfig(base).gatewayRoles).toEqual(['edge', 'admin', 'ops']);
+    expect(loadConfig({ ...base, GATEWAY_ROLES: ' ops , Edge' }).gatewayRoles).toEqual(['edge', 'ops']);
+    expect(loadConfig({ ...base, GATEWAY_ROLES: 'admin,admin' }).gatewayRoles).toEqual(['admin']);
+    expect(problemsOf({ ...base, GATEWAY_ROLES: 'edge,public' })).toEqual([expect.stringContaining('GATEWAY_ROLES="edge,public" must be a comma list of edge, admin, ops (got "public")')]);
+    expect(problemsOf({ ...base, GATEWAY_ROLES: 'edge,' })).toHaveLength(1);
+  });
+
   it('reads the admin surface settings: OPS_PORT (off by default, never PORT) and dashboard writes (off)', () => {
     expect(loadConfig(base)).toMatchObject({ opsPort: null, opsDashboardWrite: false });
     expect(loadConfig({ ...base, OPS_PORT: '9464', OPS_DASHBOARD_WRITE: 'true' })).toMatchObject({ opsPort: 9464, opsDashboardWrite: true });

@@ -1,4 +1,4 @@
-import { AppConfig } from './app-config';
+import { AppConfig, GATEWAY_ROLES, GatewayRole } from './app-config';
 import { ConfigError } from './config-error';
 
 /**
@@ -113,12 +113,25 @@ export function loadConfig(env: Env = process.env, options: LoadConfigOptions = 
     keepCompletedSeconds: integer('QUEUE_KEEP_COMPLETED_SECONDS', 3600, 1, 7 * 86_400),
     opsPort: text('OPS_PORT') === undefined ? null : integer('OPS_PORT', 0, 1, 65535),
     opsDashboardWrite: boolean('OPS_DASHBOARD_WRITE', false),
+    gatewayRoles: parseRoles(text('GATEWAY_ROLES'), problems),
   };
   if (config.opsPort !== null && config.opsPort === config.port) {
     problems.push(`OPS_PORT=${config.opsPort} must differ from PORT: the operations server is the internal one, apart from the public API`);
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+function parseRoles(raw: string | undefined, problems: string[]): GatewayRole[] {
+  if (raw === undefined) return [...GATEWAY_ROLES];
+  const names = raw.split(',').map((part) => part.trim().toLowerCase());
+  const unknown = names.filter((name) => !(GATEWAY_ROLES as readonly string[]).includes(name));
+  if (unknown.length > 0 || names.length === 0) {
+    problems.push(`GATEWAY_ROLES=${JSON.stringify(raw)} must be a comma list of ${GATEWAY_ROLES.join(', ')} (got ${unknown.map((name) => JSON.stringify(name)).join(', ')})`);
+    return [...GATEWAY_ROLES];
+  }
+  // In a fixed order, once each: the order of the list does not matter.
+  return GATEWAY_ROLES.filter((role) => names.includes(role));
 }
 
 function parseDelays(raw: string | undefined, problems: string[]): number[] {

@@ -5,6 +5,7 @@ import type { ConsentStatus } from '@optout/contracts';
 import { GateEntry } from './gate-entry';
 import { gateKey } from './gate-keys';
 import { FILL_IF_ABSENT } from './scripts/fill-if-absent.lua';
+import { READ_MANY } from './scripts/read-many.lua';
 import { WRITE_IF_NEWER } from './scripts/write-if-newer.lua';
 import { WRITE_MANY_IF_NEWER } from './scripts/write-many-if-newer.lua';
 import { GATE_REDIS } from './gate.tokens';
@@ -16,6 +17,7 @@ type GateRedis = IORedis & {
   gateFillIfAbsent(key: string, ...args: string[]): Promise<number>;
   gateWriteIfNewer(key: string, ...args: string[]): Promise<number>;
   gateWriteManyIfNewer(numberOfKeys: number, ...keysAndArgs: string[]): Promise<number>;
+  gateReadMany(numberOfKeys: number, ...keys: string[]): Promise<Array<string | null>>;
 };
 
 /** Keys per WRITE_MANY_IF_NEWER call: a few milliseconds of Redis time, well inside the gate connection's timeout. */
@@ -33,6 +35,7 @@ export class GateCache {
     redis.defineCommand('gateWriteIfNewer', { numberOfKeys: 1, lua: WRITE_IF_NEWER });
     // No fixed key count: each call says how many keys it carries.
     redis.defineCommand('gateWriteManyIfNewer', { lua: WRITE_MANY_IF_NEWER });
+    redis.defineCommand('gateReadMany', { lua: READ_MANY });
     this.redis = redis as GateRedis;
   }
 
@@ -41,19 +44,18 @@ export class GateCache {
   }
 
   /**
-   * One round trip for the whole list. A single number is a plain command, which the client's
-   * auto-pipelining merges with other requests' lookups; an explicit pipeline would not be.
+   * One round trip and one command for the whole list (a script reading every entry). A single
+   * number is a plain HGETALL, which the client's auto-pipelining merges with other requests'
+   * lookups; an explicit pipeline or a script call would not be.
    */
   async getMany(accountId: string, phones: string[]): Promise<Array<GateEntry | null>> {
     if (phones.length === 0) return [];
     if (phones.length === 1) return [await this.get(accountId, phones[0])];
-    const pipeline = this.redis.pipeline();
-    for (const phone of phones) pipeline.hgetall(gateKey(this.keyPrefix, accountId, phone));
-    const results = (await pipeline.exec()) ?? [];
-    return results.map(([error, value]) => {
-      if (error) throw error;
-      return parseEntry(value as Record<string, string>);
-    });
+    const keys = phones.map((phone) => gateKey(this.keyPrefix, accountId, phone));
+    const values = await this.redis.gateReadMany(keys.length, ...keys);
+    const entries: Array<GateEntry | null> = new Array(phones.length);
+    for (let i = 0; i < phones.length; i++) entries[i] = entryOfFields(values, i * 5);
+    return entries;
   }
 
   async fillIfAbsent(accountId: string, phone: string, entry: GateEntry): Promise<boolean> {
@@ -90,6 +92,19 @@ export class GateCache {
 
 function argsOf(entry: GateEntry): string[] {
   return [entry.status, entry.since ?? '', entry.keyword ?? '', String(entry.versionMs), entry.versionId, String(ENTRY_TTL_MS)];
+}
+
+/** The entry at `at` in READ_MANY's flat reply (status, since, keyword, versionMs, versionId), or null when absent. */
+function entryOfFields(values: Array<string | null>, at: number): GateEntry | null {
+  const status = values[at];
+  if (status === null || status === undefined) return null;
+  return {
+    status: status as ConsentStatus,
+    since: values[at + 1] || null,
+    keyword: values[at + 2] || null,
+    versionMs: Number(values[at + 3]),
+    versionId: values[at + 4] ?? '',
+  };
 }
 
 function parseEntry(hash: Record<string, string> | null): GateEntry | null {

@@ -17,7 +17,7 @@ describe('SendGateService with erased numbers', () => {
 
   /** A gate whose cache misses every time; Postgres answers with the given rows. */
   function gateWith(states: ConsentStateEntity[], suppressions: Map<string, Suppression> | null): SendGateService {
-    const cache = { getMany: async (_: string, phones: string[]) => phones.map(() => null), fillManyIfAbsent: async () => undefined } as unknown as GateCache;
+    const cache = { get: async () => null, getMany: async (_: string, phones: string[]) => phones.map(() => null), fillManyIfAbsent: async () => undefined } as unknown as GateCache;
     const stateRepository = { findMany: async () => states } as unknown as ConsentStateRepository;
     const erasure = suppressions ? ({ findMany: async () => suppressions } as unknown as ConsentErasureRepository) : undefined;
     return new SendGateService(cache, stateRepository, erasure);

@@ -28,36 +28,60 @@ export class SendGateService {
     @Optional() private readonly suppressions?: ConsentErasureRepository,
   ) {}
 
+  /**
+   * One number: a cache hit is one auto-pipelined HGETALL and nothing else (no arrays, sets or
+   * maps built for a list of one); a miss or a Redis failure takes the same path as a list.
+   */
   async check(accountId: string, phone: string): Promise<GateAnswer> {
-    return (await this.checkMany(accountId, [phone]))[0];
+    let hit: GateEntry | null;
+    try {
+      hit = await this.cache.get(accountId, phone);
+    } catch (error) {
+      return (await this.answer(accountId, [phone], [null], this.cacheFailed(error)))[0];
+    }
+    if (!hit) return (await this.answer(accountId, [phone], [hit], 'miss'))[0];
+    gateLookupsTotal.inc({ status: hit.status, cache: 'hit' });
+    return answerOf(phone, hit);
   }
 
   /**
-   * Many numbers of one account, answered in request order: one Redis round trip for the
-   * cached ones, one SQL query for the misses, one more round trip to fill the misses.
+   * Many numbers of one account, answered in request order: one Redis command for the cached
+   * ones, one SQL query for the misses, one more round trip to fill the misses.
    */
   async checkMany(accountId: string, phones: string[]): Promise<GateAnswer[]> {
     let cached: Array<GateEntry | null>;
-    let redisUp = true;
     try {
       cached = await this.cache.getMany(accountId, phones);
     } catch (error) {
-      redisUp = false;
-      cached = phones.map(() => null);
-      this.logger.warn(`gate cache read failed, answering from Postgres: ${(error as Error).message}`);
+      return this.answer(accountId, phones, phones.map(() => null), this.cacheFailed(error));
     }
+    return this.answer(accountId, phones, cached, 'miss');
+  }
 
+  private cacheFailed(error: unknown): 'error' {
+    this.logger.warn(`gate cache read failed, answering from Postgres: ${(error as Error).message}`);
+    return 'error';
+  }
+
+  /** The answers, from the cache where it had the entry and from Postgres (then filled into the cache) where not. */
+  private async answer(accountId: string, phones: string[], cached: Array<GateEntry | null>, cacheOutcome: 'miss' | 'error'): Promise<GateAnswer[]> {
     const missing = [...new Set(phones.filter((_, i) => cached[i] === null))];
-    const cacheOutcome = redisUp ? 'miss' : 'error';
     const fromSource = missing.length > 0 ? await this.readSource(accountId, missing, cacheOutcome) : new Map<string, GateEntry>();
-    if (redisUp && fromSource.size > 0) await this.cache.fillManyIfAbsent(accountId, fromSource).catch(() => undefined);
-
-    return phones.map((phone, i) => {
+    if (cacheOutcome === 'miss' && fromSource.size > 0) await this.cache.fillManyIfAbsent(accountId, fromSource).catch(() => undefined);
+    // Counted per (status, cache) once per request: the counter hashes its labels on every call.
+    const counts = new Map<string, { status: string; cache: string; n: number }>();
+    const answers = phones.map((phone, i) => {
       const hit = cached[i];
       const entry = hit ?? fromSource.get(phone) ?? UNKNOWN_ENTRY;
-      gateLookupsTotal.inc({ status: entry.status, cache: hit ? 'hit' : cacheOutcome });
+      const cache = hit ? 'hit' : cacheOutcome;
+      const key = `${entry.status}|${cache}`;
+      const count = counts.get(key);
+      if (count) count.n++;
+      else counts.set(key, { status: entry.status, cache, n: 1 });
       return answerOf(phone, entry);
     });
+    for (const { status, cache, n } of counts.values()) gateLookupsTotal.inc({ status, cache }, n);
+    return answers;
   }
 
   private async readSource(accountId: string, phones: string[], cacheOutcome: string): Promise<Map<string, GateEntry>> {

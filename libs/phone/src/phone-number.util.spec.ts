@@ -1,4 +1,5 @@
-import { countryOfPhone, normalisePhone, normaliseSender } from './phone-number.util';
+import fc from 'fast-check';
+import { countryOfPhone, normalisePhone, normaliseSender, toE164 } from './phone-number.util';
 
 describe('normalisePhone', () => {
   it.each([
@@ -39,5 +40,26 @@ describe('countryOfPhone', () => {
   it('derives the country from an E.164 number', () => {
     expect(countryOfPhone('+447700123456')).toBe('GB');
     expect(countryOfPhone('+999123456789')).toBeNull();
+  });
+});
+
+describe('toE164', () => {
+  it('gives the same answer as normalisePhone, shortcut or not', () => {
+    const digits = (min: number, max: number) => fc.array(fc.integer({ min: 0, max: 9 }), { minLength: min, maxLength: max }).map((d) => d.join(''));
+    const candidates = fc.oneof(
+      digits(10, 10).map((d) => `+1${d}`),
+      digits(8, 12).map((d) => `+1${d}`),
+      digits(6, 15).map((d) => `+${d}`),
+      digits(10, 10).map((d) => ` +1${d} `),
+    );
+    fc.assert(
+      fc.property(candidates, fc.constantFrom(null, 'US', 'GB'), (raw, country) => {
+        const expected = normalisePhone(raw, country);
+        const actual = toE164(raw, country);
+        expect(actual.ok).toBe(expected.ok);
+        if (actual.ok && expected.ok) expect(actual.e164).toBe(expected.e164);
+      }),
+      { numRuns: 5_000 },
+    );
   });
 });

@@ -31,7 +31,7 @@ class FakeProfiles {
   findLatest = async (accountId: string): Promise<ComplianceProfileEntity | null> => {
     this.reads += 1;
     const list = this.versions.get(accountId) ?? [];
-    const latest = list.length === 0 ? null : { accountId, version: list.length, document: list[list.length - 1], createdAt: new Date() };
+    const latest = list.length === 0 ? null : { accountId, version: list.length, document: list[list.length - 1], createdAt: new Date(), apiKeyId: null };
     if (this.gate) await this.gate;
     return latest;
   };

@@ -21,7 +21,7 @@ export class InfrastructureModule {
 }
 
 /** The root module of a process that runs `apps`. */
-export function rootModuleFor(config: AppConfig, apps: Type[]): DynamicModule {
+export function rootModuleFor(config: AppConfig, apps: Array<Type | DynamicModule>): DynamicModule {
   @Module({})
   class RootModule {}
   return { module: RootModule, imports: [InfrastructureModule.forRoot(config), ...apps] };

@@ -1,17 +1,14 @@
 import { Module } from '@nestjs/common';
-import { ApiKeyResolver } from '../auth/api-key-resolver.service';
-import { ApiKeyRevocationChannel } from './api-key-revocation.channel';
-import { ApiKeyUsageRecorder } from './api-key-usage.recorder';
 import { ApiKeysController } from './api-keys.controller';
 import { ApiKeysService } from './api-keys.service';
 
 /**
- * API keys: who a bearer key is (the resolver every ApiKeyGuard asks), when it was last used,
- * and an account's own create / list / revoke routes with the revocation told to every replica.
+ * An account's own create / list / revoke routes for its API keys (role `admin`). Who a key is,
+ * when it was last used and the revocation channel every replica listens on are in the
+ * gateway's core (gateway-core.module.ts): every role authenticates keys.
  */
 @Module({
   controllers: [ApiKeysController],
-  providers: [ApiKeyResolver, ApiKeyUsageRecorder, ApiKeyRevocationChannel, ApiKeysService],
-  exports: [ApiKeyResolver, ApiKeyUsageRecorder],
+  providers: [ApiKeysService],
 })
 export class ApiKeysModule {}

@@ -83,4 +83,26 @@ describe('ReadThroughCache', () => {
     expect(await keys.get('k', load('k', null), 2)).toBeNull();
     expect(asked).toEqual(['k']);
   });
+
+  it('sends one read for many concurrent requests of an expired key, and none joins a read begun before a delete', async () => {
+    const keys = cache();
+    let reads = 0;
+    let finish: (value: string) => void = () => undefined;
+    const slow = () => {
+      reads++;
+      return new Promise<string>((resolve) => (finish = resolve));
+    };
+    const waiting = Array.from({ length: 100 }, () => keys.get('k', slow, 0));
+    expect(reads).toBe(1);
+    finish('a');
+    expect(await Promise.all(waiting)).toEqual(waiting.map(() => 'a'));
+
+    const before = keys.get('j', slow, 0);
+    keys.delete('j');
+    const after = keys.get('j', slow, 0);
+    expect(reads).toBe(3);
+    finish('fresh');
+    expect(await after).toBe('fresh');
+    void before;
+  });
 });

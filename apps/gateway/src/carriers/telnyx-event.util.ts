@@ -1,7 +1,7 @@
 import { CarrierConsentSignal } from '@optout/contracts';
 import { telnyxErrorSignal, telnyxInboundSignal } from '@optout/carriers';
 import type { ApiErrorDetail } from '../http/api.exception';
-import type { InboundMessageDto } from '../inbound/inbound-message.dto';
+import type { InboundMessageBody } from '../inbound/inbound-message.rules';
 
 /**
  * What a Telnyx v2 messaging webhook asks of us, read from its JSON
@@ -11,7 +11,7 @@ import type { InboundMessageDto } from '../inbound/inbound-message.dto';
  * - anything else: acknowledged and ignored.
  */
 export type TelnyxEventAction =
-  | { action: 'ingest'; message: Omit<InboundMessageDto, 'accountId'>; signal: CarrierConsentSignal | undefined }
+  | { action: 'ingest'; message: Omit<InboundMessageBody, 'accountId'>; signal: CarrierConsentSignal | undefined }
   | { action: 'ignore'; eventType: string }
   | { action: 'invalid'; problems: ApiErrorDetail[] };
 

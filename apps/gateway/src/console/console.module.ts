@@ -1,7 +1,5 @@
 import { Module } from '@nestjs/common';
 import { AccountsService } from '../accounts/accounts.service';
-import { ApiKeysModule } from '../api-keys/api-keys.module';
-import { ApiKeyGuard } from '../auth/auth.guards';
 import { EventOutcomesController } from './event-outcomes.controller';
 import { ProfileVersionsController } from './profile-versions.controller';
 import { SignedInAccountController } from './signed-in-account.controller';
@@ -13,9 +11,9 @@ import { SignedInAccountController } from './signed-in-account.controller';
  * The page itself is served by consoleStaticPlugin (console-static.plugin.ts).
  */
 @Module({
-  // The one key resolver of the process (its cache forgets a revoked key at once), not a copy.
-  imports: [ApiKeysModule],
+  // The key guard and the one key resolver of the process (its cache forgets a revoked key at
+  // once) come from the gateway's core (gateway-core.module.ts, global), not a copy.
   controllers: [SignedInAccountController, ProfileVersionsController, EventOutcomesController],
-  providers: [AccountsService, ApiKeyGuard],
+  providers: [AccountsService],
 })
 export class ConsoleModule {}

@@ -1,10 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
 import { GateAnswer, GateUnavailableError, SendGateService } from '@optout/gate';
-import { normalisePhone } from '@optout/phone';
+import { toE164 } from '@optout/phone';
 import { AccountDirectory } from '../accounts/account-directory.service';
 import { ApiKeyGuard } from '../auth/auth.guards';
 import { ApiErrorDetail, ApiException } from '../http/api.exception';
-import { GateCheckDto } from './gate-check.dto';
+import { CheckedBody } from '../http/checked-body.pipe';
+import { GateCheckBody, gateCheckProblems } from './gate-check.rules';
 
 @Controller('v1/gate/:accountId')
 @UseGuards(ApiKeyGuard)
@@ -17,7 +18,7 @@ export class GateController {
   /** "May this account text this number now?" Fails closed: 503, never a guessed `allowed: true`. */
   @Get(':phone')
   async check(@Param('accountId') accountId: string, @Param('phone') rawPhone: string): Promise<GateAnswer> {
-    const phone = normalisePhone(rawPhone, rawPhone.trim().startsWith('+') ? null : await this.defaultCountryOf(accountId));
+    const phone = toE164(rawPhone, rawPhone.trim().startsWith('+') ? null : await this.defaultCountryOf(accountId));
     if (!phone.ok) throw ApiException.validation([{ field: 'phone', rule: 'phone_number', message: `phone ${phone.reason}` }]);
     return failClosed(() => this.gate.check(accountId, phone.e164));
   }
@@ -29,12 +30,12 @@ export class GateController {
    */
   @Post('check')
   @HttpCode(200)
-  async checkMany(@Param('accountId') accountId: string, @Body() dto: GateCheckDto): Promise<{ results: GateAnswer[] }> {
+  async checkMany(@Param('accountId') accountId: string, @Body(new CheckedBody(gateCheckProblems)) dto: GateCheckBody): Promise<{ results: GateAnswer[] }> {
     const defaultCountry = dto.phones.some((raw) => !raw.trim().startsWith('+')) ? await this.defaultCountryOf(accountId) : null;
     const phones: string[] = [];
     const problems: ApiErrorDetail[] = [];
     dto.phones.forEach((raw, index) => {
-      const phone = normalisePhone(raw, defaultCountry);
+      const phone = toE164(raw, defaultCountry);
       if (phone.ok) phones.push(phone.e164);
       else problems.push({ field: `phones[${index}]`, rule: 'phone_number', message: `phones[${index}] ${phone.reason}` });
     });

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@optout/config';
 import { InboundMessage, QueueName } from '@optout/contracts';
@@ -69,7 +69,9 @@ export class InboundBatcher implements OnApplicationShutdown {
  */
 function batchJobId(messages: InboundMessage[]): string {
   if (messages.length === 1) return messages[0].correlationId;
-  const hash = createHash('sha256');
-  for (const message of messages) hash.update(message.accountId).update('\0').update(message.messageId).update('\n');
-  return `ib-${hash.digest('base64url').slice(0, 32)}`;
+  // The same bytes as hashing each message's "account\0id\n" in turn (ids of jobs already
+  // queued stay valid), in one call rather than four per message.
+  let input = '';
+  for (const message of messages) input += `${message.accountId}\0${message.messageId}\n`;
+  return `ib-${hash('sha256', input, 'base64url').slice(0, 32)}`;
 }

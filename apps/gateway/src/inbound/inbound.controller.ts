@@ -1,8 +1,8 @@
 import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { ApiKeyGuard } from '../auth/auth.guards';
 import { AuthenticatedAccount } from '../auth/authenticated-account.decorator';
-import { InboundBatchDto } from './inbound-batch.dto';
-import { InboundMessageDto } from './inbound-message.dto';
+import { CheckedBody } from '../http/checked-body.pipe';
+import { InboundBatchBody, inboundBatchProblems, InboundMessageBody, inboundMessageProblems } from './inbound-message.rules';
 import { InboundService } from './inbound.service';
 
 @Controller('v1/inbound')
@@ -12,13 +12,13 @@ export class InboundController {
 
   @Post()
   @HttpCode(202)
-  accept(@AuthenticatedAccount() accountId: string, @Body() dto: InboundMessageDto) {
-    return this.inbound.accept(accountId, dto);
+  accept(@AuthenticatedAccount() accountId: string, @Body(new CheckedBody(inboundMessageProblems)) body: InboundMessageBody) {
+    return this.inbound.accept(accountId, body);
   }
 
   @Post('batch')
   @HttpCode(202)
-  acceptBatch(@AuthenticatedAccount() accountId: string, @Body() dto: InboundBatchDto) {
-    return this.inbound.acceptBatch(accountId, dto.messages);
+  acceptBatch(@AuthenticatedAccount() accountId: string, @Body(new CheckedBody(inboundBatchProblems)) body: InboundBatchBody) {
+    return this.inbound.acceptBatch(accountId, body.messages);
   }
 }

@@ -1,12 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { plainToInstance } from 'class-transformer';
-import { validateSync } from 'class-validator';
 import { CarrierConsentSignal, InboundMessage } from '@optout/contracts';
 import { AccountDirectory } from '../accounts/account-directory.service';
 import { ApiErrorDetail, ApiException } from '../http/api.exception';
-import { flattenValidationErrors } from '../http/validation.pipe';
 import { buildInboundMessage } from './inbound-message.factory';
-import { InboundMessageDto } from './inbound-message.dto';
+import { InboundMessageBody, inboundMessageProblems } from './inbound-message.rules';
 import { InboundBackpressure } from './inbound-backpressure.service';
 import { InboundBatcher } from './inbound-batcher.service';
 
@@ -29,7 +26,7 @@ export class InboundService {
    * The carrier webhooks (apps/gateway/src/carriers) come through here too, with what the
    * carrier itself made of the message (`carrierConsent`), so every rule of ingestion holds for them.
    */
-  async accept(callerAccountId: string, dto: InboundMessageDto, carrierConsent?: CarrierConsentSignal): Promise<{ id: string }> {
+  async accept(callerAccountId: string, dto: InboundMessageBody, carrierConsent?: CarrierConsentSignal): Promise<{ id: string }> {
     this.backpressure.assertCapacity();
     const defaultCountry = await this.defaultCountryOf(callerAccountId, dto.accountId);
     const built = buildInboundMessage(callerAccountId, defaultCountry, dto, new Date(), carrierConsent);
@@ -51,7 +48,7 @@ export class InboundService {
         rejected.push({ index, error: { code: 'validation_failed', message: problems[0].message, details: problems } });
         return;
       }
-      const dto = item as InboundMessageDto;
+      const dto = item as InboundMessageBody;
       if (dto.accountId.toLowerCase() !== callerAccountId) {
         rejected.push({ index, error: { code: 'not_found', message: `Account ${dto.accountId} was not found`, details: [] } });
         return;
@@ -82,10 +79,10 @@ export class InboundService {
   }
 }
 
+/** Each item by the same rules as a single message, its details named without the item's index (the rejection carries it). */
 function validateItem(item: unknown): ApiErrorDetail[] {
   if (typeof item !== 'object' || item === null || Array.isArray(item)) {
     return [{ rule: 'is_object', message: 'each message must be a JSON object' }];
   }
-  const dto = plainToInstance(InboundMessageDto, item);
-  return flattenValidationErrors(validateSync(dto, { whitelist: true, forbidNonWhitelisted: true, stopAtFirstError: true }));
+  return inboundMessageProblems(item);
 }

@@ -1,6 +1,4 @@
-import fc from 'fast-check';
-import { normalisePhone } from '@optout/phone';
-import { ImportColumn, importMessageId, normaliseImportedPhone, parseOptedOutAt, POSITIONAL_COLUMNS, prepareImportRow, readHeader } from './import-row.util';
+import { ImportColumn, importMessageId, parseOptedOutAt, POSITIONAL_COLUMNS, prepareImportRow, readHeader } from './import-row.util';
 
 describe('import rows', () => {
   const context = { defaultCountry: null, importedAt: new Date('2026-11-26T12:00:00.000Z'), now: Date.parse('2026-11-26T12:00:00.000Z') };
@@ -60,24 +58,5 @@ describe('import rows', () => {
     for (const bad of ['2023-02-29', '2024-13-01', '01/05/2024', '2024-05-01T25:00', 'yesterday', '2024-05-01T10:00:00+24:00']) {
       expect(parseOptedOutAt(bad)).toBeNull();
     }
-  });
-
-  it('gives the same answer as normalisePhone, shortcut or not', () => {
-    const digits = (min: number, max: number) => fc.array(fc.integer({ min: 0, max: 9 }), { minLength: min, maxLength: max }).map((d) => d.join(''));
-    const candidates = fc.oneof(
-      digits(10, 10).map((d) => `+1${d}`),
-      digits(8, 12).map((d) => `+1${d}`),
-      digits(6, 15).map((d) => `+${d}`),
-      digits(10, 10).map((d) => ` +1${d} `),
-    );
-    fc.assert(
-      fc.property(candidates, fc.constantFrom(null, 'US', 'GB'), (raw, country) => {
-        const expected = normalisePhone(raw, country);
-        const actual = normaliseImportedPhone(raw, country);
-        expect(actual.ok).toBe(expected.ok);
-        if (actual.ok && expected.ok) expect(actual.e164).toBe(expected.e164);
-      }),
-      { numRuns: 5_000 },
-    );
   });
 });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { normalisePhone } from '@optout/phone';
+import { toE164 } from '@optout/phone';
 import { unneutraliseFormula } from './csv-field.util';
 
 /** The columns of an import file, positionally `phone[,optedOutAt][,keyword]`. */
@@ -68,7 +68,7 @@ export function prepareImportRow(fields: string[], columns: readonly ImportColum
     // An export writes a keyword a spreadsheet would run as `'=…`: read back as it was stored.
     else if (columns[i] === 'keyword') keyword = unneutraliseFormula(fields[i].trim());
   }
-  const phone = normaliseImportedPhone(rawPhone, context.defaultCountry);
+  const phone = toE164(rawPhone, context.defaultCountry);
   if (!phone.ok) return { code: 'invalid_phone', message: `phone "${clip(rawPhone.trim())}" ${phone.reason}` };
   let optedOutAt: string | null = null;
   if (rawDate !== '') {
@@ -86,23 +86,6 @@ export function prepareImportRow(fields: string[], columns: readonly ImportColum
     keyword,
     sourceMessageId: importMessageId(phone.e164, optedOutAt, keyword),
   };
-}
-
-/** A North American number already in E.164 whose area code starts 2–9: the bulk of a US block list. */
-const NANP_E164 = /^\+1[2-9]\d{9}$/;
-
-/**
- * `normalisePhone` with a shortcut for the commonest row. libphonenumber spends 15–40 µs on a
- * +1 number (it tries each of the ~25 NANP countries' patterns to name the country, which
- * an import does not store), most of an import's CPU. For `+1` and ten digits not starting
- * with 0 or 1 its answer is known — possible, and the E.164 form is the input — so that
- * shape skips it; every other shape takes the full path. The unit spec checks the shortcut
- * against `normalisePhone` on random numbers.
- */
-export function normaliseImportedPhone(raw: string, defaultCountry: string | null): { ok: true; e164: string } | { ok: false; reason: string } {
-  const trimmed = raw.length === 12 ? raw : raw.trim();
-  if (NANP_E164.test(trimmed)) return { ok: true, e164: trimmed };
-  return normalisePhone(raw, defaultCountry);
 }
 
 /**
