@@ -6,9 +6,11 @@ import { countryOfPhone } from '@optout/phone';
 import { CompiledProfileCache } from '@optout/profiles';
 
 /**
- * Applies each account's compliance profile; messages that match no keyword go no further.
- * A message the carrier classified itself (`carrierConsent`) is honoured as the carrier
- * classified it, keyword or not, and carries no confirmation text: the carrier answered.
+ * Applies each account's compliance profile. A keyword match, an opt-out by phrase and a
+ * text for the review queue (`reasonable` revocation mode) go on to the consent queue;
+ * messages that match nothing go no further. A message the carrier classified itself
+ * (`carrierConsent`) is honoured as the carrier classified it, whatever the text matches, and
+ * carries no confirmation text: the carrier answered.
  */
 @Injectable()
 export class InboundClassifier {
@@ -30,7 +32,7 @@ export class InboundClassifier {
           kind: carrier.kind,
           keyword: carrier.classification,
           scope: null,
-          language: result.keyword !== null ? result.language : null,
+          language: result.match !== null ? result.language : null,
           country: result.country ?? countryOfPhone(message.from),
           reply: null,
           replySegments: null,
@@ -42,8 +44,8 @@ export class InboundClassifier {
         });
         continue;
       }
-      messagesClassifiedTotal.inc({ kind: result.kind !== null && result.keyword !== null ? result.kind : 'none' });
-      if (result.kind === null || result.keyword === null) continue;
+      messagesClassifiedTotal.inc({ kind: result.kind ?? 'none' });
+      if (result.kind === null || result.match === null) continue;
       matched.push({
         accountId: message.accountId,
         messageId: message.messageId,
@@ -51,6 +53,10 @@ export class InboundClassifier {
         to: message.to,
         kind: result.kind,
         keyword: result.keyword,
+        match: result.match,
+        rule: result.rule,
+        // Only a review shows the text to a person; other matches do not carry it further.
+        ...(result.kind === 'review' ? { body: message.body } : {}),
         scope: result.scope,
         language: result.language,
         country: result.country,

@@ -101,7 +101,8 @@ export function ledgerRowOf(decision: ConsentDecision): NewConsentEvent {
     phone: decision.phone,
     sender: decision.sender ?? '',
     kind: decision.kind,
-    keyword: decision.keyword ?? '',
+    // An opt-out by phrase has no keyword: null, where a manual change has ''.
+    keyword: decision.match === 'phrase' ? null : (decision.keyword ?? ''),
     scope: decision.scope ?? null,
     language: decision.language ?? null,
     country: decision.country ?? null,
@@ -118,12 +119,15 @@ export function ledgerRowOf(decision: ConsentDecision): NewConsentEvent {
 }
 
 /**
- * The decision a classified text carries (the blocklist worker's input): a keyword match, or
+ * The decision a classified text carries (the blocklist worker's input): a keyword match, a
+ * revocation phrase, or
  * what the carrier itself classified (`carrierConsent`: Twilio's OptOutType, Telnyx's
  * autoresponse_type, a 21610/40300 refusal). The carrier's is recorded as source `carrier`, with
  * its code and what it said, and sends no confirmation: the carrier has answered (docs/carriers.md).
  */
 export function decisionOfText(message: ClassifiedMessage): ConsentDecision {
+  // A text for the review queue decides nothing until a person does (apps/blocklist ReviewIntake).
+  if (message.kind === 'review') throw new Error(`message ${message.messageId} is for review, not a consent decision`);
   const carrier = message.carrierConsent;
   if (carrier) {
     return {
@@ -135,7 +139,7 @@ export function decisionOfText(message: ClassifiedMessage): ConsentDecision {
       receivedAt: new Date(message.receivedAt),
       correlationId: message.correlationId,
       sender: message.to,
-      keyword: message.keyword,
+      keyword: message.keyword ?? carrier.classification,
       scope: null,
       language: message.language,
       country: message.country,
@@ -156,12 +160,14 @@ export function decisionOfText(message: ClassifiedMessage): ConsentDecision {
     receivedAt: new Date(message.receivedAt),
     correlationId: message.correlationId,
     sender: message.to,
-    keyword: message.keyword,
+    keyword: message.keyword ?? undefined,
     scope: message.scope,
     language: message.language,
     country: message.country,
     profileVersion: message.profileVersion,
-    match: 'keyword',
+    // Consent jobs queued before phrases existed carry no `match`: they are keyword texts.
+    match: message.match ?? 'keyword',
+    rule: message.rule ?? null,
     reply: message.reply === null ? null : { body: message.reply, segments: message.replySegments },
     acceptedAt: message.acceptedAt,
   };

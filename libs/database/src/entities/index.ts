@@ -8,6 +8,7 @@ import { ReplyDeliveryEntity } from './reply-delivery.entity';
 import { TwilioCredentialEntity } from './twilio-credential.entity';
 import { TelnyxCredentialEntity } from './telnyx-credential.entity';
 import { ReplyTransportEntity } from './reply-transport.entity';
+import { RevocationReviewEntity } from './revocation-review.entity';
 import { WebhookDeliveryEntity } from './webhook-delivery.entity';
 import { WebhookEndpointEntity } from './webhook-endpoint.entity';
 
@@ -21,6 +22,7 @@ export * from './reply-delivery.entity';
 export * from './twilio-credential.entity';
 export * from './telnyx-credential.entity';
 export * from './reply-transport.entity';
+export * from './revocation-review.entity';
 export * from './webhook-delivery.entity';
 export * from './webhook-endpoint.entity';
 
@@ -37,4 +39,5 @@ export const ALL_ENTITIES = [
   ReplyDeliveryEntity,
   TwilioCredentialEntity,
   TelnyxCredentialEntity,
+  RevocationReviewEntity,
 ];

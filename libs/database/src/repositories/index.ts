@@ -13,3 +13,4 @@ export * from './telnyx-credential.repository';
 export * from './page-cursor.util';
 export * from './blocklist.repository';
 export * from './consent-erasure.repository';
+export * from './revocation-review.repository';

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { TelnyxCredentialEntity } from '../entities';
 import { DATA_SOURCE } from '../database.tokens';
+import { sealSecret } from '../secrets/sealed-column';
 
 export interface TelnyxCredentials {
   apiKey: string;
@@ -11,7 +12,7 @@ export interface TelnyxCredentials {
   baseUrl: string | null;
 }
 
-/** The one place an account's Telnyx credentials are kept: replies send with them, the Telnyx webhook is checked with them. */
+/** The one place an account's Telnyx credentials are kept: replies send with them, the Telnyx webhook is checked with them. The API key is sealed at rest (SECRETS_KEY), as the Twilio auth token is. */
 @Injectable()
 export class TelnyxCredentialRepository {
   constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
@@ -32,7 +33,7 @@ export class TelnyxCredentialRepository {
        ON CONFLICT (account_id) DO UPDATE
          SET api_key = EXCLUDED.api_key, public_key = EXCLUDED.public_key, messaging_profile_id = EXCLUDED.messaging_profile_id,
              base_url = EXCLUDED.base_url, updated_at = now()`,
-      [accountId, credentials.apiKey, credentials.publicKey, credentials.messagingProfileId, credentials.baseUrl],
+      [accountId, sealSecret(credentials.apiKey), credentials.publicKey, credentials.messagingProfileId, credentials.baseUrl],
     );
   }
 }

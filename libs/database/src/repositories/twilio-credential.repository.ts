@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { TwilioCredentialEntity } from '../entities';
 import { DATA_SOURCE } from '../database.tokens';
+import { sealSecret } from '../secrets/sealed-column';
 
 export interface TwilioCredentials {
   accountSid: string;
@@ -36,7 +37,7 @@ export class TwilioCredentialRepository {
        ON CONFLICT (account_id) DO UPDATE
          SET account_sid = EXCLUDED.account_sid, auth_token = EXCLUDED.auth_token, base_url = EXCLUDED.base_url,
              messaging_service_sid = EXCLUDED.messaging_service_sid, updated_at = now()`,
-      [accountId, credentials.accountSid, credentials.authToken, credentials.baseUrl, credentials.messagingServiceSid ?? null],
+      [accountId, credentials.accountSid, sealSecret(credentials.authToken), credentials.baseUrl, credentials.messagingServiceSid ?? null],
     );
   }
 }

@@ -7,8 +7,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * - `twilio_credentials.messaging_service_sid`: replies sent through a Messaging Service;
  * - `delivery_attempts.carrier_error`: Twilio's or Telnyx's error (code, message, more_info) on a refused send.
  */
-export class Carriers1764330000000 implements MigrationInterface {
-  name = 'Carriers1764330000000';
+export class Carriers1764410000000 implements MigrationInterface {
+  name = 'Carriers1764410000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
