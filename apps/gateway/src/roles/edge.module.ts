@@ -5,6 +5,7 @@ import { InboundBackpressure } from '../inbound/inbound-backpressure.service';
 import { InboundBatcher } from '../inbound/inbound-batcher.service';
 import { InboundController } from '../inbound/inbound.controller';
 import { InboundService } from '../inbound/inbound.service';
+import { IngestionQuotaGuard } from '../limits/ingestion-quota.guard';
 
 /**
  * GATEWAY_ROLES `edge`: what carriers and the business's senders call, at volume — inbound
@@ -14,7 +15,7 @@ import { InboundService } from '../inbound/inbound.service';
 @Module({
   imports: [forwardRef(() => CarriersModule)],
   controllers: [InboundController, GateController],
-  providers: [InboundService, InboundBatcher, InboundBackpressure],
+  providers: [InboundService, InboundBatcher, InboundBackpressure, IngestionQuotaGuard],
   // One ingestion path: the carriers' webhooks take the same InboundService (and its one batcher) as /v1/inbound.
   exports: [InboundService],
 })
