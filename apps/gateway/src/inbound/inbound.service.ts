@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InboundMessage } from '@optout/contracts';
+import { CarrierConsentSignal, InboundMessage } from '@optout/contracts';
 import { AccountDirectory } from '../accounts/account-directory.service';
 import { ApiErrorDetail, ApiException } from '../http/api.exception';
 import { buildInboundMessage } from './inbound-message.factory';
@@ -23,11 +23,13 @@ export class InboundService {
   /**
    * Validates, normalises and queues one message. Resolves only once Redis holds it: the
    * carrier's 2xx means "you may forget this message", so it must never come before.
+   * The carrier webhooks (apps/gateway/src/carriers) come through here too, with what the
+   * carrier itself made of the message (`carrierConsent`), so every rule of ingestion holds for them.
    */
-  async accept(callerAccountId: string, dto: InboundMessageBody): Promise<{ id: string }> {
+  async accept(callerAccountId: string, dto: InboundMessageBody, carrierConsent?: CarrierConsentSignal): Promise<{ id: string }> {
     this.backpressure.assertCapacity();
     const defaultCountry = await this.defaultCountryOf(callerAccountId, dto.accountId);
-    const built = buildInboundMessage(callerAccountId, defaultCountry, dto, new Date());
+    const built = buildInboundMessage(callerAccountId, defaultCountry, dto, new Date(), carrierConsent);
     if (!built.ok) throw ApiException.validation(built.problems);
     await this.queue(() => this.batcher.submit(built.message));
     return { id: built.message.correlationId };
