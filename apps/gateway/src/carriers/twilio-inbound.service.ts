@@ -5,15 +5,13 @@ import { TwilioCredentialRepository } from '@optout/database';
 import { AccountDirectory } from '../accounts/account-directory.service';
 import { ReadThroughCache } from '../caching/read-through.cache';
 import { ApiException } from '../http/api.exception';
-import { InboundBackpressure } from '../inbound/inbound-backpressure.service';
-import { InboundBatcher } from '../inbound/inbound-batcher.service';
-import { buildInboundMessage } from '../inbound/inbound-message.factory';
+import { InboundService } from '../inbound/inbound.service';
 import { isValidTwilioSignature } from './twilio-signature.util';
+import { isUuid } from '@optout/contracts';
 
 /** The message's fields under the names Twilio posts them with, for error details. */
 const TWILIO_FIELD_NAMES: Record<string, string> = { from: 'From', to: 'To' };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Twilio's inbound-SMS webhook: checks who sent it, then queues it like any inbound message.
@@ -29,12 +27,11 @@ export class TwilioInboundService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly accounts: AccountDirectory,
     private readonly credentials: TwilioCredentialRepository,
-    private readonly batcher: InboundBatcher,
-    private readonly backpressure: InboundBackpressure,
+    private readonly inbound: InboundService,
   ) {}
 
   async accept(accountId: string, request: FastifyRequest): Promise<void> {
-    const account = UUID.test(accountId) ? await this.accounts.find(accountId.toLowerCase()) : null;
+    const account = isUuid(accountId) ? await this.accounts.find(accountId.toLowerCase()) : null;
     if (!account) throw ApiException.notFound(`Account ${accountId}`);
     const params = formParams(request.body);
 
@@ -59,19 +56,13 @@ export class TwilioInboundService {
     if ((params.Body ?? '').length > 1600) problems.push({ field: 'Body', rule: 'max_length', message: 'Body must be at most 1600 characters' });
     if (problems.length > 0) throw ApiException.validation(problems);
 
-    this.backpressure.assertCapacity();
-    const built = buildInboundMessage(account.id, params.FromCountry ?? account.defaultCountry, {
+    // The same ingestion as POST /v1/inbound: backpressure, build, queue.
+    await this.inbound.ingest(account.id, async () => params.FromCountry ?? account.defaultCountry, {
       messageId: params.MessageSid,
       from: params.From,
       to: params.To,
       body: params.Body ?? '',
-    }, new Date());
-    if (!built.ok) throw ApiException.validation(built.problems.map((problem) => ({ ...problem, field: TWILIO_FIELD_NAMES[problem.field ?? ''] ?? problem.field })));
-    try {
-      await this.batcher.submit(built.message);
-    } catch (error) {
-      throw new ApiException(503, 'queue_unavailable', `Not accepted: the queue could not be written (${(error as Error).message})`, [], { 'retry-after': '1' });
-    }
+    }, TWILIO_FIELD_NAMES);
   }
 
   /** The URL Twilio called, as Twilio saw it: what the signature covers. */

@@ -1,8 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@optout/config';
-import { QueueName } from '@optout/contracts';
+import { QueueName, UnavailableError } from '@optout/contracts';
 import { JobProducer } from '@optout/queue';
-import { ApiException } from '../http/api.exception';
 
 /** How often the backlog is read: a request never waits on it; the bound may be overshot by what arrives in this time. */
 const SAMPLE_EVERY_MS = 250;
@@ -23,17 +22,11 @@ export class InboundBackpressure implements OnApplicationShutdown {
     private readonly producer: JobProducer,
   ) {}
 
-  /** Throws 503 when the backlog is over its bound. */
+  /** Throws "unavailable" (`backlog_full`, retry in 5 s) when the backlog is over its bound. */
   assertCapacity(): void {
     this.sampler ??= this.startSampling();
     if (this.backlog > this.config.inboundMaxBacklogJobs) {
-      throw new ApiException(
-        503,
-        'backlog_full',
-        `The inbound backlog (${this.backlog} jobs) is over its bound (${this.config.inboundMaxBacklogJobs}); retry later`,
-        [],
-        { 'retry-after': '5' },
-      );
+      throw new UnavailableError('backlog_full', `The inbound backlog (${this.backlog} jobs) is over its bound (${this.config.inboundMaxBacklogJobs}); retry later`, 5);
     }
   }
 

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InboundMessage } from '@optout/contracts';
+import { InboundMessage, messageOf, UnavailableError } from '@optout/contracts';
 import { AccountDirectory } from '../accounts/account-directory.service';
 import { ApiErrorDetail, ApiException } from '../http/api.exception';
-import { buildInboundMessage } from './inbound-message.factory';
+import { buildInboundMessage, InboundFields } from './inbound-message.factory';
 import { InboundMessageBody, inboundMessageProblems } from './inbound-message.rules';
 import { InboundBackpressure } from './inbound-backpressure.service';
 import { InboundBatcher } from './inbound-batcher.service';
@@ -25,10 +25,18 @@ export class InboundService {
    * carrier's 2xx means "you may forget this message", so it must never come before.
    */
   async accept(callerAccountId: string, dto: InboundMessageBody): Promise<{ id: string }> {
+    return this.ingest(callerAccountId, () => this.defaultCountryOf(callerAccountId, dto.accountId), dto);
+  }
+
+  /**
+   * The one way a single inbound text enters the pipeline, whichever door it came in by (the
+   * API, a carrier's webhook): backpressure, then the message built and checked, then queued.
+   * `fieldNames` renames the fields in validation details to the caller's own (Twilio's `From`).
+   */
+  async ingest(accountId: string, defaultCountry: () => Promise<string | null>, fields: InboundFields, fieldNames: Record<string, string> = {}): Promise<{ id: string }> {
     this.backpressure.assertCapacity();
-    const defaultCountry = await this.defaultCountryOf(callerAccountId, dto.accountId);
-    const built = buildInboundMessage(callerAccountId, defaultCountry, dto, new Date());
-    if (!built.ok) throw ApiException.validation(built.problems);
+    const built = buildInboundMessage(accountId, await defaultCountry(), fields, new Date());
+    if (!built.ok) throw ApiException.validation(built.problems.map((problem) => ({ ...problem, field: fieldNames[problem.field ?? ''] ?? problem.field })));
     await this.queue(() => this.batcher.submit(built.message));
     return { id: built.message.correlationId };
   }
@@ -70,9 +78,7 @@ export class InboundService {
     try {
       await send();
     } catch (error) {
-      throw new ApiException(503, 'queue_unavailable', `Not accepted: the queue could not be written (${(error as Error).message}); retry later`, [], {
-        'retry-after': '1',
-      });
+      throw new UnavailableError('queue_unavailable', `Not accepted: the queue could not be written (${messageOf(error)}); retry later`, 1, { cause: error });
     }
   }
 }
