@@ -35,7 +35,9 @@ async function main(): Promise<void> {
   await bench.create();
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const app = startApp('standalone', bench.env({ PORT: String(port), LOG_LEVEL: process.env.LOG_LEVEL ?? 'info', METRICS_PORT: '0' }));
+  // BENCH_CPU_PROF=<dir>: the process writes a V8 CPU profile there when it stops (bench/support/profile-summary.ts reads it).
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const app = startApp('standalone', bench.env({ PORT: String(port), LOG_LEVEL: process.env.LOG_LEVEL ?? 'info', METRICS_PORT: '0' }), profile);
   let peakRssMiB = 0;
   const rssSampler = setInterval(() => {
     const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${app.pid}/status`, 'utf8'));

@@ -72,6 +72,8 @@ export async function waitUntil(what: string, probe: () => Promise<boolean>, tim
 }
 
 /** A database and queue prefix of the benchmark's own, removed afterwards. */
+const BENCH_SECRETS_KEY = `bench:${randomBytes(32).toString('base64')}`;
+
 export class BenchEnvironment {
   readonly queuePrefix = `{optout-bench-${randomBytes(4).toString('hex')}}`;
   readonly databaseName = `optout_bench_${randomBytes(4).toString('hex')}`;
@@ -93,6 +95,11 @@ export class BenchEnvironment {
       REDIS_URL: BENCH_REDIS_URL,
       QUEUE_PREFIX: this.queuePrefix,
       ADMIN_TOKEN: BENCH_ADMIN_TOKEN,
+      // The gateway and dispatcher seal secrets at rest with it (docs/security.md); a throwaway key.
+      SECRETS_KEY: BENCH_SECRETS_KEY,
+      // One account sends everything: per-account quotas would measure the quota, not the path.
+      INBOUND_ACCOUNT_MESSAGES_PER_SECOND: '0',
+      INBOUND_ACCOUNT_BYTES_PER_SECOND: '0',
       ALLOW_PRIVATE_WEBHOOK_TARGETS: 'true',
       LOG_LEVEL: 'error',
       ...extra,

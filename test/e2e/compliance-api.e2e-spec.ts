@@ -149,6 +149,8 @@ describe('compliance profiles through the API', () => {
     expect(frenchStop.status).toBe(200);
     expect(frenchStop.body).toEqual({
       kind: 'optOut',
+      match: 'keyword',
+      rule: null,
       keyword: 'ARRET',
       scope: { language: 'fr' },
       language: 'fr',
@@ -160,7 +162,7 @@ describe('compliance profiles through the API', () => {
     expect((await classify({ from: canadian, body: 'stop' })).body).toMatchObject({ kind: 'optOut', scope: {}, language: null, reply: CANADA_OPT_OUT, replySegments: { encoding: 'GSM-7', segments: 1 } });
     expect((await classify({ from: american, body: 'arret' })).body).toMatchObject({ kind: 'optOut', language: 'fr', country: 'US', reply: FRENCH_OPT_OUT });
     expect((await classify({ from: american, body: 'Stop please' })).body).toEqual({
-      kind: null, keyword: null, scope: null, language: null, country: 'US', reply: null, replySegments: null, profileVersion: 3,
+      kind: null, match: null, rule: null, keyword: null, scope: null, language: null, country: 'US', reply: null, replySegments: null, profileVersion: 3,
     });
 
     expect(await system.sql('SELECT 1 FROM consent_events WHERE account_id = $1', [account.id])).toEqual([]);

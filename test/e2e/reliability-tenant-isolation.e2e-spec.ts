@@ -56,6 +56,7 @@ describe('tenant isolation', () => {
       'POST /v1/gate/:accountId/check': { json: { phones: [acme.phone] } },
       'PUT /v1/accounts/:accountId/blocklist/:phone': { json: { reason: 'hijack' } },
       'POST /v1/accounts/:accountId/blocklist/import': { body: 'phone\n+12025550399\n', contentType: 'text/csv' },
+      'POST /v1/accounts/:accountId/reviews/:id': { json: { decision: 'optOut' } },
     };
     return bodies[key] ?? {};
   };

@@ -1,7 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
-import { TEST_ADMIN_TOKEN, TEST_REDIS_URL } from './test-config';
+import { TEST_ADMIN_TOKEN, TEST_REDIS_URL, TEST_SECRETS_KEY } from './test-config';
 
 export type AppName = 'gateway' | 'classifier' | 'blocklist' | 'dispatcher';
 
@@ -37,7 +37,8 @@ export class AppProcess {
   start(): this {
     const child = spawn(process.execPath, [resolve(ROOT, `dist/apps/${this.app}/src/main.js`)], {
       cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', ...this.env },
+      // The gateway and the dispatcher need SECRETS_KEY; a suite may set its own.
+      env: { PATH: process.env.PATH ?? '', SECRETS_KEY: TEST_SECRETS_KEY, ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));

@@ -1,6 +1,7 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { ConsentApplier, decisionOfText } from '@optout/consent';
 import { ConsentJob, QueueName } from '@optout/contracts';
+import { ReviewIntake } from './review-intake.service';
 import { QueueWorkerRunner } from '@optout/queue';
 
 /**
@@ -12,6 +13,7 @@ export class ConsentProcessor implements OnApplicationBootstrap {
   constructor(
     private readonly workers: QueueWorkerRunner,
     private readonly consent: ConsentApplier,
+    private readonly reviews: ReviewIntake,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -19,6 +21,10 @@ export class ConsentProcessor implements OnApplicationBootstrap {
   }
 
   async process(payload: ConsentJob): Promise<void> {
-    for (const message of payload.messages) await this.consent.applyDecision(decisionOfText(message));
+    for (const message of payload.messages) {
+      // A text for the review queue (reasonable revocation mode) changes nothing until someone decides.
+      if (message.kind === 'review') await this.reviews.take(message);
+      else await this.consent.applyDecision(decisionOfText(message));
+    }
   }
 }

@@ -5,7 +5,11 @@ import { messagesClassifiedTotal } from '@optout/observability';
 import { countryOfPhone } from '@optout/phone';
 import { CompiledProfileCache } from '@optout/profiles';
 
-/** Applies each account's compliance profile; messages that match no keyword go no further. */
+/**
+ * Applies each account's compliance profile. A keyword match, an opt-out by phrase and a
+ * text for the review queue (`reasonable` revocation mode) go on to the consent queue;
+ * messages that match nothing go no further.
+ */
 @Injectable()
 export class InboundClassifier {
   constructor(private readonly profiles: CompiledProfileCache) {}
@@ -15,8 +19,8 @@ export class InboundClassifier {
     for (const message of messages) {
       const profile = await this.profiles.forAccount(message.accountId);
       const result = classifyMessage(profile, { body: message.body, country: () => countryOfPhone(message.from) });
-      messagesClassifiedTotal.inc({ kind: result.kind !== null && result.keyword !== null ? result.kind : 'none' });
-      if (result.kind === null || result.keyword === null) continue;
+      messagesClassifiedTotal.inc({ kind: result.kind ?? 'none' });
+      if (result.kind === null || result.match === null) continue;
       matched.push({
         accountId: message.accountId,
         messageId: message.messageId,
@@ -24,6 +28,10 @@ export class InboundClassifier {
         to: message.to,
         kind: result.kind,
         keyword: result.keyword,
+        match: result.match,
+        rule: result.rule,
+        // Only a review shows the text to a person; other matches do not carry it further.
+        ...(result.kind === 'review' ? { body: message.body } : {}),
         scope: result.scope,
         language: result.language,
         country: result.country,

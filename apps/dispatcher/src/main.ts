@@ -2,4 +2,5 @@ import 'reflect-metadata';
 import { runWorkerProcess } from '@optout/runtime';
 import { DispatcherModule } from './dispatcher.module';
 
-void runWorkerProcess('dispatcher', DispatcherModule);
+// The dispatcher signs webhooks and sends through Twilio with secrets sealed by SECRETS_KEY.
+void runWorkerProcess('dispatcher', DispatcherModule, { required: ['DATABASE_URL', 'SECRETS_KEY'] });

@@ -5,7 +5,7 @@ import { assertRedisSettings, closeOnSignals, exitWithStartupError, processLogge
 import { createGatewayApp } from './create-gateway-app';
 
 async function main(): Promise<void> {
-  const config = loadConfig(process.env, { required: ['ADMIN_TOKEN', 'DATABASE_URL'] });
+  const config = loadConfig(process.env, { required: ['ADMIN_TOKEN', 'DATABASE_URL', 'SECRETS_KEY'] });
   processLogger('gateway', config);
   await assertRedisSettings(config);
   const app = await createGatewayApp(config);

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { resolve } from 'node:path';
 import { loadConfig } from '@optout/config';
 import { assertRedisSettings, closeOnSignals, exitWithStartupError, processLogger } from '@optout/runtime';
-import { localAdminToken } from './admin-token';
+import { localAdminToken, localSecretsKey } from './admin-token';
 import { createStandaloneApp } from './create-standalone-app';
 import { startEmbeddedPostgres } from './embedded-postgres';
 import { ensureLocalRedis } from './local-redis';
@@ -35,8 +35,12 @@ async function main(): Promise<void> {
   env.REDIS_URL = redis.url;
   const generatedToken = !env.ADMIN_TOKEN;
   env.ADMIN_TOKEN ??= localAdminToken(DATA_DIR);
+  if (!env.SECRETS_KEY) {
+    env.SECRETS_KEY = localSecretsKey(DATA_DIR);
+    console.log(`SECRETS_KEY not set: the key that seals webhook secrets and carrier credentials is kept in ${DATA_DIR}/secrets-key (keep it with the database)`);
+  }
 
-  const config = loadConfig(env, { required: ['ADMIN_TOKEN', 'DATABASE_URL'] });
+  const config = loadConfig(env, { required: ['ADMIN_TOKEN', 'DATABASE_URL', 'SECRETS_KEY'] });
   processLogger('standalone', config);
   await assertRedisSettings(config);
   const app = await createStandaloneApp(config);

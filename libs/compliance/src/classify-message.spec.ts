@@ -64,6 +64,8 @@ describe('classifyMessage', () => {
     it('opts a Canadian texting ARRÊT out with the French text', () => {
       expect(classify('ARRÊT', 'CA')).toEqual({
         kind: 'optOut',
+        match: 'keyword',
+        rule: null,
         keyword: 'ARRET',
         scope: { language: 'fr' },
         language: 'fr',
@@ -137,10 +139,12 @@ describe('classifyMessage', () => {
       expect(classify('HELP', 'GB')).toMatchObject({ language: null, reply: 'global help' });
     });
 
-    it('returns all nulls but the country when nothing matches', () => {
+    it('returns all nulls but the country when nothing matches (keywords mode)', () => {
       for (const body of ['please stop', '', '🛑', 'STOP2']) {
         expect(classify(body, 'CA')).toEqual({
           kind: null,
+          match: null,
+          rule: null,
           keyword: null,
           scope: null,
           language: null,
@@ -256,6 +260,8 @@ describe('classifyMessage', () => {
           const language = expected.scope.language ?? null;
           expect(actual).toEqual({
             kind: expected.kind,
+            match: 'keyword',
+            rule: null,
             keyword: expected.keyword,
             scope: expected.scope,
             language,

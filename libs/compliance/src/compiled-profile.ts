@@ -1,4 +1,7 @@
-import type { EffectiveProfile, KindSettings, MatchScope } from './compliance-profile.types';
+import type { EffectiveProfile, KindSettings, MatchScope, RevocationMode } from './compliance-profile.types';
+import { DEFAULT_PROFILE } from './default-profile';
+import { DEFAULT_PHRASE_OPT_OUT_REPLIES } from './revocation/phrase-replies';
+import type { RevocationLanguage } from './revocation/revocation.types';
 import type { KeywordKind } from './keyword-kind';
 import { KEYWORD_KINDS } from './keyword-kind';
 import { matchKey } from './match-key.util';
@@ -36,6 +39,9 @@ export interface CompiledCandidate {
 export interface CompiledProfile {
   readonly version: number;
   readonly candidatesByKey: ReadonlyMap<string, readonly CompiledCandidate[]>;
+  readonly revocationMode: RevocationMode;
+  /** The confirmation of an opt-out by phrase, for a subscriber's country and the phrase's language. */
+  readonly phraseReply: (country: string | null, language: RevocationLanguage) => CompiledReply;
 }
 
 /**
@@ -75,7 +81,32 @@ export function compileProfile(profile: EffectiveProfile, version: number): Comp
     list.forEach((candidate) => Object.freeze(candidate));
     Object.freeze(list);
   }
-  return Object.freeze({ version, candidatesByKey });
+  return Object.freeze({
+    version,
+    candidatesByKey,
+    revocationMode: profile.revocation?.mode ?? 'keywords',
+    phraseReply: phraseReplies(profile, replies),
+  });
+}
+
+/**
+ * The reply to an opt-out by phrase follows the override rules with the phrase's language
+ * ({C, L}, {L}, {C}, global). When that ends at the default English text (the account wrote
+ * none for the language), the built-in translation of it is used, so "Keine SMS mehr" is
+ * confirmed in German; an account's own global text (its brand) is kept as written.
+ */
+function phraseReplies(profile: EffectiveProfile, replies: ReplyCache): CompiledProfile['phraseReply'] {
+  const byScope = new Map<string, CompiledReply>();
+  return (country, language) => {
+    const key = `${country ?? ''}|${language}`;
+    let reply = byScope.get(key);
+    if (!reply) {
+      const text = resolveReplyMessage(profile, 'optOut', country, language);
+      reply = replies.get(text === DEFAULT_PROFILE.optOut.message ? DEFAULT_PHRASE_OPT_OUT_REPLIES[language] : text);
+      byScope.set(key, reply);
+    }
+    return reply;
+  };
 }
 
 function buildCandidate(

@@ -16,12 +16,25 @@ export interface ProfileOverride {
   help?: KindSettings;
 }
 
+/**
+ * How revocations are recognised: `keywords` (the carriers' rule, whole-message keywords
+ * only) or `reasonable` (also phrases such as "please stop texting me", docs/compliance.md).
+ */
+export type RevocationMode = 'keywords' | 'reasonable';
+
+export const REVOCATION_MODES: readonly RevocationMode[] = Object.freeze(['keywords', 'reasonable'] as const);
+
+export interface RevocationSettings {
+  mode: RevocationMode;
+}
+
 /** The document an account PUTs. Untrusted until `validateProfile` says otherwise. */
 export interface ComplianceProfileInput {
   optOut?: KindSettings;
   optIn?: KindSettings;
   help?: KindSettings;
   overrides?: ProfileOverride[];
+  revocation?: Partial<RevocationSettings>;
 }
 
 /**
@@ -34,6 +47,11 @@ export interface EffectiveProfile {
   optIn: Required<KindSettings>;
   help: Required<KindSettings>;
   overrides: ProfileOverride[];
+  /**
+   * Always written by `validateProfile`; optional in the type because profiles stored before
+   * the setting existed lack it, and they mean `keywords`.
+   */
+  revocation?: RevocationSettings;
 }
 
 /** The selector of the rule that matched. `{}` is the global scope. */

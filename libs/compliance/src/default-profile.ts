@@ -22,6 +22,7 @@ export const DEFAULT_PROFILE: EffectiveProfile = deepFreeze({
     message: 'Reply STOP to unsubscribe or START to resubscribe. Msg&data rates may apply.',
   },
   overrides: [],
+  revocation: { mode: 'keywords' },
 });
 
 function deepFreeze<T>(value: T): T {

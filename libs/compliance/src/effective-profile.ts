@@ -28,6 +28,7 @@ export function buildEffectiveProfile(read: ReadProfile): BuiltProfile {
       optIn: globalKind(read.global, 'optIn'),
       help: globalKind(read.global, 'help'),
       overrides: read.overrides.map(toOverride),
+      revocation: { mode: read.revocationMode ?? 'keywords' },
     },
     stopAdded,
   };

@@ -10,6 +10,8 @@ export type {
   KindSettings,
   MatchScope,
   ProfileOverride,
+  RevocationMode,
+  RevocationSettings,
 } from './compliance-profile.types';
 export type { ProfileValidation, ProfileViolation, ProfileWarning } from './profile-validation.types';
 export type { Classification } from './classification.types';
@@ -26,4 +28,5 @@ export { validateProfile } from './profile-validator';
 export { compileProfile } from './compiled-profile';
 export { classifyMessage } from './classify-message';
 export { smsSegments } from './sms-segments.util';
-export { REVOCATION_LANGUAGES, examineRevocation } from './revocation';
+export { REVIEW_BUSINESS_DAYS, REVOCATION_LANGUAGES, examineRevocation, reviewDeadline } from './revocation';
+export { REVOCATION_MODES } from './compliance-profile.types';

@@ -1,4 +1,5 @@
-import type { MatchScope } from './compliance-profile.types';
+import type { MatchScope, RevocationMode } from './compliance-profile.types';
+import { REVOCATION_MODES } from './compliance-profile.types';
 import { COUNTRY_CODE_HINTS, LANGUAGE_CODE_HINTS, isCountryCode, isLanguageCode } from './iso-codes';
 import type { KeywordKind } from './keyword-kind';
 import { KEYWORD_KINDS } from './keyword-kind';
@@ -41,9 +42,12 @@ export interface ReadScope {
 export interface ReadProfile {
   global: ReadScope;
   overrides: ReadScope[];
+  /** Left out means `keywords`. */
+  revocationMode?: RevocationMode;
 }
 
-const ROOT_FIELDS = ['optOut', 'optIn', 'help', 'overrides'];
+const ROOT_FIELDS = ['optOut', 'optIn', 'help', 'overrides', 'revocation'];
+const REVOCATION_FIELDS = ['mode'];
 const OVERRIDE_FIELDS = ['country', 'language', 'optOut', 'optIn', 'help'];
 const KIND_FIELDS = ['keywords', 'message'];
 const STOP_KEY = matchKey(MANDATORY_OPT_OUT_KEYWORD);
@@ -59,7 +63,26 @@ export function readProfile(input: unknown, issues: ProfileIssues): ReadProfile 
   }
   rejectUnknownFields(input, '', ROOT_FIELDS, 'the profile', issues);
   const global: ReadScope = { path: '', selector: {}, selectorValid: true, kinds: readKinds(input, '', issues) };
-  return { global, overrides: readOverrides(input.overrides, issues) };
+  return { global, overrides: readOverrides(input.overrides, issues), revocationMode: readRevocation(input.revocation, issues) };
+}
+
+function readRevocation(value: unknown, issues: ProfileIssues): RevocationMode | undefined {
+  if (value === undefined) return undefined;
+  if (!isPlainObject(value)) {
+    issues.error('revocation', 'invalid_type', `revocation must be an object such as {"mode": "reasonable"}, not ${describeType(value)}.`);
+    return undefined;
+  }
+  rejectUnknownFields(value, 'revocation', REVOCATION_FIELDS, 'the revocation settings', issues);
+  if (value.mode === undefined) return undefined;
+  if (typeof value.mode !== 'string' || !(REVOCATION_MODES as readonly string[]).includes(value.mode)) {
+    issues.error(
+      'revocation.mode',
+      'invalid_revocation_mode',
+      `revocation.mode must be "keywords" (whole-message keywords only, the default) or "reasonable" (also phrases such as "please stop texting me"), not ${typeof value.mode === 'string' ? JSON.stringify(value.mode) : describeType(value.mode)}.`,
+    );
+    return undefined;
+  }
+  return value.mode as RevocationMode;
 }
 
 function readOverrides(value: unknown, issues: ProfileIssues): ReadScope[] {

@@ -62,7 +62,7 @@ describe('validateProfile', () => {
           { country: 'CA', help: { message: 'Acme Canada: 1-800-555-0100.' } },
         ],
       };
-      expect(accepted(input)).toEqual({ profile: input, warnings: [] });
+      expect(accepted(input)).toEqual({ profile: { ...input, revocation: { mode: 'keywords' } }, warnings: [] });
     });
 
     it('accepts its own output again unchanged (GET then PUT round-trips)', () => {

@@ -1,3 +1,8 @@
+/** A key that seals secrets at rest (SECRETS_KEY=`<id>:<base64 of 32 bytes>`). */
+export interface SecretsKeyConfig {
+  id: string;
+  key: Buffer;
+}
 /**
  * What a gateway process serves (GATEWAY_ROLES): `edge` — carrier ingestion and the send gate;
  * `admin` — the account API (accounts, compliance, block list, webhooks, reply transports, API
@@ -60,6 +65,22 @@ export interface AppConfig {
   gatewayRoles: GatewayRole[];
   /** The queue dashboard may empty, pause, retry, clean and add jobs only when this is true; read-only otherwise. */
   opsDashboardWrite: boolean;
+  /** Failed authentications a client address may make per minute (per gateway replica) before it gets 429; 0: no limit. */
+  authFailuresPerMinute: number;
+  /**
+   * Which X-Forwarded-For entries the gateway believes (Fastify's `trustProxy`): true = all (the
+   * left-most address is the client — only right when every caller comes through a proxy that
+   * overwrites the header), a hop count, or the proxies' addresses/CIDRs. Decides the client
+   * address that failed authentications are counted against.
+   */
+  trustProxy: boolean | number | string[];
+  /**
+   * Seals webhook secrets and carrier credentials in Postgres (AES-256-GCM). Required by the
+   * processes that read them (gateway, dispatcher, standalone); null elsewhere.
+   */
+  secretsKey: SecretsKeyConfig | null;
+  /** Keys that sealed rows before a rotation: they still open them until the start-up re-seal has moved every row to `secretsKey`. */
+  secretsKeysPrevious: SecretsKeyConfig[];
 }
 
 /** Redis keys that are not BullMQ's (the gate cache) live under the prefix without its braces. */

@@ -3,7 +3,7 @@ import { DEFAULT_WEBHOOK_RETRY_DELAYS_MS, loadConfig } from './load-config';
 
 const base = { DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/app' };
 
-function problemsOf(env: Record<string, string>, required?: Array<'ADMIN_TOKEN' | 'DATABASE_URL'>): string[] {
+function problemsOf(env: Record<string, string>, required?: Array<'ADMIN_TOKEN' | 'DATABASE_URL' | 'SECRETS_KEY'>): string[] {
   try {
     loadConfig(env, { required });
   } catch (error) {
@@ -99,6 +99,27 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...base, OPS_PORT: '9464', OPS_DASHBOARD_WRITE: 'true' })).toMatchObject({ opsPort: 9464, opsDashboardWrite: true });
     expect(problemsOf({ ...base, OPS_PORT: '3000' })).toEqual([expect.stringContaining('OPS_PORT=3000 must differ from PORT')]);
     expect(problemsOf({ ...base, OPS_PORT: '0' })).toEqual([expect.stringContaining('OPS_PORT="0" must be a whole number from 1 to 65535')]);
+  });
+
+  it('reads the failed-authentication limit and which proxies to believe', () => {
+    expect(loadConfig(base)).toMatchObject({ authFailuresPerMinute: 60, trustProxy: true });
+    expect(loadConfig({ ...base, AUTH_FAILURES_PER_MINUTE: '0', TRUST_PROXY: 'false' })).toMatchObject({ authFailuresPerMinute: 0, trustProxy: false });
+    expect(loadConfig({ ...base, TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ ...base, TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1']);
+    expect(problemsOf({ ...base, TRUST_PROXY: 'the load balancer' })).toEqual([expect.stringContaining('TRUST_PROXY="the load balancer" must be true, false, a hop count')]);
+  });
+
+  it('reads the secrets keys (id:base64 of 32 bytes), requires SECRETS_KEY where asked, and never echoes a bad one', () => {
+    const k1 = `k1:${Buffer.alloc(32, 1).toString('base64')}`;
+    const k0 = `k0:${Buffer.alloc(32, 2).toString('base64')}`;
+    expect(loadConfig(base)).toMatchObject({ secretsKey: null, secretsKeysPrevious: [] });
+    const config = loadConfig({ ...base, SECRETS_KEY: k1, SECRETS_KEY_PREVIOUS: `${k0}, ` });
+    expect(config.secretsKey).toEqual({ id: 'k1', key: Buffer.alloc(32, 1) });
+    expect(config.secretsKeysPrevious).toEqual([{ id: 'k0', key: Buffer.alloc(32, 2) }]);
+    expect(problemsOf(base, ['SECRETS_KEY', 'DATABASE_URL'])).toEqual([expect.stringContaining('SECRETS_KEY is required')]);
+    const problems = problemsOf({ ...base, SECRETS_KEY: 'k1:c2hvcnQ=', SECRETS_KEY_PREVIOUS: 'no-colon' });
+    expect(problems).toHaveLength(2);
+    expect(problems.join(' ')).not.toContain('c2hvcnQ');
   });
 
   it('reads how often a replica re-checks its compliance profiles (the net under the pushed changes)', () => {

@@ -1,4 +1,4 @@
-import { AppConfig, GATEWAY_ROLES, GatewayRole } from './app-config';
+import { AppConfig, GATEWAY_ROLES, GatewayRole, SecretsKeyConfig } from './app-config';
 import { ConfigError } from './config-error';
 
 /**
@@ -14,7 +14,7 @@ type Env = Record<string, string | undefined>;
 
 export interface LoadConfigOptions {
   /** Variables that this process cannot run without (the gateway needs ADMIN_TOKEN, workers do not). */
-  required?: Array<'ADMIN_TOKEN' | 'DATABASE_URL'>;
+  required?: Array<'ADMIN_TOKEN' | 'DATABASE_URL' | 'SECRETS_KEY'>;
 }
 
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
@@ -113,13 +113,49 @@ export function loadConfig(env: Env = process.env, options: LoadConfigOptions = 
     keepCompletedSeconds: integer('QUEUE_KEEP_COMPLETED_SECONDS', 3600, 1, 7 * 86_400),
     opsPort: text('OPS_PORT') === undefined ? null : integer('OPS_PORT', 0, 1, 65535),
     opsDashboardWrite: boolean('OPS_DASHBOARD_WRITE', false),
+    authFailuresPerMinute: integer('AUTH_FAILURES_PER_MINUTE', 60, 0, 1_000_000),
+    trustProxy: parseTrustProxy(text('TRUST_PROXY'), problems),
+    secretsKey: text('SECRETS_KEY') === undefined ? null : parseSecretsKey('SECRETS_KEY', text('SECRETS_KEY')!, problems),
+    secretsKeysPrevious: (text('SECRETS_KEY_PREVIOUS') ?? '')
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter((entry) => entry !== '')
+      .map((entry) => parseSecretsKey('SECRETS_KEY_PREVIOUS', entry, problems))
+      .filter((key): key is SecretsKeyConfig => key !== null),
     gatewayRoles: parseRoles(text('GATEWAY_ROLES'), problems),
   };
+  if (config.secretsKey === null && required.has('SECRETS_KEY')) {
+    problems.push(`SECRETS_KEY is required: ${SECRETS_KEY_FORM} (it encrypts webhook secrets and carrier credentials in Postgres; generate one with: node -e "console.log('k1:'+require('crypto').randomBytes(32).toString('base64'))")`);
+  }
   if (config.opsPort !== null && config.opsPort === config.port) {
     problems.push(`OPS_PORT=${config.opsPort} must differ from PORT: the operations server is the internal one, apart from the public API`);
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+const SECRETS_KEY_FORM = '<key id>:<32 random bytes in base64>, e.g. k1:3q2+7w…=';
+
+function parseSecretsKey(name: string, raw: string, problems: string[]): SecretsKeyConfig | null {
+  const colon = raw.indexOf(':');
+  const id = colon > 0 ? raw.slice(0, colon) : '';
+  const key = colon > 0 ? Buffer.from(raw.slice(colon + 1), 'base64') : Buffer.alloc(0);
+  if (!/^[A-Za-z0-9_-]{1,32}$/.test(id) || key.length !== 32 || !/^[A-Za-z0-9+/]+={0,2}$/.test(raw.slice(colon + 1))) {
+    // The value is a secret: never echoed back.
+    problems.push(`${name} must be ${SECRETS_KEY_FORM} — the id 1 to 32 letters, digits, _ or -; the key exactly 32 bytes`);
+    return null;
+  }
+  return { id, key };
+}
+
+function parseTrustProxy(raw: string | undefined, problems: string[]): boolean | number | string[] {
+  if (raw === undefined || ['true', '1', 'yes'].includes(raw.toLowerCase())) return true;
+  if (['false', '0', 'no'].includes(raw.toLowerCase())) return false;
+  if (/^\d+$/.test(raw) && Number(raw) <= 20) return Number(raw);
+  const entries = raw.split(',').map((entry) => entry.trim());
+  if (entries.every((entry) => /^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(entry) && (entry.includes('.') || entry.includes(':')))) return entries;
+  problems.push(`TRUST_PROXY=${JSON.stringify(raw)} must be true, false, a hop count (2 to 20) or a comma list of proxy addresses/CIDRs, e.g. 10.0.0.0/8,127.0.0.1`);
+  return true;
 }
 
 function parseRoles(raw: string | undefined, problems: string[]): GatewayRole[] {

@@ -101,7 +101,8 @@ export function ledgerRowOf(decision: ConsentDecision): NewConsentEvent {
     phone: decision.phone,
     sender: decision.sender ?? '',
     kind: decision.kind,
-    keyword: decision.keyword ?? '',
+    // An opt-out by phrase has no keyword: null, where a manual change has ''.
+    keyword: decision.match === 'phrase' ? null : (decision.keyword ?? ''),
     scope: decision.scope ?? null,
     language: decision.language ?? null,
     country: decision.country ?? null,
@@ -117,8 +118,10 @@ export function ledgerRowOf(decision: ConsentDecision): NewConsentEvent {
   };
 }
 
-/** The decision a classified keyword text carries (the blocklist worker's input). */
+/** The decision a classified text (a keyword or a revocation phrase) carries: the blocklist worker's input. */
 export function decisionOfText(message: ClassifiedMessage): ConsentDecision {
+  // A text for the review queue decides nothing until a person does (apps/blocklist ReviewIntake).
+  if (message.kind === 'review') throw new Error(`message ${message.messageId} is for review, not a consent decision`);
   return {
     accountId: message.accountId,
     phone: message.from,
@@ -128,12 +131,14 @@ export function decisionOfText(message: ClassifiedMessage): ConsentDecision {
     receivedAt: new Date(message.receivedAt),
     correlationId: message.correlationId,
     sender: message.to,
-    keyword: message.keyword,
+    keyword: message.keyword ?? undefined,
     scope: message.scope,
     language: message.language,
     country: message.country,
     profileVersion: message.profileVersion,
-    match: 'keyword',
+    // Consent jobs queued before phrases existed carry no `match`: they are keyword texts.
+    match: message.match ?? 'keyword',
+    rule: message.rule ?? null,
     reply: message.reply === null ? null : { body: message.reply, segments: message.replySegments },
     acceptedAt: message.acceptedAt,
   };

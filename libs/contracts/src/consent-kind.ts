@@ -11,9 +11,12 @@ export const EVENT_TYPE_BY_KIND = {
   help: 'help.requested',
 } as const satisfies Record<ConsentKind, string>;
 
-export type WebhookEventType = (typeof EVENT_TYPE_BY_KIND)[ConsentKind];
+/** A text in `reasonable` revocation mode that a person should look at (the review queue). */
+export const REVIEW_REQUESTED_EVENT = 'consent.review_requested' as const;
 
-export const WEBHOOK_EVENT_TYPES: readonly WebhookEventType[] = Object.values(EVENT_TYPE_BY_KIND);
+export type WebhookEventType = (typeof EVENT_TYPE_BY_KIND)[ConsentKind] | typeof REVIEW_REQUESTED_EVENT;
+
+export const WEBHOOK_EVENT_TYPES: readonly WebhookEventType[] = [...Object.values(EVENT_TYPE_BY_KIND), REVIEW_REQUESTED_EVENT];
 
 /** The `optOutType` field of webhook data, in the carriers' vocabulary. */
 export const OPT_OUT_TYPE_BY_KIND = {

@@ -42,15 +42,24 @@ export interface ReplySegments {
   units: number;
 }
 
-/** A message that matched a keyword, with everything the ledger must record about the match. */
+/**
+ * A message that matched a keyword or a revocation phrase, with everything the ledger must
+ * record about the match; or (`kind: "review"`) a text for the review queue.
+ */
 export interface ClassifiedMessage {
   accountId: string;
   messageId: string;
   from: string;
   to: string;
-  kind: ConsentKind;
-  /** The keyword as written in the profile. */
-  keyword: string;
+  kind: ConsentKind | 'review';
+  /** The keyword as written in the profile; null for a phrase (`match: "phrase"`). */
+  keyword: string | null;
+  /** Optional: consent jobs queued before phrases existed are keyword matches. */
+  match?: 'keyword' | 'phrase';
+  /** The phrase rule that decided (`en.stop-texting`); null or absent for a keyword. */
+  rule?: string | null;
+  /** The text itself: carried only for a review, which shows it to the person deciding. */
+  body?: string;
   scope: { country?: string; language?: string } | null;
   language: string | null;
   country: string | null;
@@ -90,12 +99,18 @@ export interface ConsentEventData {
   accountId: string;
   phone: string;
   sender: string;
-  keyword: string;
+  keyword: string | null;
   language: string | null;
   country: string | null;
   messageId: string;
   receivedAt: string;
   optOutType: 'STOP' | 'START' | 'HELP';
+  /** `keyword` or `phrase` (revocation by reasonable means); null for manual changes and imports. */
+  match?: string | null;
+  /** The phrase rule (`en.stop-texting`) when `match` is `phrase`, else null. */
+  rule?: string | null;
+  /** Where the change came from: `sms`, `api`, `import`, `carrier`, or `review` (a review queue decision). */
+  source?: 'sms' | 'api' | 'import' | 'carrier' | 'review';
   /** The confirmation text's cost; null when the match has no reply. Set on every event of an inbound text. */
   replySegments?: ReplySegments | null;
   /**
@@ -106,12 +121,28 @@ export interface ConsentEventData {
   replyStatus?: 'queued' | 'withheld' | 'none';
 }
 
+/** The `data` of `consent.review_requested`: a text a person should look at before the deadline. */
+export interface ReviewRequestedData {
+  /** The review item's id (also the webhook's event id). */
+  eventId: string;
+  accountId: string;
+  phone: string;
+  sender: string;
+  body: string;
+  rule: string;
+  language: string | null;
+  messageId: string;
+  receivedAt: string;
+  /** receivedAt + 10 business days: when the revocation must be honoured if it is one. */
+  deadline: string;
+}
+
 export interface WebhookEventJob {
   v: 1;
   type: WebhookEventType;
   /** When the event happened (applied), ISO-8601: the payload's `timestamp`. */
   occurredAt: string;
-  data: ConsentEventData;
+  data: ConsentEventData | ReviewRequestedData;
   correlationId: string;
 }
 

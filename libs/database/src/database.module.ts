@@ -1,9 +1,12 @@
-import { DynamicModule, Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { DynamicModule, Global, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
+import { SecretBox } from '@optout/secrets';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@optout/config';
 import { createDataSource } from './data-source.factory';
 import { DATA_SOURCE } from './database.tokens';
 import { runMigrations } from './migrate';
+import { resealSecrets } from './secrets/reseal-secrets';
+import { installSecretBox } from './secrets/sealed-column';
 import {
   AccountRepository,
   ApiKeyRepository,
@@ -18,6 +21,7 @@ import {
   TwilioCredentialRepository,
   BlocklistRepository,
   ConsentErasureRepository,
+  RevocationReviewRepository,
 } from './repositories';
 
 const REPOSITORIES = [
@@ -34,6 +38,7 @@ const REPOSITORIES = [
   TwilioCredentialRepository,
   BlocklistRepository,
   ConsentErasureRepository,
+  RevocationReviewRepository,
 ];
 
 /**
@@ -56,6 +61,17 @@ export class DatabaseModule implements OnApplicationShutdown {
             const dataSource = createDataSource({ url: config.databaseUrl, poolSize: config.databasePoolSize });
             await dataSource.initialize();
             await runMigrations(dataSource);
+            if (config.secretsKey) {
+              const box = new SecretBox(config.secretsKey, config.secretsKeysPrevious);
+              // Every row under the current key before anything reads one: a row no configured
+              // key opens stops the start, rather than the first delivery that needs it.
+              const resealed = await resealSecrets(dataSource, box).catch(async (error: unknown) => {
+                await dataSource.destroy();
+                throw error;
+              });
+              installSecretBox(box);
+              if (resealed > 0) new Logger('SecretsAtRest').log({ msg: `sealed ${resealed} secret(s) at rest with key ${box.currentKeyId}`, resealed, keyId: box.currentKeyId });
+            }
             return dataSource;
           },
         },

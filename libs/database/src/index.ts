@@ -5,3 +5,5 @@ export * from './database.tokens';
 export * from './data-source.factory';
 export * from './migrate';
 export * from './database-unavailable.util';
+export * from './secrets/sealed-column';
+export * from './secrets/reseal-secrets';

@@ -1,6 +1,6 @@
 import { Logger, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { ConfigError, loadConfig } from '@optout/config';
+import { ConfigError, loadConfig, LoadConfigOptions } from '@optout/config';
 import { PinoLoggerService } from '@optout/observability';
 import { closeOnSignals, holdSignalsDuringStartup } from './close-on-signals';
 import { HealthChecks } from './health/health-checks.service';
@@ -14,10 +14,10 @@ import { assertRedisSettings } from './redis-settings.check';
  * and a small HTTP server on METRICS_PORT for /metrics and /health (0: none). SIGTERM closes
  * the workers, letting active jobs finish, then that server.
  */
-export async function runWorkerProcess(name: string, app: Type): Promise<void> {
+export async function runWorkerProcess(name: string, app: Type, options: LoadConfigOptions = {}): Promise<void> {
   holdSignalsDuringStartup();
   try {
-    const config = loadConfig(process.env);
+    const config = loadConfig(process.env, options);
     const logger = processLogger(name, config);
     await assertRedisSettings(config);
     const context = await NestFactory.createApplicationContext(rootModuleFor(config, [app]), { logger });

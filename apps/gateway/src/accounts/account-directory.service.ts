@@ -3,13 +3,21 @@ import { AccountEntity, AccountRepository } from '@optout/database';
 import { ReadThroughCache } from '../caching/read-through.cache';
 
 /**
- * Accounts as the hot paths need them (ingestion, the gate): remembered for 30 s so that a
- * request does not cost a Postgres query, and served for up to an hour past that while
- * Postgres is unreachable. Only slow-changing fields are read through it.
+ * Accounts as the hot paths need them (ingestion, the gate, carrier webhooks): remembered for
+ * 30 s so that a request does not cost a Postgres query, and served for up to an hour past that
+ * while Postgres is unreachable. An id that is no account is remembered too, apart, so that a
+ * flood of made-up ids neither costs a query each time nor evicts real accounts. Only
+ * slow-changing fields are read through it.
  */
 @Injectable()
 export class AccountDirectory {
-  private readonly cache = new ReadThroughCache<AccountEntity | null>({ ttlMs: () => 30_000, staleIfErrorMs: 3_600_000, maxEntries: 10_000 });
+  private readonly cache = new ReadThroughCache<AccountEntity | null>({
+    ttlMs: () => 30_000,
+    staleIfErrorMs: 3_600_000,
+    maxEntries: 50_000,
+    maxNegativeEntries: 10_000,
+    isNegative: (account) => account === null,
+  });
 
   constructor(private readonly accounts: AccountRepository) {}
 

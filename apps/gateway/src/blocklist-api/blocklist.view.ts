@@ -31,6 +31,10 @@ export interface ConsentEventView {
   eventId: string;
   kind: string;
   keyword: string | null;
+  /** `keyword` or `phrase` for a text; null for manual changes and imports. */
+  match: string | null;
+  /** The revocation phrase rule (`en.stop-texting`) of a phrase opt-out or a review decision. */
+  rule: string | null;
   scope: { country?: string; language?: string } | null;
   language: string | null;
   country: string | null;
@@ -51,6 +55,8 @@ export function consentEventView(event: ConsentEventEntity): ConsentEventView {
     eventId: event.id,
     kind: event.kind,
     keyword: event.keyword || null,
+    match: event.match,
+    rule: event.rule,
     scope: event.scope,
     language: event.language,
     country: event.country,

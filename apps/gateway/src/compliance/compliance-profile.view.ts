@@ -24,6 +24,8 @@ export function viewOf(version: number, savedAt: Date | null, profile: Effective
     optIn: profile.optIn,
     help: profile.help,
     overrides: profile.overrides,
+    // Profiles saved before the setting existed mean the carriers' rule.
+    revocation: profile.revocation ?? { mode: 'keywords' },
     warnings,
   };
 }

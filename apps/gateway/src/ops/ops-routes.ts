@@ -2,6 +2,7 @@ import type { Queue } from 'bullmq';
 import type { FastifyInstance } from 'fastify';
 import { scrapeMetrics } from '@optout/observability';
 import type { QueueStats } from '@optout/runtime';
+import type { AuthFailureLimiter } from '../auth/auth-failure.limiter';
 import { isAdmin, OPS_BASIC_CHALLENGE, OPS_UNAUTHORIZED } from './admin-credential.util';
 import { QUEUE_DASHBOARD_PATH, registerQueueDashboard } from './queue-dashboard';
 
@@ -11,6 +12,8 @@ export interface OpsRoutesOptions {
   adminToken: string | null;
   /** OPS_DASHBOARD_WRITE: the dashboard may change queues. */
   dashboardWritable: boolean;
+  /** The gateway's failed-authentication limit, shared with the operations server when it has its own port. */
+  authFailures: AuthFailureLimiter;
 }
 
 /**

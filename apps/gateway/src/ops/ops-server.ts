@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import Fastify, { FastifyInstance } from 'fastify';
+import { installAuthFailureLimit } from '../auth/auth-failure.limiter';
 import { installSecurityHeaders } from '../http/security-headers';
 import { OpsRoutesOptions, registerOpsRoutes } from './ops-routes';
 
@@ -11,6 +12,7 @@ import { OpsRoutesOptions, registerOpsRoutes } from './ops-routes';
 export async function startOpsServer(port: number, options: OpsRoutesOptions): Promise<FastifyInstance> {
   const server = Fastify({ logger: false, return503OnClosing: true, forceCloseConnections: true });
   installSecurityHeaders(server);
+  installAuthFailureLimit(server, options.authFailures);
   await registerOpsRoutes(server, options);
   server.setNotFoundHandler((_request, reply) =>
     reply.code(404).send({ error: { code: 'not_found', message: 'This is the operations port: /metrics, /ops/queues and /ops/queues/health', details: [] } }),

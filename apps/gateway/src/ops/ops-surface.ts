@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { APP_CONFIG, AppConfig } from '@optout/config';
 import { JobProducer } from '@optout/queue';
 import { QueueStats } from '@optout/runtime';
+import type { AuthFailureLimiter } from '../auth/auth-failure.limiter';
 import { isOpsPath, OpsRoutesOptions, registerOpsRoutes } from './ops-routes';
 import { startOpsServer } from './ops-server';
 
@@ -20,13 +21,15 @@ export class OpsSurface {
     private readonly stats: QueueStats,
   ) {}
 
-  async install(app: NestFastifyApplication): Promise<void> {
+  /** `authFailures`: the gateway's failed-authentication limit, which the internal port shares. */
+  async install(app: NestFastifyApplication, authFailures: AuthFailureLimiter): Promise<void> {
     const fastify = app.getHttpAdapter().getInstance();
     const ops: OpsRoutesOptions = {
       queues: this.producer.allQueues(),
       stats: this.stats,
       adminToken: this.config.adminToken,
       dashboardWritable: this.config.opsDashboardWrite,
+      authFailures,
     };
     if (this.config.opsPort === null) {
       await app.register(async (scope: FastifyInstance) => registerOpsRoutes(scope, ops));

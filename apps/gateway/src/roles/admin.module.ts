@@ -7,6 +7,7 @@ import { ApiKeysModule } from '../api-keys/api-keys.module';
 import { BLOCKLIST_CONTROLLERS, BLOCKLIST_PROVIDERS } from '../blocklist-api/blocklist-api.providers';
 import { ComplianceController } from '../compliance/compliance.controller';
 import { ConsoleModule } from '../console/console.module';
+import { ReviewsModule } from '../reviews/reviews.module';
 import { ComplianceService } from '../compliance/compliance.service';
 import { ReplyTransportController } from '../reply-transport/reply-transport.controller';
 import { ReplyTransportService } from '../reply-transport/reply-transport.service';
@@ -19,7 +20,7 @@ import { WebhooksService } from '../webhooks/webhooks.service';
  * transports, API keys, the console. Account-management features add their module to `imports`.
  */
 @Module({
-  imports: [ConsentModule, ProfilesModule, ApiKeysModule, ConsoleModule],
+  imports: [ConsentModule, ProfilesModule, ApiKeysModule, ConsoleModule, ReviewsModule],
   controllers: [AccountsController, ComplianceController, WebhooksController, ReplyTransportController, ...BLOCKLIST_CONTROLLERS],
   providers: [AccountsService, ComplianceService, WebhooksService, ReplyTransportService, ...BLOCKLIST_PROVIDERS],
 })

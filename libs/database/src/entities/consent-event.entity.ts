@@ -26,8 +26,10 @@ export class ConsentEventEntity {
   @Column('text')
   kind!: ConsentKind;
 
-  @Column('text')
-  keyword!: string;
+  /** The keyword as written in the profile; null for a revocation phrase ('' for manual changes). */
+  @Column('text', { nullable: true })
+  keyword!: string | null;
+
 
   @Column('jsonb', { nullable: true })
   scope!: { country?: string; language?: string } | null;

@@ -23,8 +23,9 @@ export class ConsentStateEntity {
   @Column('text', { name: 'source_message_id' })
   sourceMessageId!: string;
 
-  @Column('text')
-  keyword!: string;
+  /** Null when the opt-out was a revocation phrase. */
+  @Column('text', { nullable: true })
+  keyword!: string | null;
 
   @Column('uuid', { name: 'event_id' })
   eventId!: string;

@@ -7,6 +7,7 @@ import { DeliveryAttemptEntity } from './delivery-attempt.entity';
 import { ReplyDeliveryEntity } from './reply-delivery.entity';
 import { TwilioCredentialEntity } from './twilio-credential.entity';
 import { ReplyTransportEntity } from './reply-transport.entity';
+import { RevocationReviewEntity } from './revocation-review.entity';
 import { WebhookDeliveryEntity } from './webhook-delivery.entity';
 import { WebhookEndpointEntity } from './webhook-endpoint.entity';
 
@@ -19,6 +20,7 @@ export * from './delivery-attempt.entity';
 export * from './reply-delivery.entity';
 export * from './twilio-credential.entity';
 export * from './reply-transport.entity';
+export * from './revocation-review.entity';
 export * from './webhook-delivery.entity';
 export * from './webhook-endpoint.entity';
 
@@ -34,4 +36,5 @@ export const ALL_ENTITIES = [
   DeliveryAttemptEntity,
   ReplyDeliveryEntity,
   TwilioCredentialEntity,
+  RevocationReviewEntity,
 ];

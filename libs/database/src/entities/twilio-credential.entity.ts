@@ -1,9 +1,10 @@
 import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { sealedColumn } from '../secrets/sealed-column';
 
 /**
  * An account's Twilio credentials: the reply transport sends with them and the Twilio
- * inbound webhook checks `X-Twilio-Signature` with the same auth token. Kept readable (both
- * uses need the token itself) and never returned by the API.
+ * inbound webhook checks `X-Twilio-Signature` with the same auth token. Both uses need the
+ * token itself, so it is sealed (SECRETS_KEY, AES-256-GCM), not hashed; never returned by the API.
  */
 @Entity({ name: 'twilio_credentials' })
 export class TwilioCredentialEntity {
@@ -13,7 +14,7 @@ export class TwilioCredentialEntity {
   @Column('text', { name: 'account_sid' })
   accountSid!: string;
 
-  @Column('text', { name: 'auth_token' })
+  @Column('text', { name: 'auth_token', transformer: sealedColumn })
   authToken!: string;
 
   /** Where the Messages API is; null means Twilio's own (`https://api.twilio.com`). */

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { sealedColumn } from '../secrets/sealed-column';
 
 @Entity({ name: 'webhook_endpoints' })
 export class WebhookEndpointEntity {
@@ -15,12 +16,12 @@ export class WebhookEndpointEntity {
   @Column('text', { array: true })
   events!: string[];
 
-  /** `whsec_` + base64 key. Kept readable because every delivery is signed with it. */
-  @Column('text')
+  /** `whsec_` + base64 key. Every delivery is signed with it, so it is sealed (SECRETS_KEY), not hashed. */
+  @Column('text', { transformer: sealedColumn })
   secret!: string;
 
-  /** The secret a rotation replaced: it signs too (beside `secret`) until it expires. */
-  @Column('text', { name: 'previous_secret', nullable: true })
+  /** The secret a rotation replaced: it signs too (beside `secret`) until it expires. Sealed likewise. */
+  @Column('text', { name: 'previous_secret', nullable: true, transformer: sealedColumn })
   previousSecret!: string | null;
 
   @Column('timestamptz', { name: 'previous_secret_expires_at', nullable: true })

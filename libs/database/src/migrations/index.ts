@@ -6,6 +6,7 @@ import { ReplyAttemptInFlight1764200000000 } from './1764200000000-ReplyAttemptI
 import { ApiKeyLifecycle1764300000000 } from './1764300000000-ApiKeyLifecycle';
 import { DecisionProvenance1764310000000 } from './1764310000000-DecisionProvenance';
 import { ProfileSavedBy1764320000000 } from './1764320000000-ProfileSavedBy';
+import { RevocationReviews1764400000000 } from './1764400000000-RevocationReviews';
 
 /** In order. A new migration is appended here and never edited once released. */
 export const ALL_MIGRATIONS = [
@@ -17,4 +18,5 @@ export const ALL_MIGRATIONS = [
   ApiKeyLifecycle1764300000000,
   DecisionProvenance1764310000000,
   ProfileSavedBy1764320000000,
+  RevocationReviews1764400000000,
 ];

@@ -9,7 +9,8 @@ export interface ConsentDecision {
   status: 'opted_out' | 'opted_in';
   since: Date;
   sourceMessageId: string;
-  keyword: string;
+  /** Null for an opt-out by phrase. */
+  keyword: string | null;
   eventId: string;
 }
 

@@ -12,3 +12,4 @@ export * from './twilio-credential.repository';
 export * from './page-cursor.util';
 export * from './blocklist.repository';
 export * from './consent-erasure.repository';
+export * from './revocation-review.repository';

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { TwilioCredentialEntity } from '../entities';
 import { DATA_SOURCE } from '../database.tokens';
+import { sealSecret } from '../secrets/sealed-column';
 
 export interface TwilioCredentials {
   accountSid: string;
@@ -33,7 +34,7 @@ export class TwilioCredentialRepository {
       `INSERT INTO twilio_credentials (account_id, account_sid, auth_token, base_url, updated_at) VALUES ($1, $2, $3, $4, now())
        ON CONFLICT (account_id) DO UPDATE
          SET account_sid = EXCLUDED.account_sid, auth_token = EXCLUDED.auth_token, base_url = EXCLUDED.base_url, updated_at = now()`,
-      [accountId, credentials.accountSid, credentials.authToken, credentials.baseUrl],
+      [accountId, credentials.accountSid, sealSecret(credentials.authToken), credentials.baseUrl],
     );
   }
 }

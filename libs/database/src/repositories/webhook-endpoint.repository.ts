@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { WebhookEndpointEntity } from '../entities';
 import { DATA_SOURCE } from '../database.tokens';
+import { sealSecret } from '../secrets/sealed-column';
 
 export type NewWebhookEndpoint = Pick<WebhookEndpointEntity, 'accountId' | 'url' | 'events' | 'secret'>;
 
@@ -35,7 +36,7 @@ export class WebhookEndpointRepository {
           WHERE id = $1 AND account_id = $2
          RETURNING id)
        SELECT id FROM rotated`,
-      [id, accountId, secret, graceSeconds],
+      [id, accountId, sealSecret(secret), graceSeconds],
     );
     return rows.length > 0 ? this.repo.findOneBy({ id }) : null;
   }

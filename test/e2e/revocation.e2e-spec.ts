@@ -1,0 +1,162 @@
+import { metricsRegistry } from '@optout/observability';
+import { HttpReceiver } from '../support/http-receiver';
+import { RunningSystem } from '../support/running-system';
+import { waitFor } from '../support/wait-for';
+
+/**
+ * Revocation by reasonable means on the whole system (real Redis and Postgres): the profile
+ * setting, the dry run, a phrase opt-out blocking at the gate like a keyword, an ambiguous
+ * text waiting in the review queue, a decision blocking, and a later START still winning.
+ */
+describe('revocation by reasonable means', () => {
+  let system: RunningSystem;
+  let receiver: HttpReceiver;
+  let account: { id: string; apiKey: string };
+  let keyId: string;
+  const sender = '+12025550100';
+  let sent = 0;
+
+  beforeAll(async () => {
+    system = await RunningSystem.start();
+    receiver = await new HttpReceiver().start();
+    account = await system.createAccount('Bloom Florist');
+    expect((await call('PUT', '/reply-transport', { type: 'http', url: receiver.url('/sms') })).status).toBe(200);
+    expect((await call('POST', '/webhooks', { url: receiver.url('/crm') })).status).toBe(201);
+    [{ id: keyId }] = await system.sql<{ id: string }>('SELECT id FROM api_keys WHERE account_id = $1', [account.id]);
+  });
+
+  afterAll(async () => {
+    await receiver?.stop();
+    await system?.stop();
+  });
+
+  const call = (method: string, path: string, json?: unknown) =>
+    system.request(method, `/v1/accounts/${account.id}${path}`, { token: account.apiKey, json });
+  const inbound = async (from: string, body: string, receivedAt: string) => {
+    sent += 1;
+    const messageId = `rv-${sent}`;
+    const response = await system.request('POST', '/v1/inbound', {
+      token: account.apiKey,
+      json: { accountId: account.id, messageId, from, to: sender, body, receivedAt },
+    });
+    expect(response.status).toBe(202);
+    return messageId;
+  };
+  const gate = async (phone: string) => (await system.request('GET', `/v1/gate/${account.id}/${encodeURIComponent(phone)}`, { token: account.apiKey })).body;
+  const webhooks = () => receiver.on('/crm').map((request) => request.json as { type: string; data: Record<string, any> });
+  const webhookOf = (type: string, messageId: string) =>
+    waitFor(`the ${type} webhook of ${messageId}`, () => webhooks().find((hook) => hook.type === type && hook.data.messageId === messageId));
+  const pendingReviews = async () => (await call('GET', '/reviews')).body.items as Array<Record<string, any>>;
+  const reviewOf = (messageId: string) => waitFor(`the review of ${messageId}`, async () => (await pendingReviews()).find((item) => item.messageId === messageId));
+
+  it('keeps keywords mode by default, and refuses an unknown mode naming the field and the rule', async () => {
+    expect((await call('GET', '/compliance')).body.revocation).toEqual({ mode: 'keywords' });
+    const refused = await call('PUT', '/compliance', { revocation: { mode: 'loose' } });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.details).toEqual([expect.objectContaining({ field: 'revocation.mode', rule: 'invalid_revocation_mode' })]);
+    expect((await call('GET', '/compliance')).body.version).toBe(0);
+  });
+
+  it('in keywords mode, a phrase changes nothing', async () => {
+    const result = await call('POST', '/compliance/classify', { from: '+12025550111', body: 'Please stop texting me' });
+    expect(result.body).toMatchObject({ kind: null, match: null, rule: null });
+  });
+
+  it('saves reasonable mode as a new version, and the dry run shows the outcome and the rule', async () => {
+    const saved = await call('PUT', '/compliance', { revocation: { mode: 'reasonable' } });
+    expect(saved.status).toBe(200);
+    expect(saved.body).toMatchObject({ version: 1, revocation: { mode: 'reasonable' } });
+    const classify = async (body: string) => (await call('POST', '/compliance/classify', { from: '+12025550111', body })).body;
+    expect(await classify('Please stop texting me')).toMatchObject({ kind: 'optOut', match: 'phrase', rule: 'en.stop-texting', keyword: null, language: 'en', profileVersion: 1 });
+    expect(await classify('wrong number')).toMatchObject({ kind: 'review', match: 'phrase', rule: 'en.wrong-number', reply: null });
+    expect(await classify('STOP')).toMatchObject({ kind: 'optOut', match: 'keyword', rule: null, keyword: 'STOP' });
+    expect(await classify("I'll stop by later")).toMatchObject({ kind: null, match: null });
+  });
+
+  it('a phrase opt-out goes the keyword path: ledger, state, gate, confirmation in its language, webhook with the rule', async () => {
+    const subscriber = '+12025550121';
+    const messageId = await inbound(subscriber, 'Dejen de enviarme mensajes, por favor', '2026-11-26T10:00:00.000Z');
+    const hook = await webhookOf('consent.opted_out', messageId);
+    expect(hook.data).toMatchObject({ keyword: null, match: 'phrase', rule: 'es.stop-texting', language: 'es', source: 'sms', replyStatus: 'queued' });
+    expect(await gate(subscriber)).toMatchObject({ allowed: false, status: 'opted_out' });
+    await waitFor('the confirmation', () => receiver.on('/sms').find((request) => (request.json as { to: string }).to === subscriber));
+    expect((receiver.on('/sms').find((request) => (request.json as { to: string }).to === subscriber)!.json as { body: string }).body).toMatch(/Te has dado de baja/);
+    const [row] = await system.sql('SELECT kind, keyword, match, rule, source FROM consent_events WHERE account_id = $1 AND source_message_id = $2', [account.id, messageId]);
+    expect(row).toEqual({ kind: 'optOut', keyword: null, match: 'phrase', rule: 'es.stop-texting', source: 'sms' });
+    const history = await call('GET', `/consent/${encodeURIComponent(subscriber)}`);
+    expect(history.body).toMatchObject({ status: 'opted_out', history: [expect.objectContaining({ match: 'phrase', rule: 'es.stop-texting', keyword: null })] });
+  });
+
+  it('an ambiguous text waits in the review queue: nothing at the gate, a webhook, the deadline, the metrics', async () => {
+    const subscriber = '+12025550131';
+    const messageId = await inbound(subscriber, 'wrong number', '2026-11-27T15:00:00.000Z'); // a Friday
+    const item = await reviewOf(messageId);
+    expect(item).toMatchObject({ phone: subscriber, body: 'wrong number', rule: 'en.wrong-number', status: 'pending', receivedAt: '2026-11-27T15:00:00.000Z', deadline: '2026-12-11T15:00:00.000Z' });
+    const hook = await webhookOf('consent.review_requested', messageId);
+    expect(hook.data).toMatchObject({ eventId: item.id, rule: 'en.wrong-number', deadline: item.deadline, body: 'wrong number' });
+    expect(await gate(subscriber)).toMatchObject({ allowed: true });
+    const metrics = await metricsRegistry.getSingleMetricAsString('optout_reviews_pending');
+    expect(metrics).toMatch(/optout_reviews_pending(\{[^}]*\})? [1-9]/);
+    expect(await metricsRegistry.getSingleMetricAsString('optout_reviews_oldest_pending_age_seconds')).toMatch(/optout_reviews_oldest_pending_age_seconds(\{[^}]*\})? [1-9]/);
+  });
+
+  it('lists pending reviews oldest first, with a cursor', async () => {
+    const first = await inbound('+12025550141', 'who is this?', '2026-11-20T09:00:00.000Z');
+    await reviewOf(first);
+    const all = await pendingReviews();
+    const times = all.map((item) => item.receivedAt);
+    expect(times).toEqual([...times].sort());
+    expect(all[0].messageId).toBe(first);
+    const refused = await call('GET', '/reviews?cursor=nonsense');
+    expect(refused.status).toBe(400);
+    expect((await call('GET', '/reviews?status=later')).status).toBe(400);
+  });
+
+  it('an optOut decision blocks as of the text, is kept with the deciding key, and a second decision is 409', async () => {
+    const subscriber = '+12025550131';
+    const item = (await pendingReviews()).find((review) => review.phone === subscriber)!;
+    const decided = await call('POST', `/reviews/${item.id}`, { decision: 'optOut' });
+    expect(decided.status).toBe(200);
+    expect(decided.body).toMatchObject({ id: item.id, status: 'decided', decision: 'optOut', decidedAt: expect.any(String), decidedBy: keyId });
+    expect(await gate(subscriber)).toMatchObject({ allowed: false, status: 'opted_out', since: '2026-11-27T15:00:00.000Z' });
+    const hook = await webhookOf('consent.opted_out', item.messageId);
+    expect(hook.data).toMatchObject({ source: 'review', match: 'phrase', rule: 'en.wrong-number', keyword: null });
+    const [row] = await system.sql('SELECT source, api_key_id, received_at FROM consent_events WHERE account_id = $1 AND source_message_id = $2', [account.id, item.messageId]);
+    expect(row).toEqual({ source: 'review', api_key_id: keyId, received_at: new Date('2026-11-27T15:00:00.000Z') });
+
+    const again = await call('POST', `/reviews/${item.id}`, { decision: 'dismiss' });
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('review_already_decided');
+    const decidedList = (await call('GET', '/reviews?status=decided')).body.items;
+    expect(decidedList).toEqual([expect.objectContaining({ id: item.id, decision: 'optOut' })]);
+  });
+
+  it('refuses a bad decision with a 400 naming the field, and an unknown review with 404', async () => {
+    const item = (await pendingReviews())[0];
+    const bad = await call('POST', `/reviews/${item.id}`, { decision: 'maybe' });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body.error.details)).toMatch(/decision/);
+    expect((await call('POST', '/reviews/00000000-0000-4000-8000-000000000000', { decision: 'dismiss' })).status).toBe(404);
+    expect((await call('POST', '/reviews/not-a-uuid', { decision: 'dismiss' })).status).toBe(404);
+  });
+
+  it('a dismissal changes nothing at the gate', async () => {
+    const subscriber = '+12025550141';
+    const item = (await pendingReviews()).find((review) => review.phone === subscriber)!;
+    expect((await call('POST', `/reviews/${item.id}`, { decision: 'dismiss' })).body).toMatchObject({ decision: 'dismiss' });
+    expect(await gate(subscriber)).toMatchObject({ allowed: true });
+  });
+
+  it('a later START still wins over an optOut decided afterwards', async () => {
+    const subscriber = '+12025550151';
+    const doubt = await inbound(subscriber, 'not interested', '2026-11-26T11:00:00.000Z');
+    const item = await reviewOf(doubt);
+    const start = await inbound(subscriber, 'START', '2026-11-26T11:05:00.000Z');
+    await webhookOf('consent.opted_in', start);
+    expect((await call('POST', `/reviews/${item.id}`, { decision: 'optOut' })).status).toBe(200);
+    await system.waitUntilQueuesDrain();
+    expect(await gate(subscriber)).toMatchObject({ allowed: true, status: 'opted_in' });
+    const rows = await system.sql<{ kind: string; source: string }>('SELECT kind, source FROM consent_events WHERE account_id = $1 AND phone = $2 ORDER BY received_at', [account.id, subscriber]);
+    expect(rows).toEqual([{ kind: 'optOut', source: 'review' }, { kind: 'optIn', source: 'sms' }]);
+  });
+});
