@@ -1,7 +1,8 @@
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import IORedis from 'ioredis';
+import type { RedisNodeAddress } from '@optout/config';
+import { createRedisClient, describeRedisTarget } from '@optout/queue';
 
 export interface LocalRedis {
   url: string;
@@ -14,8 +15,13 @@ export interface LocalRedis {
  * its data (an append-only file) under `.data/redis`. Neither possible: a message saying what
  * to install.
  */
-export async function ensureLocalRedis(url: string, dataDir: string): Promise<LocalRedis> {
-  if (await answers(url)) return { url, child: null };
+export async function ensureLocalRedis(url: string, dataDir: string, clusterNodes: RedisNodeAddress[] | null = null): Promise<LocalRedis> {
+  if (clusterNodes) {
+    // A cluster is never started here: it is the operator's, and must already be there.
+    if (await answers({ redisUrl: url, redisClusterNodes: clusterNodes })) return { url, child: null };
+    throw new Error(`Nothing answers at the ${describeRedisTarget({ redisUrl: url, redisClusterNodes: clusterNodes })}: start the cluster, or unset REDIS_CLUSTER_NODES to use a single Redis.`);
+  }
+  if (await answers({ redisUrl: url })) return { url, child: null };
   if (spawnSync('redis-server', ['--version']).status !== 0) {
     throw new Error(
       `Nothing answers at ${url} and redis-server is not installed. Install Redis (Debian/Ubuntu: apt-get install redis-server; macOS: brew install redis) or set REDIS_URL to a running Redis.`,
@@ -30,15 +36,16 @@ export async function ensureLocalRedis(url: string, dataDir: string): Promise<Lo
     { stdio: 'ignore' },
   );
   for (let attempt = 0; attempt < 50; attempt++) {
-    if (await answers(url)) return { url, child };
+    if (await answers({ redisUrl: url })) return { url, child };
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   child.kill();
   throw new Error(`Started redis-server for ${url}, but it did not answer within 5 s`);
 }
 
-async function answers(url: string): Promise<boolean> {
-  const client = new IORedis(url, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 1_000, retryStrategy: () => null });
+/** One attempt, no retry: is a Redis (or a ready cluster) there? */
+async function answers(target: { redisUrl: string; redisClusterNodes?: RedisNodeAddress[] | null }): Promise<boolean> {
+  const client = createRedisClient(target, 'probe', 'optout-launcher-probe');
   client.on('error', () => undefined);
   try {
     await client.connect();

@@ -27,7 +27,10 @@ async function main(): Promise<void> {
     env.DATABASE_POOL_SIZE = '1';
     console.log(`DATABASE_URL not set: embedded Postgres (PGlite) in ${DATA_DIR}/pglite`);
   }
-  const redis = await ensureLocalRedis(env.REDIS_URL ?? 'redis://127.0.0.1:6379', DATA_DIR);
+  // Read through the config (the one reader of the environment): with REDIS_CLUSTER_NODES the
+  // cluster must be there already; otherwise a local redis-server is started when none answers.
+  const { redisUrl, redisClusterNodes } = loadConfig(env, { required: [] });
+  const redis = await ensureLocalRedis(redisUrl, DATA_DIR, redisClusterNodes);
   if (redis.child) {
     cleanups.push(() => void redis.child?.kill());
     console.log(`Nothing answered at ${redis.url}: started redis-server with its data in ${DATA_DIR}/redis`);

@@ -22,6 +22,20 @@ export interface AppConfig {
   /** Connections per process. PGlite serves one connection at a time, so the launcher sets 1 for it. */
   databasePoolSize: number;
   redisUrl: string;
+  /**
+   * Seed nodes of a Redis Cluster (REDIS_CLUSTER_NODES). Set: every Redis connection of the
+   * process is an ioredis Cluster built from these seeds and `redisUrl` is not used; null: the
+   * single Redis at `redisUrl`.
+   */
+  redisClusterNodes: RedisNodeAddress[] | null;
+  /**
+   * After writing a queued job or a gate-cache entry, wait (Redis WAIT) until this many
+   * replicas hold it, so that a failover does not roll back an acknowledged STOP. 0: do not
+   * wait. Default 1 on a cluster, 0 on a single Redis (docs/reliability.md, "Failover").
+   */
+  redisWaitReplicas: number;
+  /** The longest such a wait may take; past it the write stands on the master alone (logged). */
+  redisWaitTimeoutMs: number;
   /** BullMQ prefix; a Redis Cluster hash tag by default so every queue key lands in one slot. */
   queuePrefix: string;
   /** Loopback and private webhook/reply targets are refused unless this is true (tests, laptops). */
@@ -81,6 +95,12 @@ export interface AppConfig {
   secretsKey: SecretsKeyConfig | null;
   /** Keys that sealed rows before a rotation: they still open them until the start-up re-seal has moved every row to `secretsKey`. */
   secretsKeysPrevious: SecretsKeyConfig[];
+}
+
+/** One `host:port` of REDIS_CLUSTER_NODES. */
+export interface RedisNodeAddress {
+  host: string;
+  port: number;
 }
 
 /** Redis keys that are not BullMQ's (the gate cache) live under the prefix without its braces. */

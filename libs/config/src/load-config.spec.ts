@@ -140,4 +140,27 @@ describe('loadConfig', () => {
     expect(config.webhookRetryDelaysMs).toEqual([10, 20, 30]);
     expect(config.allowPrivateWebhookTargets).toBe(true);
   });
+  describe('REDIS_CLUSTER_NODES', () => {
+    it('is off unless set: the single Redis at REDIS_URL', () => {
+      expect(loadConfig(base).redisClusterNodes).toBeNull();
+      expect(loadConfig({ ...base, REDIS_CLUSTER_NODES: '  ' }).redisClusterNodes).toBeNull();
+    });
+
+    it('reads comma-separated host:port seeds, IPv6 hosts in brackets', () => {
+      expect(loadConfig({ ...base, REDIS_CLUSTER_NODES: 'redis-1:7000, 10.0.0.2:7001,[::1]:7002' }).redisClusterNodes).toEqual([
+        { host: 'redis-1', port: 7000 },
+        { host: '10.0.0.2', port: 7001 },
+        { host: '::1', port: 7002 },
+      ]);
+    });
+
+    it('names each seed that is not host:port', () => {
+      expect(problemsOf({ ...base, REDIS_CLUSTER_NODES: 'redis-1:7000,redis-2,redis://r:1,h:70000,' })).toEqual([
+        expect.stringContaining('REDIS_CLUSTER_NODES: "redis-2" is not host:port'),
+        expect.stringContaining('"redis://r:1" is not host:port'),
+        expect.stringContaining('"h:70000" is not host:port'),
+        expect.stringContaining('"" is not host:port'),
+      ]);
+    });
+  });
 });

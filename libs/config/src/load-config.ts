@@ -1,4 +1,4 @@
-import { AppConfig, GATEWAY_ROLES, GatewayRole, SecretsKeyConfig } from './app-config';
+import { AppConfig, GATEWAY_ROLES, GatewayRole, RedisNodeAddress, SecretsKeyConfig } from './app-config';
 import { ConfigError } from './config-error';
 
 /**
@@ -91,12 +91,17 @@ export function loadConfig(env: Env = process.env, options: LoadConfigOptions = 
     problems.push(`REDIS_POLICY_CHECK=${JSON.stringify(env.REDIS_POLICY_CHECK)} must be strict (refuse to start unless maxmemory-policy is noeviction) or warn`);
   }
 
+  const redisClusterNodes = parseClusterNodes(text('REDIS_CLUSTER_NODES'), problems);
+
   const config: AppConfig = {
     port: integer('PORT', 3000, 0, 65535),
     adminToken,
     databaseUrl: url('DATABASE_URL', ['postgres:', 'postgresql:']),
     databasePoolSize: integer('DATABASE_POOL_SIZE', 10, 1, 500),
     redisUrl: url('REDIS_URL', ['redis:', 'rediss:'], 'redis://127.0.0.1:6379'),
+    redisClusterNodes,
+    redisWaitReplicas: integer('REDIS_WAIT_REPLICAS', redisClusterNodes ? 1 : 0, 0, 16),
+    redisWaitTimeoutMs: integer('REDIS_WAIT_TIMEOUT_MS', 500, 10, 10_000),
     queuePrefix,
     allowPrivateWebhookTargets: boolean('ALLOW_PRIVATE_WEBHOOK_TARGETS', false),
     webhookRetryDelaysMs,
@@ -132,6 +137,26 @@ export function loadConfig(env: Env = process.env, options: LoadConfigOptions = 
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/**
+ * REDIS_CLUSTER_NODES: comma-separated `host:port` seeds (an IPv6 host in brackets). A few
+ * are enough: the client learns the rest of the cluster from any one that answers.
+ */
+function parseClusterNodes(raw: string | undefined, problems: string[]): RedisNodeAddress[] | null {
+  if (raw === undefined) return null;
+  const nodes: RedisNodeAddress[] = [];
+  for (const part of raw.split(',').map((item) => item.trim())) {
+    const match = /^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+):(\d{1,5})$/.exec(part);
+    const port = match ? Number(match[2]) : 0;
+    if (!match || port < 1 || port > 65535) {
+      problems.push(`REDIS_CLUSTER_NODES: ${JSON.stringify(part)} is not host:port (a comma list of seed nodes, e.g. redis-1:6379,redis-2:6379)`);
+      continue;
+    }
+    nodes.push({ host: match[1].replace(/^\[|\]$/g, ''), port });
+  }
+  if (nodes.length > 64) problems.push('REDIS_CLUSTER_NODES lists more than 64 seed nodes; a few are enough');
+  return nodes.length > 0 ? nodes : null;
 }
 
 const SECRETS_KEY_FORM = '<key id>:<32 random bytes in base64>, e.g. k1:3q2+7w…=';

@@ -1,10 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type IORedis from 'ioredis';
 import { smsSegments } from '@optout/compliance';
 import { APP_CONFIG, AppConfig, keyPrefixOf } from '@optout/config';
 import { QueueName } from '@optout/contracts';
 import { ConsentEventEntity } from '@optout/database';
-import { jobIds, JobProducer, PRODUCER_REDIS } from '@optout/queue';
+import { jobIds, JobProducer, PRODUCER_REDIS, RedisClient } from '@optout/queue';
 import type { ConfirmationReply } from './consent-decision';
 import { webhookEventOf } from './consent-webhook.util';
 import { ReplyLoopGuard } from './reply-loop-guard';
@@ -22,7 +21,7 @@ export class ConsentFollowUps {
 
   constructor(
     private readonly producer: JobProducer,
-    @Inject(PRODUCER_REDIS) redis: IORedis,
+    @Inject(PRODUCER_REDIS) redis: RedisClient,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.loopGuard = new ReplyLoopGuard(redis, keyPrefixOf(config));

@@ -1,4 +1,4 @@
-import type IORedis from 'ioredis';
+import type { RedisClient } from '@optout/queue';
 import type { ConsentKind } from '@optout/contracts';
 
 /** The spec's loop guard: one confirmation of a kind per subscriber per 10 minutes. */
@@ -33,7 +33,7 @@ export interface GuardedEvent {
  */
 export class ReplyLoopGuard {
   constructor(
-    private readonly redis: IORedis,
+    private readonly redis: RedisClient,
     private readonly keyPrefix: string,
     private readonly windowMs = LOOP_GUARD_WINDOW_MS,
   ) {}

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type IORedis from 'ioredis';
 import { APP_CONFIG, AppConfig, keyPrefixOf } from '@optout/config';
 import type { ConsentStatus } from '@optout/contracts';
+import { RedisClient, ReplicaWait } from '@optout/queue';
 import { GateEntry } from './gate-entry';
 import { gateKey } from './gate-keys';
 import { FILL_IF_ABSENT } from './scripts/fill-if-absent.lua';
@@ -13,7 +13,7 @@ import { GATE_REDIS } from './gate.tokens';
 /** A day: entries are rewritten on every change, so the TTL only bounds memory for idle numbers. */
 const ENTRY_TTL_MS = 24 * 3600 * 1000;
 
-type GateRedis = IORedis & {
+type GateRedis = RedisClient & {
   gateFillIfAbsent(key: string, ...args: string[]): Promise<number>;
   gateWriteIfNewer(key: string, ...args: string[]): Promise<number>;
   gateWriteManyIfNewer(numberOfKeys: number, ...keysAndArgs: string[]): Promise<number>;
@@ -28,9 +28,11 @@ const WRITE_MANY_CHUNK = 500;
 export class GateCache {
   private readonly redis: GateRedis;
   private readonly keyPrefix: string;
+  private readonly replicaWait: ReplicaWait;
 
-  constructor(@Inject(GATE_REDIS) redis: IORedis, @Inject(APP_CONFIG) config: AppConfig) {
+  constructor(@Inject(GATE_REDIS) redis: RedisClient, @Inject(APP_CONFIG) config: AppConfig) {
     this.keyPrefix = keyPrefixOf(config);
+    this.replicaWait = new ReplicaWait(config);
     redis.defineCommand('gateFillIfAbsent', { numberOfKeys: 1, lua: FILL_IF_ABSENT });
     redis.defineCommand('gateWriteIfNewer', { numberOfKeys: 1, lua: WRITE_IF_NEWER });
     // No fixed key count: each call says how many keys it carries.
@@ -74,8 +76,16 @@ export class GateCache {
     await this.redis.del(gateKey(this.keyPrefix, accountId, phone));
   }
 
+  /**
+   * The blocklist worker's write after its commit. On a cluster it then waits for the master's
+   * replica (REDIS_WAIT_REPLICAS): a failover that rolled this write back could leave an older
+   * entry — `allowed: true` — for a number that has just opted out.
+   */
   async writeIfNewer(accountId: string, phone: string, entry: GateEntry): Promise<boolean> {
-    return (await this.redis.gateWriteIfNewer(gateKey(this.keyPrefix, accountId, phone), ...argsOf(entry))) === 1;
+    const key = gateKey(this.keyPrefix, accountId, phone);
+    const written = (await this.redis.gateWriteIfNewer(key, ...argsOf(entry))) === 1;
+    await this.replicaWait.afterWrite(this.redis, key);
+    return written;
   }
 
   /** `writeIfNewer` for many numbers of one account (an import batch), a few hundred per script call. Throws if any call failed. */
@@ -86,6 +96,7 @@ export class GateCache {
       const keys = chunk.map(([phone]) => gateKey(this.keyPrefix, accountId, phone));
       const args = chunk.flatMap(([, entry]) => argsOf(entry).slice(0, 5));
       await this.redis.gateWriteManyIfNewer(keys.length, ...keys, ...args, String(ENTRY_TTL_MS));
+      await this.replicaWait.afterWrite(this.redis, keys[0]);
     }
   }
 }

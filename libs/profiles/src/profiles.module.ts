@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import IORedis from 'ioredis';
 import { APP_CONFIG, AppConfig } from '@optout/config';
+import { createRedisClient } from '@optout/queue';
 import { CompiledProfileCache } from './compiled-profile.cache';
 import { ProfileChangePublisher } from './profile-change.publisher';
 import { ProfileChangeSubscriber } from './profile-change.subscriber';
@@ -16,15 +16,9 @@ import { PROFILE_CHANGES_REDIS } from './profiles.tokens';
     {
       provide: PROFILE_CHANGES_REDIS,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) =>
-        new IORedis(config.redisUrl, {
-          connectionName: 'optout-profile-changes',
-          // The subscriber connects once its listeners exist, and re-subscribes itself on
-          // 'ready' so that it knows when announcements flow again.
-          lazyConnect: true,
-          autoResubscribe: false,
-          maxRetriesPerRequest: null,
-        }),
+      // The subscriber connects once its listeners exist, and re-subscribes itself on 'ready'
+      // so that it knows when announcements flow again (ProfileChangeSubscriber).
+      useFactory: (config: AppConfig) => createRedisClient(config, 'subscriber', 'optout-profile-changes'),
     },
     CompiledProfileCache,
     ProfileChangeSubscriber,

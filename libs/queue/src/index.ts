@@ -5,4 +5,5 @@ export * from './queue-worker.runner';
 export * from './queue.module';
 export * from './queue.tokens';
 export * from './redis-connection.factory';
+export * from './replica-wait';
 export * from './retry-schedule.util';

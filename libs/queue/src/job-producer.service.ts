@@ -1,11 +1,12 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import type IORedis from 'ioredis';
 import { ALL_QUEUE_NAMES, JobOf, QueueName } from '@optout/contracts';
 import { APP_CONFIG, AppConfig } from '@optout/config';
 import { correlationFieldsOf } from '@optout/observability';
 import { defaultJobOptions } from './queue-job-options';
 import { PRODUCER_REDIS } from './queue.tokens';
+import type { RedisClient } from './redis-connection.factory';
+import { ReplicaWait } from './replica-wait';
 
 export interface EnqueueOptions {
   /** Required: every job's id derives from what it is about (see job-ids.util.ts). */
@@ -18,21 +19,32 @@ export interface EnqueueOptions {
 export class JobProducer implements OnApplicationShutdown {
   private readonly queues = new Map<QueueName, Queue>();
   private readonly logger = new Logger('JobProducer');
+  private readonly replicaWait: ReplicaWait;
+  /** Any key in the queues' slot (the prefix is a hash tag): where WAIT is sent after an add. */
+  private readonly queueSlotKey: string;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(PRODUCER_REDIS) private readonly connection: IORedis,
-  ) {}
+    @Inject(PRODUCER_REDIS) private readonly connection: RedisClient,
+  ) {
+    this.replicaWait = new ReplicaWait(config);
+    this.queueSlotKey = `${config.queuePrefix}:replication`;
+  }
 
-  /** Resolves once Redis has the job: callers may then acknowledge. */
+  /**
+   * Resolves once Redis has the job — and, on a cluster, its master's replica too
+   * (REDIS_WAIT_REPLICAS): callers may then acknowledge.
+   */
   async enqueue<Q extends QueueName>(queue: Q, payload: JobOf<Q>, options: EnqueueOptions): Promise<void> {
     await this.queue(queue).add(queue, payload, { jobId: options.jobId, delay: options.delayMs });
+    await this.replicaWait.afterWrite(this.connection, this.queueSlotKey);
     this.logQueued(queue, [options.jobId], [payload]);
   }
 
   async enqueueMany<Q extends QueueName>(queue: Q, jobs: Array<{ payload: JobOf<Q>; jobId: string }>): Promise<void> {
     if (jobs.length === 0) return;
     await this.queue(queue).addBulk(jobs.map((job) => ({ name: queue, data: job.payload, opts: { jobId: job.jobId } })));
+    await this.replicaWait.afterWrite(this.connection, this.queueSlotKey);
     this.logQueued(queue, jobs.map((job) => job.jobId), jobs.map((job) => job.payload));
   }
 

@@ -4,7 +4,7 @@ import { JobOf, QueueName } from '@optout/contracts';
 import { APP_CONFIG, AppConfig } from '@optout/config';
 import { isDatabaseUnavailable } from '@optout/database';
 import { correlationFieldsOf, jobDurationSeconds, withLogContext } from '@optout/observability';
-import { workerConnectionOptions } from './redis-connection.factory';
+import { workerConnection } from './redis-connection.factory';
 import { SCHEDULE_BACKOFF } from './queue-job-options';
 import { scheduledDelay } from './retry-schedule.util';
 
@@ -25,12 +25,14 @@ export class QueueWorkerRunner implements BeforeApplicationShutdown {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   run<Q extends QueueName>(queue: Q, handler: JobHandler<Q>, options: { concurrency?: number } = {}): Worker {
+    // On a cluster: a lazy client that BullMQ duplicates (and closes the copies of) — never connected itself.
+    const connection = workerConnection(this.config, `optout-worker-${queue}`);
     const worker = new Worker<JobOf<Q>>(
       queue,
       // Every log line written during the job carries its queue, id and correlation id(s).
       (job) => withLogContext({ queue, jobId: job.id, ...correlationFieldsOf(job.data) }, () => this.timed(queue, job, handler)),
       {
-        connection: workerConnectionOptions(this.config.redisUrl),
+        connection,
         prefix: this.config.queuePrefix,
         concurrency: options.concurrency ?? this.config.workerConcurrency,
         maxStalledCount: MAX_STALLED_COUNT,

@@ -1,9 +1,8 @@
 import { Global, Module, OnApplicationShutdown, Inject } from '@nestjs/common';
-import type IORedis from 'ioredis';
 import { APP_CONFIG, AppConfig } from '@optout/config';
 import { JobProducer } from './job-producer.service';
 import { QueueWorkerRunner } from './queue-worker.runner';
-import { createProducerConnection } from './redis-connection.factory';
+import { createRedisClient, RedisClient, waitUntilReady } from './redis-connection.factory';
 import { PRODUCER_REDIS } from './queue.tokens';
 
 @Global()
@@ -13,9 +12,13 @@ import { PRODUCER_REDIS } from './queue.tokens';
       provide: PRODUCER_REDIS,
       inject: [APP_CONFIG],
       useFactory: async (config: AppConfig) => {
-        const connection = createProducerConnection(config.redisUrl, 'optout-producer');
+        const connection = createRedisClient(config, 'producer', 'optout-producer');
         connection.on('error', () => undefined); // each failed command reports its own error
-        await waitUntilReady(connection, config.redisUrl);
+        // Start-up waits for Redis (say, while compose starts it) but says what it waits for.
+        await waitUntilReady(connection, config).catch((error: Error) => {
+          connection.disconnect();
+          throw error;
+        });
         return connection;
       },
     },
@@ -25,24 +28,9 @@ import { PRODUCER_REDIS } from './queue.tokens';
   exports: [PRODUCER_REDIS, JobProducer, QueueWorkerRunner],
 })
 export class QueueModule implements OnApplicationShutdown {
-  constructor(@Inject(PRODUCER_REDIS) private readonly connection: IORedis) {}
+  constructor(@Inject(PRODUCER_REDIS) private readonly connection: RedisClient) {}
 
   async onApplicationShutdown(): Promise<void> {
     this.connection.disconnect();
   }
-}
-
-/** Start-up waits for Redis (say, while compose starts it) but says what it waits for. */
-async function waitUntilReady(connection: IORedis, redisUrl: string, timeoutMs = 30_000): Promise<void> {
-  if (connection.status === 'ready') return;
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      connection.disconnect();
-      reject(new Error(`Redis at ${redisUrl} did not answer within ${timeoutMs / 1000}s: start it or set REDIS_URL`));
-    }, timeoutMs);
-    connection.once('ready', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
 }

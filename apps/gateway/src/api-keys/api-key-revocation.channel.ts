@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
-import IORedis from 'ioredis';
 import { APP_CONFIG, AppConfig, keyPrefixOf } from '@optout/config';
-import { PRODUCER_REDIS } from '@optout/queue';
+import { createRedisClient, PRODUCER_REDIS, RedisClient } from '@optout/queue';
 import { API_KEY_HIT_TTL_MS, ApiKeyResolver } from '../auth/api-key-resolver.service';
 
 const BOUND_S = API_KEY_HIT_TTL_MS / 1000;
@@ -25,18 +24,20 @@ const KEY_HASH = /^[0-9a-f]{64}$/;
 export class ApiKeyRevocationChannel implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('ApiKeyRevocations');
   private readonly channel: string;
-  private readonly subscriber: IORedis;
+  private readonly subscriber: RedisClient;
   private subscribed = false;
   private closing = false;
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
     // The producer connection fails fast: a revocation must not hang on an unreachable Redis.
-    @Inject(PRODUCER_REDIS) private readonly publisher: IORedis,
+    @Inject(PRODUCER_REDIS) private readonly publisher: RedisClient,
     private readonly keys: ApiKeyResolver,
   ) {
     this.channel = apiKeyRevocationChannel(config);
-    this.subscriber = new IORedis(config.redisUrl, { connectionName: 'optout-api-key-revocations', lazyConnect: true, autoResubscribe: false, maxRetriesPerRequest: null });
+    // On a Redis Cluster (REDIS_CLUSTER_NODES) a cluster subscriber: ioredis moves it to another
+    // node when its node leaves, silently; a revocation missed then is still bounded by the 30 s.
+    this.subscriber = createRedisClient(config, 'subscriber', 'optout-api-key-revocations');
   }
 
   onModuleInit(): void {

@@ -1,9 +1,8 @@
 import { Inject, Injectable, Logger, ServiceUnavailableException } from '@nestjs/common';
 import { HealthCheckService, HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';
-import type IORedis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { DATA_SOURCE, migrationsApplied } from '@optout/database';
-import { PRODUCER_REDIS } from '@optout/queue';
+import { isCluster, masterConnections, nodeAddress, PRODUCER_REDIS, RedisClient } from '@optout/queue';
 
 /** A probe's answer: HTTP status and terminus's JSON body. */
 export interface HealthReport {
@@ -20,7 +19,7 @@ const PROBE_TIMEOUT_MS = 2_000;
  *
  * Live: the event loop answers. A failing liveness probe gets a process restarted, so it
  * must not depend on Redis or Postgres — restarting cannot fix them.
- * Ready: Redis answers PING, Postgres answers SELECT 1, every migration this build knows is
+ * Ready: Redis answers PING (on a cluster: every master says `cluster_state:ok`), Postgres answers SELECT 1, every migration this build knows is
  * applied, and the process is not shutting down. Not ready takes a gateway out of the load
  * balancer and tells an orchestrator a worker cannot make progress.
  */
@@ -34,7 +33,7 @@ export class HealthChecks {
   constructor(
     private readonly health: HealthCheckService,
     private readonly indicator: HealthIndicatorService,
-    @Inject(PRODUCER_REDIS) private readonly redis: IORedis,
+    @Inject(PRODUCER_REDIS) private readonly redis: RedisClient,
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
   ) {}
 
@@ -49,7 +48,7 @@ export class HealthChecks {
 
   async ready(): Promise<HealthReport> {
     const report = await this.run([
-      () => this.probe('redis', async () => ((await this.redis.ping()) === 'PONG' ? null : 'unexpected PING answer')),
+      () => this.probe('redis', () => this.redisProblem()),
       () => this.probe('postgres', async () => (await this.dataSource.query('SELECT 1'), null)),
       () => this.probe('migrations', async () => ((await this.migrationsUpToDate()) ? null : 'pending migrations: the schema is older than this build')),
       () => (this.shuttingDown ? this.indicator.check('shutdown').down({ message: 'shutting down' }) : this.indicator.check('shutdown').up()),
@@ -61,6 +60,25 @@ export class HealthChecks {
       this.lastReady = ready;
     }
     return report;
+  }
+
+  /**
+   * A single Redis: PING. A cluster: CLUSTER INFO from every master the client knows — not
+   * ready while any of them does not answer or says the cluster is not `ok` (a master lost and
+   * its replica not yet promoted, slots uncovered), since some keys cannot be written then.
+   */
+  private async redisProblem(): Promise<string | null> {
+    if (!isCluster(this.redis)) return (await this.redis.ping()) === 'PONG' ? null : 'unexpected PING answer';
+    const masters = masterConnections(this.redis);
+    if (masters.length === 0) return 'no master known (the cluster client is not connected)';
+    const states = await Promise.all(
+      masters.map(async (node) => {
+        const state = /cluster_state:(\w+)/.exec(String(await node.cluster('INFO')))?.[1] ?? 'unknown';
+        return state === 'ok' ? null : `${nodeAddress(node)} says cluster_state:${state}`;
+      }),
+    );
+    const problems = states.filter((problem): problem is string => problem !== null);
+    return problems.length === 0 ? null : problems.join('; ');
   }
 
   private async migrationsUpToDate(): Promise<boolean> {

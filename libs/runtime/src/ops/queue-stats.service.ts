@@ -1,8 +1,7 @@
 import { Inject, Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import type { Queue } from 'bullmq';
-import type IORedis from 'ioredis';
 import { QueueDepth, registerQueueDepthSource } from '@optout/observability';
-import { JobProducer, PRODUCER_REDIS } from '@optout/queue';
+import { JobProducer, PRODUCER_REDIS, RedisClient } from '@optout/queue';
 import { finishedPerMinute } from './finished-per-minute.util';
 
 /** The JSON of one queue in /ops/queues/health. */
@@ -42,7 +41,7 @@ export class QueueStats implements OnModuleInit, OnApplicationShutdown {
 
   constructor(
     private readonly producer: JobProducer,
-    @Inject(PRODUCER_REDIS) private readonly redis: IORedis,
+    @Inject(PRODUCER_REDIS) private readonly redis: RedisClient,
   ) {}
 
   onModuleInit(): void {
