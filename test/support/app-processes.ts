@@ -37,8 +37,9 @@ export class AppProcess {
   start(): this {
     const child = spawn(process.execPath, [resolve(ROOT, `dist/apps/${this.app}/src/main.js`)], {
       cwd: ROOT,
-      // The gateway and the dispatcher need SECRETS_KEY; a suite may set its own.
-      env: { PATH: process.env.PATH ?? '', SECRETS_KEY: TEST_SECRETS_KEY, ...this.env },
+      // The gateway and the dispatcher need SECRETS_KEY; load suites send from one account
+      // (no per-account quota). A suite may set its own.
+      env: { PATH: process.env.PATH ?? '', SECRETS_KEY: TEST_SECRETS_KEY, INBOUND_ACCOUNT_MESSAGES_PER_SECOND: '0', INBOUND_ACCOUNT_BYTES_PER_SECOND: '0', ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));

@@ -22,6 +22,9 @@ export function testConfig(databaseUrl: string, overrides: Record<string, string
       // limit itself sets a low one.
       AUTH_FAILURES_PER_MINUTE: '1000000',
       SECRETS_KEY: TEST_SECRETS_KEY,
+      // Suites send thousands of messages from one account; the quota suite sets its own.
+      INBOUND_ACCOUNT_MESSAGES_PER_SECOND: '0',
+      INBOUND_ACCOUNT_BYTES_PER_SECOND: '0',
       ...overrides,
     },
     { required: ['ADMIN_TOKEN', 'DATABASE_URL', 'SECRETS_KEY'] },

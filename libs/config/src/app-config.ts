@@ -95,6 +95,14 @@ export interface AppConfig {
   secretsKey: SecretsKeyConfig | null;
   /** Keys that sealed rows before a rotation: they still open them until the start-up re-seal has moved every row to `secretsKey`. */
   secretsKeysPrevious: SecretsKeyConfig[];
+  /** Messages one account may post to /v1/inbound(/batch) per second, per gateway replica (two seconds' burst); 0: no limit. */
+  inboundAccountMessagesPerSecond: number;
+  /** Bytes of message text one account may post per second, per gateway replica (two seconds' burst); 0: no limit. */
+  inboundAccountBytesPerSecond: number;
+  /** Inbound is refused (503) while Redis's used_memory is above this share of its maxmemory; 0: off. */
+  redisMemoryHighWaterPercent: number;
+  /** Seconds completed inbound and consent jobs (which carry message text) stay in Redis. */
+  inboundKeepCompletedSeconds: number;
 }
 
 /** One `host:port` of REDIS_CLUSTER_NODES. */

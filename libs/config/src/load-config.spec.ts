@@ -122,6 +122,12 @@ describe('loadConfig', () => {
     expect(problems.join(' ')).not.toContain('c2hvcnQ');
   });
 
+  it('reads the per-account ingestion quotas, the Redis memory high-water mark and the retention of jobs with text', () => {
+    expect(loadConfig(base)).toMatchObject({ inboundAccountMessagesPerSecond: 500, inboundAccountBytesPerSecond: 1_048_576, redisMemoryHighWaterPercent: 80, inboundKeepCompletedSeconds: 300 });
+    expect(loadConfig({ ...base, INBOUND_ACCOUNT_MESSAGES_PER_SECOND: '0', REDIS_MEMORY_HIGH_WATER_PERCENT: '0' })).toMatchObject({ inboundAccountMessagesPerSecond: 0, redisMemoryHighWaterPercent: 0 });
+    expect(problemsOf({ ...base, REDIS_MEMORY_HIGH_WATER_PERCENT: '100' })).toEqual([expect.stringContaining('REDIS_MEMORY_HIGH_WATER_PERCENT="100" must be a whole number from 0 to 99')]);
+  });
+
   it('reads how often a replica re-checks its compliance profiles (the net under the pushed changes)', () => {
     expect(loadConfig(base).profileRecheckMs).toBe(30_000);
     expect(loadConfig({ ...base, PROFILE_RECHECK_MS: '5000' }).profileRecheckMs).toBe(5_000);

@@ -128,6 +128,10 @@ export function loadConfig(env: Env = process.env, options: LoadConfigOptions = 
       .map((entry) => parseSecretsKey('SECRETS_KEY_PREVIOUS', entry, problems))
       .filter((key): key is SecretsKeyConfig => key !== null),
     gatewayRoles: parseRoles(text('GATEWAY_ROLES'), problems),
+    inboundAccountMessagesPerSecond: integer('INBOUND_ACCOUNT_MESSAGES_PER_SECOND', 500, 0, 10_000_000),
+    inboundAccountBytesPerSecond: integer('INBOUND_ACCOUNT_BYTES_PER_SECOND', 1_048_576, 0, 10_000_000_000),
+    redisMemoryHighWaterPercent: integer('REDIS_MEMORY_HIGH_WATER_PERCENT', 80, 0, 99),
+    inboundKeepCompletedSeconds: integer('INBOUND_KEEP_COMPLETED_SECONDS', 300, 1, 7 * 86_400),
   };
   if (config.secretsKey === null && required.has('SECRETS_KEY')) {
     problems.push(`SECRETS_KEY is required: ${SECRETS_KEY_FORM} (it encrypts webhook secrets and carrier credentials in Postgres; generate one with: node -e "console.log('k1:'+require('crypto').randomBytes(32).toString('base64'))")`);

@@ -65,7 +65,7 @@ export class JobProducer implements OnApplicationShutdown {
       queue = new Queue(name, {
         connection: this.connection,
         prefix: this.config.queuePrefix,
-        defaultJobOptions: defaultJobOptions(name, this.config.webhookRetryDelaysMs, this.config.keepCompletedSeconds),
+        defaultJobOptions: defaultJobOptions(name, this.config.webhookRetryDelaysMs, this.config.keepCompletedSeconds, this.config.inboundKeepCompletedSeconds),
       });
       queue.on('error', () => undefined); // surfaced through the failed add instead
       this.queues.set(name, queue);

@@ -6,6 +6,7 @@ import { InboundBackpressure } from '../inbound/inbound-backpressure.service';
 import { InboundBatcher } from '../inbound/inbound-batcher.service';
 import { InboundController } from '../inbound/inbound.controller';
 import { InboundService } from '../inbound/inbound.service';
+import { IngestionQuotaGuard } from '../limits/ingestion-quota.guard';
 
 /**
  * GATEWAY_ROLES `edge`: what carriers and the business's senders call, at volume — inbound
@@ -15,6 +16,6 @@ import { InboundService } from '../inbound/inbound.service';
 @Module({
   imports: [],
   controllers: [InboundController, TwilioInboundController, GateController],
-  providers: [InboundService, TwilioInboundService, InboundBatcher, InboundBackpressure],
+  providers: [InboundService, TwilioInboundService, InboundBatcher, InboundBackpressure, IngestionQuotaGuard],
 })
 export class EdgeModule {}
