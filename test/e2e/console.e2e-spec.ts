@@ -13,7 +13,7 @@ const BUILT_CONSOLE = resolve(__dirname, '../../dist/console/index.html');
 /** Set (e.g. to docs/console) to save a screenshot of every page: how docs/console/*.png are made. */
 const SCREENSHOTS = process.env.CONSOLE_SCREENSHOTS;
 /** Each page once, at one of the two widths (the docs stay small); both widths are tested all the same. */
-const SCREENSHOTS_KEPT = new Set(['sign-in-390', 'dry-run-390', 'block-list-1280', 'import-1280', 'profile-error-390', 'profile-1280', 'webhooks-390', 'accounts-1280']);
+const SCREENSHOTS_KEPT = new Set(['reviews-1280', 'sign-in-390', 'dry-run-390', 'block-list-1280', 'import-1280', 'profile-error-390', 'profile-1280', 'webhooks-390', 'accounts-1280']);
 const WIDTHS = [
   { name: 'phone', width: 390, height: 844 },
   { name: 'desktop', width: 1280, height: 800 },
@@ -68,10 +68,10 @@ describe('the compliance console in a browser', () => {
     return errors.filter((line) => !allowedStatuses.some((status) => line.includes(`Failed to load resource: the server responded with a status of ${status}`)));
   }
 
-  async function screenshot(page: Page, name: string, width: number): Promise<void> {
+  async function screenshot(page: Page, name: string, width: number, file = `${name}-${width}.png`): Promise<void> {
     if (!SCREENSHOTS || !SCREENSHOTS_KEPT.has(`${name}-${width}`)) return;
     mkdirSync(SCREENSHOTS, { recursive: true });
-    await page.screenshot({ path: join(SCREENSHOTS, `${name}-${width}.png`), animations: 'disabled' });
+    await page.screenshot({ path: join(SCREENSHOTS, file), animations: 'disabled' });
   }
 
   async function newAccount(name: string, slug: string, phone: string): Promise<ConsoleAccount> {
@@ -186,7 +186,7 @@ describe('the compliance console in a browser', () => {
       await screenshot(page, 'sign-in', width);
       await signIn(page, account.apiKey);
       await page.getByTestId('signed-in-as').getByText(account.name).waitFor({ timeout: UI_TIMEOUT });
-      for (const entry of ['Dry run', 'Block list', 'Profile', 'Webhooks']) {
+      for (const entry of ['Dry run', 'Block list', 'Profile', 'Reviews', 'Webhooks']) {
         await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: entry, exact: true }).waitFor({ timeout: UI_TIMEOUT });
       }
       // Evaluated in the page (the test's own TypeScript has no DOM types).
@@ -370,6 +370,103 @@ describe('the compliance console in a browser', () => {
       expect(unexpected(errors)).toEqual([]);
     });
 
+    it('lists an ambiguous text in Reviews (reasonable mode); "Opt out" there blocks the number', async () => {
+      const profile = await system.request('GET', `/v1/accounts/${account.id}/compliance`, { token: account.apiKey });
+      const { optOut, optIn, help, overrides } = profile.body;
+      const saved = await system.request('PUT', `/v1/accounts/${account.id}/compliance`, { token: account.apiKey, json: { optOut, optIn, help, overrides, revocation: { mode: 'reasonable' } } });
+      expect(saved.status).toBe(200);
+      const subscriber = width === 390 ? '+12025550161' : '+12025550162';
+      await text(system, account, subscriber, 'wrong number');
+      const queued = await waitFor(
+        'the text to enter the review queue',
+        async () => {
+          const list = await system.request('GET', `/v1/accounts/${account.id}/reviews`, { token: account.apiKey });
+          const found = list.body.items.find((item: { phone: string }) => item.phone === subscriber);
+          if (!found) throw new Error(`queue holds ${list.body.items.length} item(s), none from ${subscriber}`);
+          return found;
+        },
+        { timeoutMs: 20_000, intervalMs: 100 },
+      );
+      expect(queued.rule).toMatch(/\.wrong-number$/);
+      // An older text, past its 10-business-day deadline: listed first, marked overdue.
+      const late = width === 390 ? '+12025550165' : '+12025550166';
+      await text(system, account, late, 'not interested', new Date(Date.now() - 20 * 86_400_000).toISOString());
+      await waitFor(
+        'the older text to enter the review queue',
+        async () => {
+          const list = await system.request('GET', `/v1/accounts/${account.id}/reviews`, { token: account.apiKey });
+          if (list.body.items[0]?.phone !== late) throw new Error(`the queue starts with ${list.body.items[0]?.phone}`);
+          return list.body.items[0];
+        },
+        { timeoutMs: 20_000, intervalMs: 100 },
+      );
+
+      // The dry run names the phrase rule of a phrase opt-out.
+      await openNav(page, 'Dry run');
+      await page.getByLabel('Message', { exact: true }).fill('please stop texting me');
+      await page.getByRole('button', { name: 'Classify' }).click();
+      await page.getByTestId('outcome').getByText('Opt-out', { exact: true }).waitFor({ timeout: UI_TIMEOUT });
+      expect(await page.getByTestId('keyword-or-rule').textContent()).toMatch(/^phrase rule en\./);
+
+      await openNav(page, 'Reviews');
+      const item = page.getByRole('list', { name: 'Pending reviews' }).getByTestId('review').filter({ hasText: subscriber });
+      await item.getByText('wrong number', { exact: true }).waitFor({ timeout: UI_TIMEOUT });
+      expect(await item.textContent()).toContain(queued.rule);
+      expect(await item.locator('time').first().getAttribute('datetime')).toBe(queued.receivedAt);
+      expect(await item.getByText('Overdue').count()).toBe(0);
+      const first = page.getByTestId('review').first();
+      await first.getByText(late).waitFor({ timeout: UI_TIMEOUT });
+      await first.getByText('Overdue', { exact: true }).waitFor({ timeout: UI_TIMEOUT });
+      await item.scrollIntoViewIfNeeded();
+      await screenshot(page, 'reviews', width, 'reviews.png');
+      await item.getByRole('button', { name: 'Opt out', exact: true }).click();
+      // The confirmation appears in place and takes the focus; Cancel leaves the review as it was.
+      await item.getByRole('button', { name: 'Cancel' }).click();
+      await item.getByRole('button', { name: 'Opt out', exact: true }).click();
+      await item.getByRole('button', { name: 'Confirm' }).click();
+      await item.getByRole('status').getByText(/^Opted out: /).waitFor({ timeout: UI_TIMEOUT });
+
+      // The API holds the decision too.
+      const decided = await system.request('GET', `/v1/accounts/${account.id}/reviews?status=decided`, { token: account.apiKey });
+      expect(decided.body.items.find((review: { id: string }) => review.id === queued.id)).toMatchObject({ decision: 'optOut' });
+
+      await openNav(page, 'Block list');
+      const search = page.getByLabel('Phone number');
+      await search.fill(subscriber);
+      await search.press('Enter');
+      await page.getByTestId('consent-status').getByText('Opted out', { exact: true }).waitFor({ timeout: UI_TIMEOUT });
+      const row = page.getByRole('list', { name: 'Consent timeline' }).getByRole('listitem').first();
+      await row.getByText('Review queue decision').waitFor({ timeout: UI_TIMEOUT });
+      expect(await row.textContent()).toContain(`phrase rule ${queued.rule}`);
+      expect(unexpected(errors)).toEqual([]);
+    });
+
+    it('says in words that a review was already decided (409)', async () => {
+      const subscriber = width === 390 ? '+12025550163' : '+12025550164';
+      await text(system, account, subscriber, 'wrong number');
+      const queued = await waitFor(
+        'the text to enter the review queue',
+        async () => {
+          const list = await system.request('GET', `/v1/accounts/${account.id}/reviews`, { token: account.apiKey });
+          const found = list.body.items.find((item: { phone: string }) => item.phone === subscriber);
+          if (!found) throw new Error(`no review from ${subscriber} yet`);
+          return found;
+        },
+        { timeoutMs: 20_000, intervalMs: 100 },
+      );
+      await openNav(page, 'Block list');
+      await openNav(page, 'Reviews');
+      const item = page.getByTestId('review').filter({ hasText: subscriber });
+      await item.waitFor({ timeout: UI_TIMEOUT });
+      // Someone else dismisses it (through the API) while the page shows it.
+      expect((await system.request('POST', `/v1/accounts/${account.id}/reviews/${queued.id}`, { token: account.apiKey, json: { decision: 'dismiss' } })).status).toBe(200);
+      await item.getByRole('button', { name: 'Dismiss', exact: true }).click();
+      await item.getByRole('button', { name: 'Confirm' }).click();
+      await item.getByRole('alert').getByText(/^Already decided/).waitFor({ timeout: UI_TIMEOUT });
+      expect(unexpected(errors, [409])).toEqual([]);
+      errors.length = 0;
+    });
+
     it('every control is reachable by keyboard with a visible focus', async () => {
       await openNav(page, 'Dry run');
       await page.goto(`${system.baseUrl}/console/dry-run`, { waitUntil: 'domcontentloaded' });
@@ -387,7 +484,7 @@ describe('the compliance console in a browser', () => {
         expect(focused.outline).toBe(true);
         reached.add(focused.id || focused.name);
       }
-      for (const control of ['Dry run', 'Block list', 'Profile', 'Webhooks', 'Sign out', 'dry-run-message', 'dry-run-from', 'Classify']) expect(reached).toContain(control);
+      for (const control of ['Dry run', 'Block list', 'Profile', 'Reviews', 'Webhooks', 'Sign out', 'dry-run-message', 'dry-run-from', 'Classify']) expect(reached).toContain(control);
       expect(unexpected(errors)).toEqual([]);
     });
   });

@@ -5,6 +5,7 @@ import { AccountsPage } from './pages/accounts-page';
 import { BlockListPage } from './pages/block-list-page';
 import { DryRunPage } from './pages/dry-run-page';
 import { ProfilePage } from './pages/profile-page';
+import { ReviewsPage } from './pages/reviews-page';
 import { SignInPage } from './pages/sign-in-page';
 import { WebhooksPage } from './pages/webhooks-page';
 import { ACCOUNT_PAGES, AccountPage, BASE, pageOfPath } from './routes';
@@ -98,6 +99,7 @@ export function App() {
             {page === 'dry-run' && <DryRunPage client={session.client} accountId={session.account.id} />}
             {page === 'block-list' && <BlockListPage client={session.client} accountId={session.account.id} />}
             {page === 'profile' && <ProfilePage client={session.client} accountId={session.account.id} />}
+            {page === 'reviews' && <ReviewsPage client={session.client} accountId={session.account.id} />}
             {page === 'webhooks' && <WebhooksPage client={session.client} accountId={session.account.id} />}
           </>
         )}

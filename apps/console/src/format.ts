@@ -36,7 +36,7 @@ export function scopeWords(scope: { country?: string; language?: string } | null
 }
 
 export function sourceWords(source: string | null): string {
-  const words: Record<string, string> = { sms: 'Text message', api: 'By hand (API)', import: 'CSV import', erasure: 'Erasure suppression' };
+  const words: Record<string, string> = { sms: 'Text message', api: 'By hand (API)', import: 'CSV import', review: 'Review queue decision', erasure: 'Erasure suppression' };
   return source ? (words[source] ?? source) : '—';
 }
 
@@ -48,4 +48,10 @@ export function dateTime(iso: string | null): string {
 
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
+}
+
+/** What decided a classification or a ledger row: the keyword, else the phrase rule. */
+export function keywordOrRule(keyword: string | null, rule: string | null | undefined): string | null {
+  if (keyword) return keyword;
+  return rule ? `phrase rule ${rule}` : null;
 }

@@ -1,8 +1,9 @@
-/** The console's pages, by path under /console. "Reviews" joins once the review queue API exists. */
+/** The console's pages, by path under /console. */
 export const ACCOUNT_PAGES = [
   { path: 'dry-run', label: 'Dry run' },
   { path: 'block-list', label: 'Block list' },
   { path: 'profile', label: 'Profile' },
+  { path: 'reviews', label: 'Reviews' },
   { path: 'webhooks', label: 'Webhooks' },
 ] as const;
 

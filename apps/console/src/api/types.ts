@@ -16,6 +16,10 @@ export interface SmsSegmentsView {
 export interface Classification {
   kind: string | null;
   keyword: string | null;
+  /** `keyword`, `phrase` (a revocation phrase rule, `reasonable` mode) or null. */
+  match?: 'keyword' | 'phrase' | null;
+  /** The phrase rule that decided (`en.stop-texting`); null for a keyword match. */
+  rule?: string | null;
   scope: { country?: string; language?: string } | null;
   language: string | null;
   country: string | null;
@@ -56,6 +60,9 @@ export interface ConsentEvent {
   eventId: string;
   kind: string;
   keyword: string | null;
+  match?: string | null;
+  /** The revocation phrase rule of a phrase opt-out or a review decision. */
+  rule?: string | null;
   scope: { country?: string; language?: string } | null;
   language: string | null;
   country: string | null;
@@ -144,4 +151,22 @@ export interface WebhookDelivery {
   createdAt: string;
   updatedAt: string;
   attempts: DeliveryAttempt[];
+}
+
+/** One text of the review queue (GET/POST …/reviews, docs/compliance.md). */
+export interface Review {
+  id: string;
+  phone: string;
+  sender: string;
+  body: string;
+  messageId: string;
+  receivedAt: string;
+  deadline: string;
+  rule: string;
+  language: string | null;
+  status: 'pending' | 'decided';
+  decision?: 'optOut' | 'dismiss';
+  decidedAt?: string;
+  decidedBy?: string | null;
+  consentEventId?: string | null;
 }

@@ -3,7 +3,7 @@ import { accountPath, ApiClient } from '../api/client';
 import type { BlocklistItem, ConsentRecord, EventOutcome, ImportSummary, Page } from '../api/types';
 import { ConfirmButton } from '../components/confirm-button';
 import { ErrorNote, Loading, useLoad } from '../components/request-state';
-import { dateTime, eventKindWords, scopeWords, sourceWords, statusWords } from '../format';
+import { dateTime, eventKindWords, keywordOrRule, scopeWords, sourceWords, statusWords } from '../format';
 
 const PAGE_SIZE = 25;
 
@@ -112,7 +112,7 @@ function TimelineRow({ event, outcome }: { event: ConsentRecord['history'][numbe
       </p>
       <dl className="facts">
         <dt>Keyword or rule</dt>
-        <dd>{event.keyword ?? (event.reason ? `reason: ${event.reason}` : '—')}{event.scope ? ` (${scopeWords(event.scope)})` : ''}</dd>
+        <dd>{keywordOrRule(event.keyword, event.rule) ?? (event.reason ? `reason: ${event.reason}` : '—')}{event.scope ? ` (${scopeWords(event.scope)})` : ''}</dd>
         <dt>Source</dt>
         <dd>{sourceWords(event.source)}{event.apiKeyId ? ` · key ${event.apiKeyId.slice(0, 8)}` : ''}</dd>
         <dt>Profile version</dt>

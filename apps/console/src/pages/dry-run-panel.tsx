@@ -2,7 +2,7 @@ import { FormEvent, useState } from 'react';
 import { accountPath, ApiClient } from '../api/client';
 import type { Classification, ProfileDocument } from '../api/types';
 import { ErrorNote } from '../components/request-state';
-import { outcomeWords, plural, scopeWords } from '../format';
+import { keywordOrRule, outcomeWords, plural, scopeWords } from '../format';
 
 /**
  * "What would happen if a subscriber texted this?" — POST …/compliance/classify, which records,
@@ -58,7 +58,7 @@ function ClassificationResult({ result }: { result: Classification }) {
       </p>
       <dl className="facts">
         <dt>Keyword or rule</dt>
-        <dd>{result.keyword ?? '—'}</dd>
+        <dd data-testid="keyword-or-rule">{keywordOrRule(result.keyword, result.rule) ?? '—'}</dd>
         <dt>Scope</dt>
         <dd>{scopeWords(result.scope)}</dd>
         <dt>Language</dt>
