@@ -1,3 +1,4 @@
+import { generateKeyPairSync, KeyObject, sign } from 'node:crypto';
 import { twilioSignature } from '../../apps/gateway/src/carriers/twilio-signature.util';
 import { routeParamsOf, SeededAccount, seedAccount } from '../support/api-fixtures';
 import { HttpReceiver } from '../support/http-receiver';
@@ -21,6 +22,8 @@ const NOT_ACCOUNT_ROUTES: Record<string, string> = {
   'POST /v1/inbound': 'account in the body: checked below',
   'POST /v1/inbound/batch': 'account in each message: checked below',
   'POST /v1/carriers/twilio/:accountId': "Twilio's signature, not an API key: checked below",
+  'POST /v1/carriers/twilio/:accountId/status': "Twilio's signature, not an API key: checked below",
+  'POST /v1/carriers/telnyx/:accountId': "Telnyx's Ed25519 signature, not an API key: checked below",
 };
 
 describe('tenant isolation', () => {
@@ -139,6 +142,44 @@ describe('tenant isolation', () => {
     });
     expect(response.status).toBe(403);
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe('invalid_signature');
+
+    const statusPath = `/v1/carriers/twilio/${acme.id}/status`;
+    const callback = { MessageSid: `SM${'8'.repeat(32)}`, From: '+12025550100', To: '+12025550396', MessageStatus: 'failed', ErrorCode: '21610' };
+    const status = await fetch(`${system.baseUrl}${statusPath}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': twilioSignature('auth-token-of-globex', `${system.baseUrl}${statusPath}`, callback) },
+      body: new URLSearchParams(callback).toString(),
+    });
+    expect(status.status).toBe(403);
+    await system.waitUntilQueuesDrain();
+    expect(await system.sql('SELECT 1 FROM consent_events WHERE phone = ANY($1)', [['+12025550397', '+12025550396']])).toEqual([]);
+  });
+
+  it("refuses a Telnyx webhook signed with another account's key", async () => {
+    const keys = { acme: generateKeyPairSync('ed25519'), globex: generateKeyPairSync('ed25519') };
+    const portalKey = (pair: { publicKey: KeyObject }) => Buffer.from(pair.publicKey.export({ format: 'jwk' }).x as string, 'base64url').toString('base64');
+    for (const [seed, pair] of [
+      [acme, keys.acme],
+      [globex, keys.globex],
+    ] as const) {
+      const put = await system.request('PUT', `/v1/accounts/${seed.id}/reply-transport`, {
+        token: seed.apiKey,
+        json: { type: 'telnyx', apiKey: `KEY-of-${seed.id}`, publicKey: portalKey(pair) },
+      });
+      expect(put.status).toBe(200);
+    }
+    const body = JSON.stringify({
+      data: { event_type: 'message.received', id: 'evt', payload: { id: 'telnyx-tenant-1', text: 'STOP', from: { phone_number: '+12025550395' }, to: [{ phone_number: '+12025550100' }] } },
+    });
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    const response = await fetch(`${system.baseUrl}/v1/carriers/telnyx/${acme.id}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'telnyx-timestamp': timestamp, 'telnyx-signature-ed25519': sign(null, Buffer.from(`${timestamp}|${body}`), keys.globex.privateKey).toString('base64') },
+      body,
+    });
+    expect(response.status).toBe(403);
+    await system.waitUntilQueuesDrain();
+    expect(await system.sql('SELECT 1 FROM consent_events WHERE phone = $1', ['+12025550395'])).toEqual([]);
   });
 
   it('gives an API key no admin route', async () => {

@@ -52,7 +52,7 @@ describe('reply transports', () => {
       const twilio = await fakeTwilio();
       const put = await putTransport(account, { type: 'twilio', accountSid, authToken, baseUrl: twilio.baseUrl });
       expect(put.status).toBe(200);
-      expect(put.body).toEqual({ type: 'twilio', accountSid, baseUrl: twilio.baseUrl, authTokenSet: true, updatedAt: expect.any(String) });
+      expect(put.body).toEqual({ type: 'twilio', accountSid, messagingServiceSid: null, baseUrl: twilio.baseUrl, authTokenSet: true, updatedAt: expect.any(String) });
       const got = await system.request('GET', `/v1/accounts/${account.id}/reply-transport`, { token: account.apiKey });
       expect(got.body).toEqual(put.body);
       expect(JSON.stringify(got.body)).not.toContain(authToken);
@@ -100,6 +100,8 @@ describe('reply transports', () => {
         ['succeeded', 201],
       ]);
       expect(twilio.messages).toHaveLength(1);
+      // A 5xx may hide a send: Twilio's list was read before the next attempt.
+      expect(twilio.listRequests).toBeGreaterThan(0);
 
       const wrong = await system.createAccount('Wrong token');
       const strict = await fakeTwilio('the-real-token-0123456789abcdef0');
@@ -109,7 +111,15 @@ describe('reply transports', () => {
         const items = await replies(wrong);
         return items[0]?.status === 'dead' ? items : undefined;
       });
-      expect(dead.attempts).toEqual([expect.objectContaining({ status: 'dead', responseCode: 401, error: 'HTTP 401: not retried (4xx)' })]);
+      // Twilio's own error is kept with the attempt (docs/carriers.md).
+      expect(dead.attempts).toEqual([
+        expect.objectContaining({
+          status: 'dead',
+          responseCode: 401,
+          error: 'HTTP 401: not retried (4xx) (twilio error 20003: Authenticate)',
+          carrierError: { code: '20003', message: 'Authenticate', moreInfo: null },
+        }),
+      ]);
       await system.waitUntilQueuesDrain();
       expect(strict.rejected).toEqual([{ status: 401, reason: 'bad credentials' }]);
     });

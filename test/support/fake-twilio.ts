@@ -9,7 +9,16 @@ export interface TwilioMessage {
   from: string;
   body: string;
   dateCreated: Date;
+  messagingServiceSid: string | null;
 }
+
+/** Twilio's error body (https://www.twilio.com/docs/usage/twilios-response#response-formats-exceptions). */
+export function twilioErrorBody(status: number, code: number, message: string) {
+  return { code, message, more_info: `https://www.twilio.com/docs/errors/${code}`, status };
+}
+
+/** Twilio's answer when the recipient texted STOP to the sender (or its Messaging Service). */
+export const TWILIO_UNSUBSCRIBED = { status: 400, body: twilioErrorBody(400, 21610, 'Attempt to send to unsubscribed recipient') };
 
 /**
  * How the next sends are held, unanswered, to let a test kill the sender mid-request:
@@ -30,6 +39,10 @@ export class FakeTwilio {
   readonly rejected: Array<{ status: number; reason: string }> = [];
   /** Answers to give before behaving normally again, e.g. [503, 429]. */
   failNext: number[] = [];
+  /** Error answers (status and Twilio's error body) to give to the next sends, e.g. TWILIO_UNSUBSCRIBED. */
+  refuseNext: Array<{ status: number; body: unknown }> = [];
+  /** Statuses to answer the next sends with *after* creating the message: a 5xx that hides a send. */
+  failAfterCreatingNext: number[] = [];
   /** How the next sends are held (see TwilioHold); a held request is never answered. */
   holdNext: TwilioHold[] = [];
   /** Sends being held right now. */
@@ -61,11 +74,26 @@ export class FakeTwilio {
         if (req.method === 'GET') return answer(200, this.list(url.searchParams));
         if (!String(req.headers['content-type']).startsWith('application/x-www-form-urlencoded')) return answer(400, { code: 21000, message: 'form body expected' }, 'content type');
         const failure = this.failNext.shift();
-        if (failure) return answer(failure, { code: failure, message: 'scripted failure' }, `scripted ${failure}`);
+        if (failure) return answer(failure, twilioErrorBody(failure, 20500, 'An internal server error has occurred'), `scripted ${failure}`);
+        const refusal = this.refuseNext.shift();
+        if (refusal) return answer(refusal.status, refusal.body, `scripted refusal ${JSON.stringify(refusal.body)}`);
         const form = new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
-        const [to, from, body] = [form.get('To'), form.get('From'), form.get('Body')];
-        if (!to || !from || !body) return answer(400, { code: 21604, message: 'A To, From and Body are required' }, 'missing field');
-        const message = { sid: `SM${randomBytes(16).toString('hex')}`, accountSid: this.accountSid, to, from, body, dateCreated: new Date() };
+        const [to, from, body, service] = [form.get('To'), form.get('From'), form.get('Body'), form.get('MessagingServiceSid')];
+        if (!to || (!from && !service) || !body) return answer(400, twilioErrorBody(400, 21604, 'A To, From and Body are required'), 'missing field');
+        const message = {
+          sid: `SM${randomBytes(16).toString('hex')}`,
+          accountSid: this.accountSid,
+          to,
+          from: from ?? '+15005550006',
+          body,
+          dateCreated: new Date(),
+          messagingServiceSid: service,
+        };
+        const failAfter = this.failAfterCreatingNext.shift();
+        if (failAfter) {
+          this.messages.push(message);
+          return answer(failAfter, twilioErrorBody(failAfter, 20500, 'An internal server error has occurred'), `scripted ${failAfter} after creating ${message.sid}`);
+        }
         const hold = this.holdNext.shift();
         if (hold) {
           this.held++;
@@ -101,6 +129,7 @@ export class FakeTwilio {
       body: message.body,
       direction: 'outbound-api',
       date_created: message.dateCreated.toUTCString().replace('GMT', '+0000'),
+      messaging_service_sid: message.messagingServiceSid,
     };
   }
 

@@ -1,4 +1,4 @@
-import { CLOCK_SKEW_ALLOWANCE_MS, findInterruptedTwilioSend, twilioMessageSid } from './interrupted-reply.util';
+import { CLOCK_SKEW_ALLOWANCE_MS, findInterruptedTelnyxSend, findInterruptedTwilioSend, telnyxMessageId, twilioMessageSid } from './interrupted-reply.util';
 
 const reply = { to: '+12025550199', from: '+12025550100', body: 'Acme: you are unsubscribed. Reply START to resubscribe.' };
 const startedAt = new Date('2026-11-26T16:00:00.250Z');
@@ -61,5 +61,18 @@ describe('twilioMessageSid', () => {
     expect(twilioMessageSid('not json')).toBeNull();
     expect(twilioMessageSid('{"sid":""}')).toBeNull();
     expect(twilioMessageSid('{"status":"queued"}')).toBeNull();
+  });
+});
+
+describe('findInterruptedTelnyxSend', () => {
+  const answer = (status: number | null, body: unknown) => ({ status, answer: body === null ? null : JSON.stringify(body), error: status === null ? 'timeout' : null });
+  it('is sent when Telnyx returns the message, not sent on 404, unknown otherwise', () => {
+    expect(findInterruptedTelnyxSend(answer(200, { data: { id: 'm-1' } }), 'm-1')).toEqual({ found: 'sent', messageId: 'm-1' });
+    expect(findInterruptedTelnyxSend(answer(404, { errors: [{ code: '10005' }] }), 'm-1')).toEqual({ found: 'not_sent' });
+    expect(findInterruptedTelnyxSend(answer(503, null), 'm-1').found).toBe('unknown');
+    expect(findInterruptedTelnyxSend(answer(null, null), 'm-1').found).toBe('unknown');
+    expect(findInterruptedTelnyxSend(answer(200, { data: { id: 'other' } }), 'm-1').found).toBe('unknown');
+    expect(telnyxMessageId(JSON.stringify({ data: { id: 'm-2' } }))).toBe('m-2');
+    expect(telnyxMessageId('not json')).toBeNull();
   });
 });

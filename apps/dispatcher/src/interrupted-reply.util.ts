@@ -70,3 +70,26 @@ export function twilioMessageSid(answer: string | null): string | null {
     return null;
   }
 }
+
+/**
+ * Reads Telnyx's answer to `GET /v2/messages/:id` for a send whose outcome was never
+ * recorded: 200 with the message means it was taken; 404 that it never was; anything else
+ * that Telnyx could not say.
+ */
+export function findInterruptedTelnyxSend(answer: { status: number | null; answer: string | null; error: string | null }, messageId: string): InterruptedSendFinding {
+  if (answer.status === null) return { found: 'unknown', reason: answer.error ?? 'no answer' };
+  if (answer.status === 404) return { found: 'not_sent' };
+  if (answer.status < 200 || answer.status >= 300) return { found: 'unknown', reason: `Telnyx's message lookup answered ${answer.status}` };
+  return telnyxMessageId(answer.answer) === messageId ? { found: 'sent', messageId } : { found: 'unknown', reason: "Telnyx's message lookup did not return the message" };
+}
+
+/** The id in Telnyx's answer to a send (`{ data: { id } }`); null when it has none. */
+export function telnyxMessageId(answer: string | null): string | null {
+  if (!answer) return null;
+  try {
+    const id = (JSON.parse(answer) as { data?: { id?: unknown } }).data?.id;
+    return typeof id === 'string' && id.length > 0 && id.length <= 64 ? id : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,5 +1,5 @@
 import type { ReplyJob } from '@optout/contracts';
-import { httpReplyRequest, twilioReplyRequest, twilioSentMessagesQuery } from './reply-request.util';
+import { httpReplyRequest, telnyxMessageQuery, telnyxReplyRequest, twilioReplyRequest, twilioSentMessagesQuery } from './reply-request.util';
 
 const reply: ReplyJob = {
   v: 1,
@@ -46,5 +46,25 @@ describe('httpReplyRequest', () => {
     const request = httpReplyRequest('https://sms.example.com/send', reply);
     expect(JSON.parse(request.body)).toEqual({ to: reply.to, from: reply.from, body: reply.body, accountId: reply.accountId, kind: 'optOut', eventId: reply.eventId });
     expect(request.headers['idempotency-key']).toBe(reply.eventId);
+  });
+});
+
+describe('with a Messaging Service', () => {
+  it('sends MessagingServiceSid in addition to From, the number the subscriber texted', () => {
+    const credentials = { accountSid: 'AC0123456789abcdef0123456789abcdef', authToken: 'tok3n', baseUrl: null, messagingServiceSid: `MG${'1'.repeat(32)}` };
+    expect(Object.fromEntries(new URLSearchParams(twilioReplyRequest(credentials, reply).body))).toEqual({ To: reply.to, From: reply.from, Body: reply.body, MessagingServiceSid: `MG${'1'.repeat(32)}` });
+  });
+});
+
+describe('telnyxReplyRequest', () => {
+  it("posts JSON to Telnyx's /v2/messages with the API key as Bearer, and looks messages up by id", () => {
+    const credentials = { apiKey: 'KEYabc', messagingProfileId: 'profile-1', baseUrl: 'http://127.0.0.1:4020/' };
+    const request = telnyxReplyRequest(credentials, reply);
+    expect(request.url).toBe('http://127.0.0.1:4020/v2/messages');
+    expect(request.headers.authorization).toBe('Bearer KEYabc');
+    expect(JSON.parse(request.body)).toEqual({ from: reply.from, to: reply.to, text: reply.body, messaging_profile_id: 'profile-1' });
+    expect(JSON.parse(telnyxReplyRequest({ ...credentials, messagingProfileId: null }, reply).body)).toEqual({ from: reply.from, to: reply.to, text: reply.body });
+    expect(telnyxReplyRequest({ ...credentials, baseUrl: null }, reply).url).toBe('https://api.telnyx.com/v2/messages');
+    expect(telnyxMessageQuery(credentials, 'a/b').url).toBe('http://127.0.0.1:4020/v2/messages/a%2Fb');
   });
 });

@@ -8,16 +8,17 @@ import {
   ReplyDeliveryRepository,
   ReplyTransportEntity,
   ReplyTransportRepository,
+  TelnyxCredentialRepository,
   TwilioCredentialRepository,
 } from '@optout/database';
 import { RetryAfterError } from '@optout/queue';
 import { judgeAttempt, retryAfterMs } from './delivery-outcome.util';
 import { Postpone } from './delivery-step';
 import { EndpointSlots } from './endpoint-slots.util';
-import { findInterruptedTwilioSend, twilioMessageSid } from './interrupted-reply.util';
-import { OutboundHttpClient, OutboundQuery, OutboundRequest } from './outbound-http.client';
+import { CarrierOptOutReporter } from './carrier-opt-out.reporter';
+import { OutboundHttpClient } from './outbound-http.client';
 import { currentConsentOf, replyWithheldReason } from './reply-consent.util';
-import { httpReplyRequest, twilioReplyRequest, twilioSentMessagesQuery } from './reply-request.util';
+import { httpRoute, ReplyRoute, telnyxRoute, twilioRoute } from './reply-route';
 
 /**
  * Sends one confirmation text through the account's reply transport, with the webhooks'
@@ -31,6 +32,8 @@ export class ReplySender {
   constructor(
     private readonly transports: ReplyTransportRepository,
     private readonly twilioCredentials: TwilioCredentialRepository,
+    private readonly telnyxCredentials: TelnyxCredentialRepository,
+    private readonly carrierOptOuts: CarrierOptOutReporter,
     private readonly replies: ReplyDeliveryRepository,
     private readonly consentStates: ConsentStateRepository,
     private readonly suppressions: ConsentErasureRepository,
@@ -64,7 +67,7 @@ export class ReplySender {
       }
       const route = await this.routeFor(transport, reply);
       if (!route) {
-        await this.replies.markDead(record.id, 'not sent: the Twilio transport has no credentials; PUT the reply transport again');
+        await this.replies.markDead(record.id, `not sent: the ${transport.config.type} transport has no credentials; PUT the reply transport again`);
         // metrics: reply dead-lettered without an attempt (no credentials)
         return;
       }
@@ -89,14 +92,27 @@ export class ReplySender {
       const result = await this.http.post(route.send);
       const verdict = judgeAttempt(result, lastAttempt);
       answeredWell = verdict.endpointHealthy;
+      const carrierError = verdict.status === 'succeeded' ? null : route.errorOf(result.answer);
+      const error = carrierError ? `${verdict.error} (${route.carrier} error ${carrierError.code}${carrierError.message ? `: ${carrierError.message}` : ''})` : verdict.error;
+      // The carrier refused because the subscriber opted out with it: that is an opt-out of ours too.
+      // Queued before the attempt is recorded, so that a failure here retries the job rather than losing it.
+      if (route.carrier && carrierError) await this.carrierOptOuts.reportRefusal(route.carrier, carrierError, reply);
       await this.replies.recordAttempt(
         record.id,
         transport.config.type,
-        { status: verdict.status, attemptedAt, responseCode: result.status, latencyMs: result.latencyMs, error: verdict.error },
         {
-          providerMessageId: transport.config.type === 'twilio' ? twilioMessageSid(result.answer) : null,
-          // No answer (a timeout, a dropped connection) may still have been a send: the mark stays, so the retry looks first.
-          outcomeUnknown: result.status === null && !result.refused,
+          status: verdict.status,
+          attemptedAt,
+          responseCode: result.status,
+          latencyMs: result.latencyMs,
+          error,
+        },
+        {
+          providerMessageId: route.messageIdOf(result.answer),
+          // No answer (a timeout, a dropped connection), or a carrier's 5xx, may still have been a send:
+          // the mark stays, so the retry looks first.
+          outcomeUnknown: (result.status === null && !result.refused) || (route.serverErrorMayHaveSent && result.status !== null && result.status >= 500),
+          carrierError,
         },
       );
       // metrics: reply attempt outcome known here — verdict.status (succeeded|failed|dead), transport.config.type, result.latencyMs
@@ -104,7 +120,7 @@ export class ReplySender {
       if (verdict.status === 'succeeded') return;
       // A reply transport answering 410 is not disabled: that would silently stop every
       // opt-out confirmation of the account. The reply is dead-lettered like any other 4xx.
-      const what = `${reply.kind} reply ${reply.eventId} via ${transport.config.type} (${route.send.url}): ${verdict.error}`;
+      const what = `${reply.kind} reply ${reply.eventId} via ${transport.config.type} (${route.send.url}): ${error}`;
       if (verdict.status === 'dead') {
         this.logger.warn(`${what}; dead-lettered`);
         throw new UnrecoverableError(what);
@@ -116,9 +132,10 @@ export class ReplySender {
   }
 
   /**
-   * The job ran before and its attempt was never recorded (the dispatcher died mid-send) or
-   * got no answer: the text may have gone out. A Twilio transport is asked; an `http` one is
-   * sent the same request again, whose idempotency-key lets it drop the repeat.
+   * The job ran before and its attempt was never recorded (the dispatcher died mid-send), got
+   * no answer, or got a carrier's 5xx: the text may have gone out. The carrier is asked (Twilio
+   * by listing what the number sent, Telnyx by the message id); an `http` transport is sent the
+   * same request again, whose idempotency-key lets it drop the repeat.
    * True when the reply is settled (found sent, or given up); false to go on and send.
    */
   private async settleInterruptedAttempt(
@@ -129,42 +146,54 @@ export class ReplySender {
     lastAttempt: boolean,
   ): Promise<boolean> {
     const startedAt = record.attemptStartedAt as Date;
-    if (!route.lookup) {
+    const lookup = route.lookup(record);
+    if (lookup === null) {
       this.logger.warn(`${reply.kind} reply ${reply.eventId}: an earlier attempt (${startedAt.toISOString()}) has no known outcome; sending again with the same idempotency-key`);
       return false;
     }
-    const lookup = await this.http.get(route.lookup);
-    const finding = findInterruptedTwilioSend(lookup, reply, startedAt);
+    const carrierName = route.carrier === 'telnyx' ? 'Telnyx' : 'Twilio';
+    if (lookup === 'unavailable') {
+      // Telnyx is asked by message id, and the answer that carried it never came: sending blind could text the subscriber twice.
+      const what = `${reply.kind} reply ${reply.eventId}: an interrupted attempt (${startedAt.toISOString()}) may have been sent, and ${carrierName} can only be asked by the message id its answer would have carried`;
+      await this.replies.markDead(record.id, `${what}; not sent again`);
+      this.logger.warn(`${what}; dead-lettered`);
+      return true;
+    }
+    const answer = await this.http.get(lookup.query);
+    const finding = lookup.read(answer);
     if (finding.found === 'not_sent') return false;
     if (finding.found === 'sent') {
       await this.replies.recordAttempt(
         record.id,
         transportType,
-        { status: 'succeeded', attemptedAt: startedAt, responseCode: null, latencyMs: 0, error: `an interrupted attempt had been sent (found at Twilio as ${finding.messageId}); not sent again` },
+        { status: 'succeeded', attemptedAt: startedAt, responseCode: null, latencyMs: 0, error: `an interrupted attempt had been sent (found at ${carrierName} as ${finding.messageId}); not sent again` },
         { providerMessageId: finding.messageId },
       );
       // metrics: interrupted reply found already sent
       return true;
     }
-    const what = `${reply.kind} reply ${reply.eventId}: an interrupted attempt (${startedAt.toISOString()}) may have been sent, and Twilio could not say (${finding.reason})`;
+    const what = `${reply.kind} reply ${reply.eventId}: an interrupted attempt (${startedAt.toISOString()}) may have been sent, and ${carrierName} could not say (${finding.reason})`;
     if (lastAttempt) {
       // Sending blind could text the subscriber twice; the operator sees it dead-lettered.
       await this.replies.markDead(record.id, `${what}; not sent again`);
       this.logger.warn(`${what}; dead-lettered`);
       return true;
     }
-    throw new RetryAfterError(what, retryAfterMs(lookup.retryAfter) ?? 0);
+    throw new RetryAfterError(what, retryAfterMs(answer.retryAfter) ?? 0);
   }
 
   private async routeFor(transport: ReplyTransportEntity, reply: ReplyJob): Promise<ReplyRoute | null> {
-    if (transport.config.type === 'http') return { send: httpReplyRequest(transport.config.url, reply), lookup: null };
-    const credentials = await this.twilioCredentials.findForAccount(reply.accountId);
-    return credentials ? { send: twilioReplyRequest(credentials, reply), lookup: twilioSentMessagesQuery(credentials, reply) } : null;
+    switch (transport.config.type) {
+      case 'http':
+        return httpRoute(transport.config.url, reply);
+      case 'twilio': {
+        const credentials = await this.twilioCredentials.findForAccount(reply.accountId);
+        return credentials ? twilioRoute(credentials, reply) : null;
+      }
+      case 'telnyx': {
+        const credentials = await this.telnyxCredentials.findForAccount(reply.accountId);
+        return credentials ? telnyxRoute(credentials, reply) : null;
+      }
+    }
   }
-}
-
-/** How a reply is sent, and where a send that was interrupted can be looked for (Twilio only). */
-interface ReplyRoute {
-  send: OutboundRequest;
-  lookup: OutboundQuery | null;
 }

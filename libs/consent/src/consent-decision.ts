@@ -118,10 +118,39 @@ export function ledgerRowOf(decision: ConsentDecision): NewConsentEvent {
   };
 }
 
-/** The decision a classified text (a keyword or a revocation phrase) carries: the blocklist worker's input. */
+/**
+ * The decision a classified text carries (the blocklist worker's input): a keyword match, a
+ * revocation phrase, or
+ * what the carrier itself classified (`carrierConsent`: Twilio's OptOutType, Telnyx's
+ * autoresponse_type, a 21610/40300 refusal). The carrier's is recorded as source `carrier`, with
+ * its code and what it said, and sends no confirmation: the carrier has answered (docs/carriers.md).
+ */
 export function decisionOfText(message: ClassifiedMessage): ConsentDecision {
   // A text for the review queue decides nothing until a person does (apps/blocklist ReviewIntake).
   if (message.kind === 'review') throw new Error(`message ${message.messageId} is for review, not a consent decision`);
+  const carrier = message.carrierConsent;
+  if (carrier) {
+    return {
+      accountId: message.accountId,
+      phone: message.from,
+      kind: message.kind,
+      source: 'carrier',
+      sourceMessageId: message.messageId,
+      receivedAt: new Date(message.receivedAt),
+      correlationId: message.correlationId,
+      sender: message.to,
+      keyword: message.keyword ?? carrier.classification,
+      scope: null,
+      language: message.language,
+      country: message.country,
+      profileVersion: message.profileVersion,
+      match: 'carrier',
+      reason: carrier.detail,
+      carrierCode: carrier.classification,
+      reply: null,
+      acceptedAt: message.acceptedAt,
+    };
+  }
   return {
     accountId: message.accountId,
     phone: message.from,

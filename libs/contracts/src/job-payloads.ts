@@ -7,6 +7,21 @@ import { QueueName } from './queue-names';
  * Times are ISO-8601 UTC strings; phone numbers are E.164.
  */
 
+/**
+ * What the carrier itself already decided about a subscriber (docs/carriers.md): Twilio's
+ * `OptOutType` or Telnyx's `autoresponse_type` on an inbound text, or a send refused because
+ * the number unsubscribed (Twilio 21610, Telnyx 40300). Applied like a keyword, recorded with
+ * ledger source `carrier`, and never confirmed by a text of ours: the carrier sent its own.
+ */
+export interface CarrierConsentSignal {
+  carrier: 'twilio' | 'telnyx';
+  kind: ConsentKind;
+  /** The carrier's own word for it: `STOP`/`START`/`HELP`, Telnyx's `autoresponse_type`, or an error code (`21610`, `40300`). */
+  classification: string;
+  /** What the carrier said, for the ledger (`reason`): e.g. the error's message and its documentation link. */
+  detail: string;
+}
+
 /** One message as received from a carrier, after validation and E.164 normalisation. */
 export interface InboundMessage {
   accountId: string;
@@ -23,6 +38,8 @@ export interface InboundMessage {
   acceptedAt: string;
   /** Follows the message through logs, from the gateway to its webhook. */
   correlationId: string;
+  /** Set when the carrier classified the message itself: honoured even if no keyword of the account matches. */
+  carrierConsent?: CarrierConsentSignal;
 }
 
 /** Many messages per job: one BullMQ job costs about as much as classifying a message. */
@@ -72,6 +89,8 @@ export interface ClassifiedMessage {
   /** The inbound message's `acceptedAt`, where time-to-block starts. Optional: older consent jobs lack it. */
   acceptedAt?: string;
   correlationId: string;
+  /** Set when the carrier made this decision (ledger source `carrier`, `reply` null); absent for a keyword match. */
+  carrierConsent?: CarrierConsentSignal;
 }
 
 export interface ConsentJob {

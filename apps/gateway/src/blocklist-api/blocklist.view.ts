@@ -46,6 +46,8 @@ export interface ConsentEventView {
   appliedAt: string;
   apiKeyId: string | null;
   reason: string | null;
+  /** The carrier's own code when the carrier made the decision (source `carrier`): `21610`, `40300`, `STOP` … */
+  carrierCode: string | null;
   erasedAt: string | null;
 }
 
@@ -68,6 +70,7 @@ export function consentEventView(event: ConsentEventEntity): ConsentEventView {
     appliedAt: event.appliedAt.toISOString(),
     apiKeyId: event.apiKeyId,
     reason: event.reason,
+    carrierCode: event.carrierCode ?? null,
     erasedAt: event.erasedAt?.toISOString() ?? null,
   };
 }

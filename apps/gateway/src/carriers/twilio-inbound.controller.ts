@@ -18,4 +18,12 @@ export class TwilioInboundController {
     await this.twilio.accept(accountId, request);
     return EMPTY_TWIML;
   }
+
+  /** Message status callbacks: `ErrorCode=21610` records an opt-out; anything else is acknowledged. */
+  @Post(':accountId/status')
+  @HttpCode(200)
+  @AcceptsContentType('application/x-www-form-urlencoded')
+  async status(@Param('accountId') accountId: string, @Req() request: FastifyRequest): Promise<{ status: string }> {
+    return { status: await this.twilio.status(accountId, request) };
+  }
 }

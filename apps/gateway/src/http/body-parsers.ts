@@ -14,6 +14,11 @@ export function decodeUtf8Strictly(body: Buffer): string | null {
   }
 }
 
+/** The JSON body's text exactly as received, for signatures made over the raw bytes (Telnyx's webhook). */
+export function rawBodyOf(request: FastifyRequest): string | undefined {
+  return (request as FastifyRequest & { rawBody?: string }).rawBody;
+}
+
 /**
  * The body parsers Nest would register, with two differences: a JSON body that is not valid
  * UTF-8 is refused with 400, where the lenient decoding would turn the bad bytes into U+FFFD
@@ -35,6 +40,8 @@ export function registerBodyParsers(app: NestFastifyApplication): void {
       done(Object.assign(new Error(`The JSON body is nested deeper than ${MAX_JSON_DEPTH} levels`), { statusCode: 400 }), undefined);
       return;
     }
+    // Kept (a reference to the string already decoded): a signature over the raw body cannot be checked against re-serialised JSON.
+    (request as FastifyRequest & { rawBody?: string }).rawBody = text;
     parseJson(request as FastifyRequest, text, done);
   });
   app.useBodyParser('application/x-www-form-urlencoded', { bodyLimit }, (_request, body, done) => done(null, parseQueryString(body.toString())));

@@ -1,4 +1,4 @@
-import { InboundMessage } from '@optout/contracts';
+import { CarrierConsentSignal, InboundMessage } from '@optout/contracts';
 import { normaliseSender, toE164 } from '@optout/phone';
 import { jobIds } from '@optout/queue';
 import type { ApiErrorDetail } from '../http/api.exception';
@@ -20,7 +20,13 @@ export type InboundBuild = { ok: true; message: InboundMessage } | { ok: false; 
  * unreadable or too far in the future (received-at.rule.ts). The correlation id
  * is derived from (account, message id) so that a retried request logs under the same id.
  */
-export function buildInboundMessage(accountId: string, defaultCountry: string | null, fields: InboundFields, now: Date): InboundBuild {
+export function buildInboundMessage(
+  accountId: string,
+  defaultCountry: string | null,
+  fields: InboundFields,
+  now: Date,
+  carrierConsent?: CarrierConsentSignal,
+): InboundBuild {
   const from = toE164(fields.from, defaultCountry);
   const to = normaliseSender(fields.to, defaultCountry);
   const dated = receivedAtProblem(fields.receivedAt, now);
@@ -43,6 +49,7 @@ export function buildInboundMessage(accountId: string, defaultCountry: string | 
       receivedAt: fields.receivedAt ? new Date(fields.receivedAt).toISOString() : accepted,
       acceptedAt: accepted,
       correlationId: jobIds.inboundMessage(accountId, fields.messageId),
+      ...(carrierConsent ? { carrierConsent } : {}),
     },
   };
 }

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InboundMessage, messageOf, UnavailableError } from '@optout/contracts';
+import { CarrierConsentSignal, InboundMessage, messageOf, UnavailableError } from '@optout/contracts';
 import { AccountDirectory } from '../accounts/account-directory.service';
 import { ApiErrorDetail, ApiException } from '../http/api.exception';
-import { buildInboundMessage, InboundFields } from './inbound-message.factory';
+import { buildInboundMessage } from './inbound-message.factory';
 import { InboundMessageBody, inboundMessageProblems } from './inbound-message.rules';
 import { InboundBackpressure } from './inbound-backpressure.service';
 import { InboundBatcher } from './inbound-batcher.service';
@@ -23,20 +23,14 @@ export class InboundService {
   /**
    * Validates, normalises and queues one message. Resolves only once Redis holds it: the
    * carrier's 2xx means "you may forget this message", so it must never come before.
+   * The carrier webhooks (apps/gateway/src/carriers) come through here too, with what the
+   * carrier itself made of the message (`carrierConsent`), so every rule of ingestion holds for them.
    */
-  async accept(callerAccountId: string, dto: InboundMessageBody): Promise<{ id: string }> {
-    return this.ingest(callerAccountId, () => this.defaultCountryOf(callerAccountId, dto.accountId), dto);
-  }
-
-  /**
-   * The one way a single inbound text enters the pipeline, whichever door it came in by (the
-   * API, a carrier's webhook): backpressure, then the message built and checked, then queued.
-   * `fieldNames` renames the fields in validation details to the caller's own (Twilio's `From`).
-   */
-  async ingest(accountId: string, defaultCountry: () => Promise<string | null>, fields: InboundFields, fieldNames: Record<string, string> = {}): Promise<{ id: string }> {
+  async accept(callerAccountId: string, dto: InboundMessageBody, carrierConsent?: CarrierConsentSignal): Promise<{ id: string }> {
     this.backpressure.assertCapacity();
-    const built = buildInboundMessage(accountId, await defaultCountry(), fields, new Date());
-    if (!built.ok) throw ApiException.validation(built.problems.map((problem) => ({ ...problem, field: fieldNames[problem.field ?? ''] ?? problem.field })));
+    const defaultCountry = await this.defaultCountryOf(callerAccountId, dto.accountId);
+    const built = buildInboundMessage(callerAccountId, defaultCountry, dto, new Date(), carrierConsent);
+    if (!built.ok) throw ApiException.validation(built.problems);
     await this.queue(() => this.batcher.submit(built.message));
     return { id: built.message.correlationId };
   }

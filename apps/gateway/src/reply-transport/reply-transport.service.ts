@@ -6,8 +6,10 @@ import {
   ReplyDeliveryRepository,
   ReplyTransportEntity,
   ReplyTransportRepository,
+  TelnyxCredentialRepository,
   TwilioCredentialRepository,
 } from '@optout/database';
+import { telnyxPublicKeyOf } from '@optout/carriers';
 import { targetUrlProblem } from '@optout/egress';
 import { ApiException } from '../http/api.exception';
 import { replyDeliveryViewOf } from '../webhooks/delivery.view';
@@ -20,6 +22,7 @@ export class ReplyTransportService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly transports: ReplyTransportRepository,
     private readonly twilioCredentials: TwilioCredentialRepository,
+    private readonly telnyxCredentials: TelnyxCredentialRepository,
     private readonly replies: ReplyDeliveryRepository,
     private readonly attempts: DeliveryAttemptRepository,
   ) {}
@@ -38,8 +41,27 @@ export class ReplyTransportService {
       await this.assertTarget('url', dto.url!);
       return this.viewOf(await this.transports.put(accountId, { type: 'http', url: dto.url! }));
     }
+    if (dto.type === 'telnyx' && !telnyxPublicKeyOf(dto.publicKey!)) {
+      throw ApiException.validation([
+        { field: 'publicKey', rule: 'ed25519_public_key', message: 'publicKey must be the base64 public key Telnyx shows in its portal (32 bytes, 44 characters ending in "=")' },
+      ]);
+    }
     if (dto.baseUrl !== undefined) await this.assertTarget('baseUrl', dto.baseUrl);
-    const transport = await this.transports.putTwilio(accountId, { accountSid: dto.accountSid!, authToken: dto.authToken!, baseUrl: dto.baseUrl ?? null });
+    if (dto.type === 'telnyx') {
+      const transport = await this.transports.putTelnyx(accountId, {
+        apiKey: dto.apiKey!,
+        publicKey: dto.publicKey!.trim(),
+        messagingProfileId: dto.messagingProfileId ?? null,
+        baseUrl: dto.baseUrl ?? null,
+      });
+      return this.viewOf(transport);
+    }
+    const transport = await this.transports.putTwilio(accountId, {
+      accountSid: dto.accountSid!,
+      authToken: dto.authToken!,
+      baseUrl: dto.baseUrl ?? null,
+      messagingServiceSid: dto.messagingServiceSid ?? null,
+    });
     return this.viewOf(transport);
   }
 
@@ -57,12 +79,30 @@ export class ReplyTransportService {
     return { items: page.items.map((reply) => replyDeliveryViewOf(reply, attempts.get(reply.id) ?? [])), nextCursor: page.nextCursor };
   }
 
-  /** Never the auth token: it is written, not read back. */
+  /** Never the auth token or the API key: they are written, not read back. */
   private async viewOf(transport: ReplyTransportEntity) {
     const updatedAt = transport.updatedAt.toISOString();
     if (transport.config.type === 'http') return { type: 'http' as const, url: transport.config.url, updatedAt };
+    if (transport.config.type === 'telnyx') {
+      const telnyx = await this.telnyxCredentials.findForAccount(transport.accountId);
+      return {
+        type: 'telnyx' as const,
+        messagingProfileId: telnyx?.messagingProfileId ?? null,
+        publicKey: telnyx?.publicKey ?? null,
+        baseUrl: telnyx?.baseUrl ?? null,
+        apiKeySet: telnyx !== null,
+        updatedAt,
+      };
+    }
     const credentials = await this.twilioCredentials.findForAccount(transport.accountId);
-    return { type: 'twilio' as const, accountSid: credentials?.accountSid ?? null, baseUrl: credentials?.baseUrl ?? null, authTokenSet: credentials !== null, updatedAt };
+    return {
+      type: 'twilio' as const,
+      accountSid: credentials?.accountSid ?? null,
+      messagingServiceSid: credentials?.messagingServiceSid ?? null,
+      baseUrl: credentials?.baseUrl ?? null,
+      authTokenSet: credentials !== null,
+      updatedAt,
+    };
   }
 
   private async assertTarget(field: string, url: string): Promise<void> {

@@ -1,6 +1,5 @@
-import { Module } from '@nestjs/common';
-import { TwilioInboundController } from '../carriers/twilio-inbound.controller';
-import { TwilioInboundService } from '../carriers/twilio-inbound.service';
+import { forwardRef, Module } from '@nestjs/common';
+import { CarriersModule } from '../carriers/carriers.module';
 import { GateController } from '../gate/gate.controller';
 import { InboundBackpressure } from '../inbound/inbound-backpressure.service';
 import { InboundBatcher } from '../inbound/inbound-batcher.service';
@@ -14,8 +13,10 @@ import { IngestionQuotaGuard } from '../limits/ingestion-quota.guard';
  * module to `imports`.
  */
 @Module({
-  imports: [],
-  controllers: [InboundController, TwilioInboundController, GateController],
-  providers: [InboundService, TwilioInboundService, InboundBatcher, InboundBackpressure, IngestionQuotaGuard],
+  imports: [forwardRef(() => CarriersModule)],
+  controllers: [InboundController, GateController],
+  providers: [InboundService, InboundBatcher, InboundBackpressure, IngestionQuotaGuard],
+  // One ingestion path: the carriers' webhooks take the same InboundService (and its one batcher) as /v1/inbound.
+  exports: [InboundService],
 })
 export class EdgeModule {}

@@ -10,6 +10,8 @@ export function attemptViewOf(attempt: DeliveryAttemptEntity) {
     responseCode: attempt.responseCode,
     latencyMs: attempt.latencyMs,
     error: attempt.error,
+    /** Twilio's or Telnyx's own error on a refused send (`code`, `message`, `moreInfo`); null otherwise. */
+    carrierError: attempt.carrierError ?? null,
   };
 }
 

@@ -41,4 +41,14 @@ export class DeliveryAttemptEntity {
 
   @Column('text', { nullable: true })
   error!: string | null;
+
+  /** The carrier's own error on a refused send (Twilio's `code`, `message`, `more_info`; Telnyx's `errors[0]`). */
+  @Column('jsonb', { name: 'carrier_error', nullable: true })
+  carrierError!: CarrierErrorRecord | null;
+}
+
+export interface CarrierErrorRecord {
+  code: string;
+  message: string | null;
+  moreInfo: string | null;
 }

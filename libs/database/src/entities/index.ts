@@ -6,6 +6,7 @@ import { ConsentStateEntity } from './consent-state.entity';
 import { DeliveryAttemptEntity } from './delivery-attempt.entity';
 import { ReplyDeliveryEntity } from './reply-delivery.entity';
 import { TwilioCredentialEntity } from './twilio-credential.entity';
+import { TelnyxCredentialEntity } from './telnyx-credential.entity';
 import { ReplyTransportEntity } from './reply-transport.entity';
 import { RevocationReviewEntity } from './revocation-review.entity';
 import { WebhookDeliveryEntity } from './webhook-delivery.entity';
@@ -19,6 +20,7 @@ export * from './consent-state.entity';
 export * from './delivery-attempt.entity';
 export * from './reply-delivery.entity';
 export * from './twilio-credential.entity';
+export * from './telnyx-credential.entity';
 export * from './reply-transport.entity';
 export * from './revocation-review.entity';
 export * from './webhook-delivery.entity';
@@ -36,5 +38,6 @@ export const ALL_ENTITIES = [
   DeliveryAttemptEntity,
   ReplyDeliveryEntity,
   TwilioCredentialEntity,
+  TelnyxCredentialEntity,
   RevocationReviewEntity,
 ];

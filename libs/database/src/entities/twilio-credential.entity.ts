@@ -21,6 +21,10 @@ export class TwilioCredentialEntity {
   @Column('text', { name: 'base_url', nullable: true })
   baseUrl!: string | null;
 
+  /** Replies go out through this Messaging Service (`MG…`) when set, from the number the subscriber texted. */
+  @Column('text', { name: 'messaging_service_sid', nullable: true })
+  messagingServiceSid!: string | null;
+
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;
 }

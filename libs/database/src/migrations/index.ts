@@ -7,6 +7,7 @@ import { ApiKeyLifecycle1764300000000 } from './1764300000000-ApiKeyLifecycle';
 import { DecisionProvenance1764310000000 } from './1764310000000-DecisionProvenance';
 import { ProfileSavedBy1764320000000 } from './1764320000000-ProfileSavedBy';
 import { RevocationReviews1764400000000 } from './1764400000000-RevocationReviews';
+import { Carriers1764410000000 } from './1764410000000-Carriers';
 
 /** In order. A new migration is appended here and never edited once released. */
 export const ALL_MIGRATIONS = [
@@ -19,4 +20,5 @@ export const ALL_MIGRATIONS = [
   DecisionProvenance1764310000000,
   ProfileSavedBy1764320000000,
   RevocationReviews1764400000000,
+  Carriers1764410000000,
 ];

@@ -9,6 +9,7 @@ export * from './webhook-endpoint.repository';
 export * from './delivery-attempt.repository';
 export * from './reply-delivery.repository';
 export * from './twilio-credential.repository';
+export * from './telnyx-credential.repository';
 export * from './page-cursor.util';
 export * from './blocklist.repository';
 export * from './consent-erasure.repository';

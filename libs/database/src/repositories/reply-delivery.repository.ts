@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { ConsentKind } from '@optout/contracts';
-import { ReplyDeliveryEntity, ReplyDeliveryStatus } from '../entities';
+import { CarrierErrorRecord, ReplyDeliveryEntity, ReplyDeliveryStatus } from '../entities';
 import { DATA_SOURCE } from '../database.tokens';
 import { AFTER_CURSOR_SQL, CREATED_US_SQL, encodePageCursor, Page, PageCursor } from './page-cursor.util';
 import type { AttemptRecord } from './webhook-delivery.repository';
@@ -52,7 +52,11 @@ export class ReplyDeliveryRepository {
     id: string,
     transportType: string,
     attempt: AttemptRecord,
-    { providerMessageId = null, outcomeUnknown = false }: { providerMessageId?: string | null; outcomeUnknown?: boolean } = {},
+    {
+      providerMessageId = null,
+      outcomeUnknown = false,
+      carrierError = null,
+    }: { providerMessageId?: string | null; outcomeUnknown?: boolean; carrierError?: CarrierErrorRecord | null } = {},
   ): Promise<void> {
     await this.dataSource.query(
       `WITH updated AS (
@@ -62,9 +66,21 @@ export class ReplyDeliveryRepository {
                 provider_message_id = COALESCE($9, provider_message_id), updated_at = now()
           WHERE id = $1
         RETURNING id, attempts)
-       INSERT INTO delivery_attempts (id, reply_delivery_id, attempt, round, attempted_at, status, response_code, latency_ms, error)
-       SELECT $5, updated.id, updated.attempts, 0, $6, $2, $3, $7, $4 FROM updated`,
-      [id, attempt.status, attempt.responseCode, attempt.error, randomUUID(), attempt.attemptedAt, Math.round(attempt.latencyMs), transportType, providerMessageId, outcomeUnknown],
+       INSERT INTO delivery_attempts (id, reply_delivery_id, attempt, round, attempted_at, status, response_code, latency_ms, error, carrier_error)
+       SELECT $5, updated.id, updated.attempts, 0, $6, $2, $3, $7, $4, $11::jsonb FROM updated`,
+      [
+        id,
+        attempt.status,
+        attempt.responseCode,
+        attempt.error,
+        randomUUID(),
+        attempt.attemptedAt,
+        Math.round(attempt.latencyMs),
+        transportType,
+        providerMessageId,
+        outcomeUnknown,
+        carrierError ? JSON.stringify(carrierError) : null,
+      ],
     );
   }
 

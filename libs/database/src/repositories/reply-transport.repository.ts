@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ReplyTransportConfig, ReplyTransportEntity } from '../entities';
 import { DATA_SOURCE } from '../database.tokens';
+import { TelnyxCredentialRepository, TelnyxCredentials } from './telnyx-credential.repository';
 import { TwilioCredentialRepository, TwilioCredentials } from './twilio-credential.repository';
 
 @Injectable()
@@ -9,6 +10,7 @@ export class ReplyTransportRepository {
   constructor(
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     private readonly twilioCredentials: TwilioCredentialRepository,
+    private readonly telnyxCredentials: TelnyxCredentialRepository,
   ) {}
 
   async put(accountId: string, config: ReplyTransportConfig): Promise<ReplyTransportEntity> {
@@ -21,6 +23,15 @@ export class ReplyTransportRepository {
     await this.dataSource.transaction(async (manager) => {
       await this.twilioCredentials.put(accountId, credentials, manager);
       await this.upsert(manager, accountId, { type: 'twilio' });
+    });
+    return this.dataSource.getRepository(ReplyTransportEntity).findOneByOrFail({ accountId });
+  }
+
+  /** Telnyx as the transport, likewise: its credentials and the transport commit together. */
+  async putTelnyx(accountId: string, credentials: TelnyxCredentials): Promise<ReplyTransportEntity> {
+    await this.dataSource.transaction(async (manager) => {
+      await this.telnyxCredentials.put(accountId, credentials, manager);
+      await this.upsert(manager, accountId, { type: 'telnyx' });
     });
     return this.dataSource.getRepository(ReplyTransportEntity).findOneByOrFail({ accountId });
   }

@@ -9,6 +9,8 @@ export interface TwilioCredentials {
   authToken: string;
   /** Null: Twilio's own API (`https://api.twilio.com`). */
   baseUrl: string | null;
+  /** Send through this Messaging Service (`MG…`); null: from the number alone. */
+  messagingServiceSid?: string | null;
 }
 
 /**
@@ -31,10 +33,11 @@ export class TwilioCredentialRepository {
 
   async put(accountId: string, credentials: TwilioCredentials, manager: EntityManager = this.dataSource.manager): Promise<void> {
     await manager.query(
-      `INSERT INTO twilio_credentials (account_id, account_sid, auth_token, base_url, updated_at) VALUES ($1, $2, $3, $4, now())
+      `INSERT INTO twilio_credentials (account_id, account_sid, auth_token, base_url, messaging_service_sid, updated_at) VALUES ($1, $2, $3, $4, $5, now())
        ON CONFLICT (account_id) DO UPDATE
-         SET account_sid = EXCLUDED.account_sid, auth_token = EXCLUDED.auth_token, base_url = EXCLUDED.base_url, updated_at = now()`,
-      [accountId, credentials.accountSid, sealSecret(credentials.authToken), credentials.baseUrl],
+         SET account_sid = EXCLUDED.account_sid, auth_token = EXCLUDED.auth_token, base_url = EXCLUDED.base_url,
+             messaging_service_sid = EXCLUDED.messaging_service_sid, updated_at = now()`,
+      [accountId, credentials.accountSid, sealSecret(credentials.authToken), credentials.baseUrl, credentials.messagingServiceSid ?? null],
     );
   }
 }

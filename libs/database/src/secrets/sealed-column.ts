@@ -36,4 +36,5 @@ export const sealedColumn: ValueTransformer = {
 export const SEALED_COLUMNS: ReadonlyArray<{ table: string; key: string; columns: string[] }> = [
   { table: 'webhook_endpoints', key: 'id', columns: ['secret', 'previous_secret'] },
   { table: 'twilio_credentials', key: 'account_id', columns: ['auth_token'] },
+  { table: 'telnyx_credentials', key: 'account_id', columns: ['api_key'] },
 ];

@@ -1,0 +1,2 @@
+export * from './carrier-consent';
+export * from './telnyx-signature';
