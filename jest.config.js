@@ -25,8 +25,6 @@ module.exports = {
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       testTimeout: 60000,
       setupFilesAfterEnv: ['<rootDir>/test/support/jest-e2e-setup.ts'],
-      globalSetup: '<rootDir>/test/support/global-setup.ts',
-      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },
   ],
 };

@@ -55,7 +55,7 @@ describe('the queue dashboard in a browser', () => {
     for (const queue of ALL_QUEUE_NAMES) {
       await page.getByText(queue, { exact: true }).first().waitFor({ state: 'visible', timeout: 20_000 });
     }
-    expect(await page.title()).toBe('optout queues');
+    expect(await page.title()).toBe('optout queues (read-only)');
 
     // One queue's own page, reached by its URL.
     const queuePage = await page.goto(`${system.baseUrl}/ops/queues/queue/webhook-deliveries`, { waitUntil: 'domcontentloaded' });

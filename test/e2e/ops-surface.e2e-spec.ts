@@ -157,6 +157,8 @@ describe('operations surface', () => {
     expect(after).toMatch(/^optout_queue_jobs\{queue="inbound",state="waiting",app="standalone"\} 0$/m);
     expect(after).toContain('# TYPE optout_webhook_deliveries_total counter');
     expect(sample(after, 'process_cpu_user_seconds_total')).toBeGreaterThan(0);
+    // Present, not merely non-negative: `sample` reads a missing series as 0.
+    expect(after).toMatch(/^nodejs_eventloop_lag_seconds(\{[^}]*\})? [0-9.e+-]+$/m);
     expect(sample(after, 'nodejs_eventloop_lag_seconds')).toBeGreaterThanOrEqual(0);
   });
 });

@@ -1,5 +1,5 @@
 import { ClassifiedMessage } from '@optout/contracts';
-import { AccountRepository, ConsentStateRepository } from '@optout/database';
+import { AccountRepository, ConsentErasureRepository, ConsentStateRepository } from '@optout/database';
 import { ConsentApplier, decisionOfText } from '@optout/consent';
 import { GateCache, SendGateService } from '@optout/gate';
 import { BlocklistModule } from '../../apps/blocklist/src/blocklist.module';
@@ -55,7 +55,7 @@ describe('send gate consistency under forced interleavings', () => {
         return rows;
       },
     } as unknown as ConsentStateRepository;
-    return new SendGateService(cache, heldStates);
+    return new SendGateService(cache, heldStates, system.get(ConsentErasureRepository));
   }
 
   /** Holds the blocklist worker's cache write (after its commit) until `release`. */

@@ -57,7 +57,7 @@ describe('webhook delivery', () => {
 
     const listed = await system.request('GET', `/v1/accounts/${account.id}/webhooks`, { token: account.apiKey });
     expect(listed.body.items.map((item: any) => ({ url: item.url, events: item.events, enabled: item.enabled }))).toEqual([
-      { url: crm.url('/all'), events: ['consent.opted_out', 'consent.opted_in', 'help.requested'], enabled: true },
+      { url: crm.url('/all'), events: ['consent.opted_out', 'consent.opted_in', 'help.requested', 'consent.review_requested'], enabled: true },
       { url: crm.url('/opt-ins'), events: ['consent.opted_in'], enabled: true },
     ]);
     expect(JSON.stringify(listed.body)).not.toContain('whsec_');

@@ -2,3 +2,4 @@ export * from './queue-names';
 export * from './consent-kind';
 export * from './job-payloads';
 export * from './domain-errors';
+export * from './uuid';

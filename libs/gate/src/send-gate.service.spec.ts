@@ -1,3 +1,4 @@
+import { gateCacheFillFailuresTotal } from '@optout/observability';
 import type { ConsentErasureRepository, ConsentStateEntity, ConsentStateRepository, Suppression } from '@optout/database';
 import type { GateCache } from './gate-cache.service';
 import { newerEntry } from './gate-entry';
@@ -16,10 +17,10 @@ describe('SendGateService with erased numbers', () => {
     ({ accountId: 'a', phone: '+12025550100', status, since: new Date(since), sourceMessageId: 'm1', keyword: 'START', eventId: 'e', updatedAt: new Date() }) as ConsentStateEntity;
 
   /** A gate whose cache misses every time; Postgres answers with the given rows. */
-  function gateWith(states: ConsentStateEntity[], suppressions: Map<string, Suppression> | null): SendGateService {
-    const cache = { get: async () => null, getMany: async (_: string, phones: string[]) => phones.map(() => null), fillManyIfAbsent: async () => undefined } as unknown as GateCache;
+  function gateWith(states: ConsentStateEntity[], suppressions: Map<string, Suppression>, fill: () => Promise<void> = async () => undefined): SendGateService {
+    const cache = { get: async () => null, getMany: async (_: string, phones: string[]) => phones.map(() => null), fillManyIfAbsent: fill } as unknown as GateCache;
     const stateRepository = { findMany: async () => states } as unknown as ConsentStateRepository;
-    const erasure = suppressions ? ({ findMany: async () => suppressions } as unknown as ConsentErasureRepository) : undefined;
+    const erasure = { findMany: async () => suppressions } as unknown as ConsentErasureRepository;
     return new SendGateService(cache, stateRepository, erasure);
   }
 
@@ -35,8 +36,17 @@ describe('SendGateService with erased numbers', () => {
     expect(await earlier.check('a', '+12025550100')).toMatchObject({ allowed: false, status: 'opted_out' });
   });
 
-  it('works without an erasure repository (plain states only)', async () => {
-    expect(await gateWith([state('opted_in', '2026-11-25T00:00:00.000Z')], null).check('a', '+12025550100')).toMatchObject({ allowed: true });
+  it('answers a plain state when the number has no suppression', async () => {
+    expect(await gateWith([state('opted_in', '2026-11-25T00:00:00.000Z')], new Map()).check('a', '+12025550100')).toMatchObject({ allowed: true });
+  });
+
+  it('answers from Postgres when the cache fill fails, and counts the failure', async () => {
+    const before = (await gateCacheFillFailuresTotal.get()).values[0]?.value ?? 0;
+    const gate = gateWith([state('opted_out', '2026-11-25T00:00:00.000Z')], new Map(), async () => {
+      throw new Error('Redis went away');
+    });
+    expect(await gate.check('a', '+12025550100')).toMatchObject({ allowed: false, status: 'opted_out' });
+    expect((await gateCacheFillFailuresTotal.get()).values[0]?.value).toBe(before + 1);
   });
 
   it('orders entries by (version time, version id), as Postgres orders decisions', () => {

@@ -1,6 +1,6 @@
-import { Injectable, Logger, Optional } from '@nestjs/common';
-import { ConsentErasureRepository, ConsentStateRepository, Suppression } from '@optout/database';
-import { gateLookupsTotal } from '@optout/observability';
+import { Injectable, Logger } from '@nestjs/common';
+import { ConsentErasureRepository, ConsentStateRepository } from '@optout/database';
+import { gateCacheFillFailuresTotal, gateLookupsTotal } from '@optout/observability';
 import { answerOf, entryOfState, entryOfSuppression, GateAnswer, GateEntry, newerEntry, UNKNOWN_ENTRY } from './gate-entry';
 import { GateCache } from './gate-cache.service';
 
@@ -25,7 +25,8 @@ export class SendGateService {
   constructor(
     private readonly cache: GateCache,
     private readonly states: ConsentStateRepository,
-    @Optional() private readonly suppressions?: ConsentErasureRepository,
+    // Required: without it an erased number (found only by its keyed hash) would read as never seen.
+    private readonly suppressions: ConsentErasureRepository,
   ) {}
 
   /**
@@ -58,6 +59,16 @@ export class SendGateService {
     return this.answer(accountId, phones, cached, 'miss');
   }
 
+  /** The answer does not depend on the fill; a failed one is logged and counted, not thrown. */
+  private async fill(accountId: string, entries: Map<string, GateEntry>): Promise<void> {
+    try {
+      await this.cache.fillManyIfAbsent(accountId, entries);
+    } catch (error) {
+      gateCacheFillFailuresTotal.inc();
+      this.logger.warn(`gate cache fill failed (answered from Postgres): ${(error as Error).message}`);
+    }
+  }
+
   private cacheFailed(error: unknown): 'error' {
     this.logger.warn(`gate cache read failed, answering from Postgres: ${(error as Error).message}`);
     return 'error';
@@ -67,7 +78,7 @@ export class SendGateService {
   private async answer(accountId: string, phones: string[], cached: Array<GateEntry | null>, cacheOutcome: 'miss' | 'error'): Promise<GateAnswer[]> {
     const missing = [...new Set(phones.filter((_, i) => cached[i] === null))];
     const fromSource = missing.length > 0 ? await this.readSource(accountId, missing, cacheOutcome) : new Map<string, GateEntry>();
-    if (cacheOutcome === 'miss' && fromSource.size > 0) await this.cache.fillManyIfAbsent(accountId, fromSource).catch(() => undefined);
+    if (cacheOutcome === 'miss' && fromSource.size > 0) await this.fill(accountId, fromSource);
     // Counted per (status, cache) once per request: the counter hashes its labels on every call.
     const counts = new Map<string, { status: string; cache: string; n: number }>();
     const answers = phones.map((phone, i) => {
@@ -88,7 +99,7 @@ export class SendGateService {
     try {
       const [states, suppressed] = await Promise.all([
         this.states.findMany(accountId, phones),
-        this.suppressions ? this.suppressions.findMany(accountId, phones) : new Map<string, Suppression>(),
+        this.suppressions.findMany(accountId, phones),
       ]);
       const byPhone = new Map(states.map((state) => [state.phone, entryOfState(state)]));
       return new Map(

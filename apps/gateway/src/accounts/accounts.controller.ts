@@ -3,8 +3,8 @@ import { AdminGuard, ApiKeyGuard } from '../auth/auth.guards';
 import { ApiException } from '../http/api.exception';
 import { AccountsService } from './accounts.service';
 import { CreateAccountDto } from './create-account.dto';
+import { isUuid } from '@optout/contracts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 @Controller('v1/accounts')
 export class AccountsController {
@@ -24,7 +24,7 @@ export class AccountsController {
     if (!Number.isInteger(size) || size < 1 || size > 1000) {
       throw ApiException.validation([{ field: 'limit', rule: 'range', message: 'limit must be a whole number from 1 to 1000' }]);
     }
-    if (cursor !== undefined && !UUID.test(cursor)) {
+    if (cursor !== undefined && !isUuid(cursor)) {
       throw ApiException.validation([{ field: 'cursor', rule: 'cursor', message: 'cursor must be the nextCursor of a previous page' }]);
     }
     return this.accounts.list(size, cursor);

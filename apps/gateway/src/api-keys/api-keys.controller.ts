@@ -3,8 +3,8 @@ import { AuthenticatedAccount } from '../auth/authenticated-account.decorator';
 import { ApiKeyGuard } from '../auth/auth.guards';
 import { ApiException } from '../http/api.exception';
 import { ApiKeysService } from './api-keys.service';
+import { isUuid } from '@optout/contracts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Rotation without downtime: create a second key, move the integration to it, revoke the
@@ -29,7 +29,7 @@ export class ApiKeysController {
   @Delete(':keyId')
   @HttpCode(204)
   async revoke(@AuthenticatedAccount() accountId: string, @Param('keyId') keyId: string): Promise<void> {
-    if (!UUID.test(keyId)) throw ApiException.notFound(`API key ${keyId}`);
+    if (!isUuid(keyId)) throw ApiException.notFound(`API key ${keyId}`);
     await this.keys.revoke(accountId, keyId.toLowerCase());
   }
 }

@@ -5,10 +5,10 @@ import { ApiException } from '../http/api.exception';
 import { ApiKeyUsageRecorder } from '../api-keys/api-key-usage.recorder';
 import { ApiKeyResolver } from './api-key-resolver.service';
 import { bearerToken, constantTimeEquals } from './api-key.util';
+import { isUuid } from '@optout/contracts';
 
 export type AuthenticatedRequest = FastifyRequest & { accountId?: string; apiKeyId?: string };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const unauthorized = (message: string) => new ApiException(401, 'unauthorized', message);
 
@@ -48,7 +48,7 @@ export class ApiKeyGuard implements CanActivate {
     const { accountId } = key;
 
     const routeAccountId = (request.params as Record<string, string | undefined>).accountId;
-    if (routeAccountId !== undefined && (!UUID.test(routeAccountId) || routeAccountId.toLowerCase() !== accountId)) {
+    if (routeAccountId !== undefined && (!isUuid(routeAccountId) || routeAccountId.toLowerCase() !== accountId)) {
       throw ApiException.notFound(`Account ${routeAccountId}`);
     }
     // Every route reads the account id from here on in one spelling, the authenticated account's

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ConsentApplier } from '@optout/consent';
+import { messageOf, UnavailableError } from '@optout/contracts';
 import { BlocklistRepository, ImportBatch } from '@optout/database';
 import { ApiException } from '../http/api.exception';
 import { CsvRecord, CsvRecordReader } from './csv-record.reader';
@@ -155,12 +156,11 @@ export class BlocklistImportService {
       return new ApiException(error.getStatus(), error.code, `${body.error.message}. ${done}.`, error.details, error.headers);
     }
     this.logger.error(`import interrupted after ${committedRows} rows: ${(error as Error).stack ?? String(error)}`);
-    return new ApiException(
-      503,
+    return new UnavailableError(
       'import_interrupted',
-      `The import stopped: ${(error as Error).message}. ${done}; send the same file again — rows already imported are skipped (and their gate cache entries rewritten).`,
-      [],
-      { 'retry-after': '1' },
+      `The import stopped: ${messageOf(error)}. ${done}; send the same file again — rows already imported are skipped (and their gate cache entries rewritten).`,
+      1,
+      { cause: error },
     );
   }
 }

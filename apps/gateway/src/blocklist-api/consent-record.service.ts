@@ -1,10 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { QueueName } from '@optout/contracts';
+import { messageOf, QueueName, UnavailableError } from '@optout/contracts';
 import { ConsentErasureRepository, ConsentLedgerRepository, ConsentStateRepository, DATA_SOURCE } from '@optout/database';
 import { compareMessageIds, entryOfSuppression, GateCache } from '@optout/gate';
 import { jobIds, JobProducer } from '@optout/queue';
-import { ApiException } from '../http/api.exception';
 import { consentStateView } from './blocklist.service';
 import { ConsentEventView, consentEventView, ConsentStateView } from './blocklist.view';
 import { SubscriberPhoneResolver } from './subscriber-phone.resolver';
@@ -69,12 +68,11 @@ export class ConsentRecordService {
     try {
       await this.gateCache.writeIfNewer(accountId, phone, entryOfSuppression(result.suppression));
     } catch (error) {
-      throw new ApiException(
-        503,
+      throw new UnavailableError(
         'gate_unavailable',
-        `The personal data is erased but the send gate's cache could not be updated (${(error as Error).message}). Send the same request again.`,
-        [],
-        { 'retry-after': '1' },
+        `The personal data is erased but the send gate's cache could not be updated (${messageOf(error)}). Send the same request again.`,
+        1,
+        { cause: error },
       );
     }
     const jobs = await this.removeFinishedJobs(result.erasedEvents.map((event) => event.id));

@@ -4,9 +4,9 @@ import { DATA_SOURCE, ReplyDeliveryEntity, WebhookDeliveryEntity } from '@optout
 import { ApiKeyGuard } from '../auth/auth.guards';
 import { AuthenticatedAccount } from '../auth/authenticated-account.decorator';
 import { ApiException } from '../http/api.exception';
+import { isUuid } from '@optout/contracts';
 
 export const MAX_EVENT_IDS = 200;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface EventOutcomeView {
   eventId: string;
@@ -22,7 +22,7 @@ export function parseEventIds(raw: unknown): string[] {
   const ids = [...new Set(values.map((value) => value.trim().toLowerCase()).filter((value) => value !== ''))];
   if (ids.length === 0) throw ApiException.validation([{ field: 'eventId', rule: 'required', message: 'eventId must name at least one ledger event id' }]);
   if (ids.length > MAX_EVENT_IDS) throw ApiException.validation([{ field: 'eventId', rule: 'max_items', message: `eventId may name at most ${MAX_EVENT_IDS} events per request` }]);
-  const bad = ids.find((id) => !UUID.test(id));
+  const bad = ids.find((id) => !isUuid(id));
   if (bad !== undefined) throw ApiException.validation([{ field: 'eventId', rule: 'uuid', message: `eventId ${JSON.stringify(bad.slice(0, 60))} is not a ledger event id (a UUID)` }]);
   return ids;
 }

@@ -1,4 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
+import { UnavailableError } from '@optout/contracts';
 import { GateAnswer, GateUnavailableError, SendGateService } from '@optout/gate';
 import { toE164 } from '@optout/phone';
 import { AccountDirectory } from '../accounts/account-directory.service';
@@ -43,12 +44,13 @@ export class GateController {
     return { results: await failClosed(() => this.gate.checkMany(accountId, phones)) };
   }
 
+  /**
+   * Asked only for a number in national format. When the account cannot be read (and is not in
+   * the directory's cache), the error stands — 503 `database_unavailable` — rather than reading
+   * the number without its country and answering a misleading 400.
+   */
   private async defaultCountryOf(accountId: string): Promise<string | null> {
-    try {
-      return (await this.accounts.find(accountId))?.defaultCountry ?? null;
-    } catch {
-      return null;
-    }
+    return (await this.accounts.find(accountId))?.defaultCountry ?? null;
   }
 }
 
@@ -56,9 +58,7 @@ async function failClosed<T>(answer: () => Promise<T>): Promise<T> {
   try {
     return await answer();
   } catch (error) {
-    if (error instanceof GateUnavailableError) {
-      throw new ApiException(503, 'gate_unavailable', `${error.message}. Do not send; retry shortly.`, [], { 'retry-after': '1' });
-    }
+    if (error instanceof GateUnavailableError) throw new UnavailableError('gate_unavailable', `${error.message}. Do not send; retry shortly.`, 1, { cause: error });
     throw error;
   }
 }

@@ -36,7 +36,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const { status, body, headers } = this.toResponse(exception);
     if (status === 503 && isDatabaseUnavailable(exception)) this.logger.warn(`database unavailable: ${(exception as Error).message}`);
-    else if (status >= 500 && !(exception instanceof ApiException)) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    else if (status >= 500 && !(exception instanceof ApiException) && !(exception instanceof DomainError)) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     // The route may have set another content type (Twilio's TwiML) before it failed.
     void reply.status(status).headers({ ...headers, 'content-type': 'application/json; charset=utf-8' }).send(body);
   }

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@optout/config';
-import { QueueName } from '@optout/contracts';
+import { QueueName, UnavailableError } from '@optout/contracts';
 import type IORedis from 'ioredis';
 import { JobProducer, PRODUCER_REDIS } from '@optout/queue';
 import { ApiException } from '../http/api.exception';
@@ -31,17 +31,11 @@ export class InboundBackpressure implements OnApplicationShutdown {
     @Inject(PRODUCER_REDIS) private readonly redis: IORedis,
   ) {}
 
-  /** Throws 503 when the backlog is over its bound. */
+  /** Throws "unavailable" (`backlog_full`, retry in 5 s) when the backlog is over its bound. */
   assertCapacity(): void {
     this.sampler ??= this.startSampling();
     if (this.backlog > this.config.inboundMaxBacklogJobs) {
-      throw new ApiException(
-        503,
-        'backlog_full',
-        `The inbound backlog (${this.backlog} jobs) is over its bound (${this.config.inboundMaxBacklogJobs}); retry later`,
-        [],
-        { 'retry-after': '5' },
-      );
+      throw new UnavailableError('backlog_full', `The inbound backlog (${this.backlog} jobs) is over its bound (${this.config.inboundMaxBacklogJobs}); retry later`, 5);
     }
     const highWater = this.config.redisMemoryHighWaterPercent;
     if (highWater > 0 && this.memory !== null && this.memory * 100 >= highWater) {

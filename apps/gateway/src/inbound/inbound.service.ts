@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CarrierConsentSignal, InboundMessage } from '@optout/contracts';
+import { CarrierConsentSignal, InboundMessage, messageOf, UnavailableError } from '@optout/contracts';
 import { AccountDirectory } from '../accounts/account-directory.service';
 import { ApiErrorDetail, ApiException } from '../http/api.exception';
 import { buildInboundMessage } from './inbound-message.factory';
@@ -72,9 +72,7 @@ export class InboundService {
     try {
       await send();
     } catch (error) {
-      throw new ApiException(503, 'queue_unavailable', `Not accepted: the queue could not be written (${(error as Error).message}); retry later`, [], {
-        'retry-after': '1',
-      });
+      throw new UnavailableError('queue_unavailable', `Not accepted: the queue could not be written (${messageOf(error)}); retry later`, 1, { cause: error });
     }
   }
 }

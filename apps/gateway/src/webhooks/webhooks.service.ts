@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@optout/config';
-import { QueueName, WEBHOOK_EVENT_TYPES } from '@optout/contracts';
+import { ConflictError, isUuid, messageOf, QueueName, UnavailableError, WEBHOOK_EVENT_TYPES } from '@optout/contracts';
 import {
   decodePageCursor,
   DeliveryAttemptRepository,
@@ -19,7 +19,6 @@ import { DEFAULT_ROTATION_GRACE_SECONDS, RotateSecretDto } from './rotate-secret
 import { UpdateWebhookDto } from './update-webhook.dto';
 import { generateWebhookSecret } from './webhook-secret.util';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 @Injectable()
 export class WebhooksService {
@@ -60,7 +59,7 @@ export class WebhooksService {
   }
 
   async remove(accountId: string, id: string): Promise<void> {
-    if (!UUID.test(id) || !(await this.endpoints.deleteForAccount(accountId, id))) throw ApiException.notFound(`Webhook ${id}`);
+    if (!isUuid(id) || !(await this.endpoints.deleteForAccount(accountId, id))) throw ApiException.notFound(`Webhook ${id}`);
   }
 
   /**
@@ -109,14 +108,14 @@ export class WebhooksService {
     }
     const started = await this.deliveryRecords.startReplay(accountId, deliveryId);
     if (!started) {
-      throw new ApiException(409, 'delivery_in_progress', `Delivery ${deliveryId} is still being sent or retried; replay it once it has succeeded or been dead-lettered`);
+      throw new ConflictError('delivery_in_progress', `Delivery ${deliveryId} is still being sent or retried; replay it once it has succeeded or been dead-lettered`);
     }
     try {
       // A job id of its own per round: BullMQ would drop a repeat of the original's id.
       await this.producer.enqueue(QueueName.WebhookDeliveries, { v: 1, deliveryId }, { jobId: jobIds.webhookDelivery(deliveryId, started.round) });
     } catch (error) {
       await this.deliveryRecords.undoReplay(deliveryId, started);
-      throw new ApiException(503, 'queue_unavailable', `Not replayed: the queue could not be written (${(error as Error).message}); retry later`, [], { 'retry-after': '1' });
+      throw new UnavailableError('queue_unavailable', `Not replayed: the queue could not be written (${messageOf(error)}); retry later`, 1, { cause: error });
     }
     return { id: deliveryId, webhookId: deliveryId, status: 'pending' as const, round: started.round };
   }
@@ -127,13 +126,13 @@ export class WebhooksService {
   }
 
   private async mustFind(accountId: string, id: string): Promise<WebhookEndpointEntity> {
-    const endpoint = UUID.test(id) ? await this.endpoints.findForAccount(accountId, id) : null;
+    const endpoint = isUuid(id) ? await this.endpoints.findForAccount(accountId, id) : null;
     if (!endpoint) throw ApiException.notFound(`Webhook ${id}`);
     return endpoint;
   }
 
   private async mustFindDelivery(accountId: string, deliveryId: string): Promise<WebhookDeliveryEntity> {
-    const delivery = UUID.test(deliveryId) ? await this.deliveryRecords.findForAccount(accountId, deliveryId) : null;
+    const delivery = isUuid(deliveryId) ? await this.deliveryRecords.findForAccount(accountId, deliveryId) : null;
     if (!delivery) throw ApiException.notFound(`Delivery ${deliveryId}`);
     return delivery;
   }

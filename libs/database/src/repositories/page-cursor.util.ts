@@ -1,3 +1,5 @@
+import { isUuid } from '@optout/contracts';
+
 /**
  * Keyset pagination over (created_at, id), newest first. Postgres keeps microseconds and a
  * JavaScript Date only milliseconds, so the cursor carries the microseconds as Postgres
@@ -18,13 +20,12 @@ export function encodePageCursor(cursor: PageCursor): string {
  * come from a tampered cursor, and would make the query fail (a 500) instead of a 400.
  */
 const CREATED_US = /^\d{1,16}$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The cursor, or null when `raw` is not one this API gave out (nor could be). */
 export function decodePageCursor(raw: string): PageCursor | null {
   const [createdUs, id, ...rest] = Buffer.from(raw, 'base64url').toString('utf8').split('.');
   if (rest.length > 0 || createdUs === undefined || id === undefined) return null;
-  return CREATED_US.test(createdUs) && UUID.test(id) ? { createdUs, id: id.toLowerCase() } : null;
+  return CREATED_US.test(createdUs) && isUuid(id) ? { createdUs, id: id.toLowerCase() } : null;
 }
 
 /** SQL selecting a row's `created_at` in microseconds since the epoch, as text. */

@@ -73,6 +73,16 @@ export const gateLookupsTotal = new Counter({
   registers: [metricsRegistry],
 });
 
+/**
+ * Read-through fills that Redis refused after a miss. The answer is still right (it came from
+ * Postgres); what is lost is the cached entry, so the next lookup of the number is a miss too.
+ */
+export const gateCacheFillFailuresTotal = new Counter({
+  name: 'optout_gate_cache_fill_failures_total',
+  help: 'Send-gate read-through cache fills that failed (the answer came from Postgres; the entry was not cached)',
+  registers: [metricsRegistry],
+});
+
 const webhookLogger = new Logger('WebhookDelivery');
 
 /**

@@ -1,0 +1,6 @@
+/** A UUID in its canonical text form (any version, either case): account, key, webhook and delivery ids. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}
