@@ -86,7 +86,9 @@ describe('crash test: workers killed with SIGKILL under load', () => {
 
   it('loses no STOP, and confirms and announces each once', async () => {
     const started = Date.now();
-    const account = (await api('POST', '/v1/accounts', TEST_ADMIN_TOKEN, { name: 'Chaos' })).body;
+    const created = await api('POST', '/v1/accounts', TEST_ADMIN_TOKEN, { name: 'Chaos' });
+    expect(created.status).toBe(201);
+    const account = created.body;
     const transport = { type: 'twilio', accountSid: twilio.accountSid, authToken: twilio.authToken, baseUrl: twilio.baseUrl };
     expect((await api('PUT', `/v1/accounts/${account.id}/reply-transport`, account.apiKey, transport)).status).toBe(200);
     expect((await api('POST', `/v1/accounts/${account.id}/webhooks`, account.apiKey, { url: receiver.url('/crm') })).status).toBe(201);

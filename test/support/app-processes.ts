@@ -7,13 +7,24 @@ export type AppName = 'gateway' | 'classifier' | 'blocklist' | 'dispatcher';
 
 const ROOT = resolve(__dirname, '../..');
 
-/** A free TCP port on loopback. */
+/** Ports this test process has handed out: a process started with one may not have bound it yet. */
+const handedOut = new Set<number>();
+
+/**
+ * A free TCP port on loopback, never one handed out before in this test process. Without that,
+ * the port given to a gateway that is still starting could be given again to a worker's health
+ * server, which binds first: the suite then talks to the wrong process (seen once in CI).
+ */
 export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((done) => server.close(() => done()));
-  return port;
+  for (;;) {
+    const server = createServer();
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    const { port } = server.address() as { port: number };
+    await new Promise<void>((done) => server.close(() => done()));
+    if (handedOut.has(port)) continue;
+    handedOut.add(port);
+    return port;
+  }
 }
 
 /** What every app process of a suite shares: its database, the test Redis, its queue prefix, the admin token; quiet logs. */
