@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { isUuid } from '@optout/contracts';
 import type { KeyObject } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { telnyxPublicKeyOf, verifyTelnyxSignature } from '@optout/carriers';
@@ -11,7 +12,6 @@ import { InboundService } from '../inbound/inbound.service';
 import { withCarrierFieldNames } from './carrier-ingestion.util';
 import { TELNYX_FIELD_NAMES, telnyxEventAction } from './telnyx-event.util';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Telnyx's messaging webhook (`POST /v1/carriers/telnyx/:accountId`): verified with the
@@ -31,7 +31,7 @@ export class TelnyxWebhookService {
   ) {}
 
   async accept(accountId: string, request: FastifyRequest): Promise<{ status: 'accepted' | 'ignored'; eventType: string }> {
-    const account = UUID.test(accountId) ? await this.accounts.find(accountId.toLowerCase()) : null;
+    const account = isUuid(accountId) ? await this.accounts.find(accountId.toLowerCase()) : null;
     if (!account) throw ApiException.notFound(`Account ${accountId}`);
     this.assertSigned(await this.verifiedKey(account.id, request), request);
 

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { isUuid } from '@optout/contracts';
 import type { FastifyRequest } from 'fastify';
 import { APP_CONFIG, AppConfig } from '@optout/config';
 import { TwilioCredentialRepository } from '@optout/database';
@@ -8,7 +9,6 @@ import { ApiException } from '../http/api.exception';
 import { publicUrlOf } from './public-url.util';
 import { isValidTwilioSignature } from './twilio-signature.util';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Checks that a request on a Twilio route (inbound texts, status callbacks) was signed by
@@ -28,7 +28,7 @@ export class TwilioWebhookVerifier {
   ) {}
 
   async verify(accountId: string, request: FastifyRequest): Promise<{ accountId: string; params: Record<string, string> }> {
-    const account = UUID.test(accountId) ? await this.accounts.find(accountId.toLowerCase()) : null;
+    const account = isUuid(accountId) ? await this.accounts.find(accountId.toLowerCase()) : null;
     if (!account) throw ApiException.notFound(`Account ${accountId}`);
     const params = formParams(request.body);
 
