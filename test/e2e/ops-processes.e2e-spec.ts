@@ -8,6 +8,7 @@ import { TEST_ADMIN_TOKEN, TEST_REDIS_URL } from '../support/test-config';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { waitFor } from '../support/wait-for';
 import { gatewayRequest } from '../support/gateway-request';
+import { sample, scrapeMetrics } from '../support/prometheus-text';
 
 type LogLine = Record<string, unknown> & { msg: string; app: string; level: string };
 
@@ -23,14 +24,6 @@ function logLines(process: AppProcess): LogLine[] {
         throw new Error(`${process.app} wrote a line that is not JSON: ${line}`);
       }
     });
-}
-
-/** Value of the one sample of `name` carrying all of `labels` (in any order), 0 when absent. */
-function sample(text: string, name: string, labels: Record<string, string>): number {
-  const line = text
-    .split('\n')
-    .find((candidate) => candidate.startsWith(`${name}{`) && Object.entries(labels).every(([key, value]) => candidate.includes(`${key}="${value}"`)));
-  return line ? Number(line.slice(line.lastIndexOf(' ') + 1)) : 0;
 }
 
 const carries = (line: LogLine, correlationId: string) =>
@@ -89,7 +82,7 @@ describe('operations of the apps as processes', () => {
   });
 
   const call = (method: string, path: string, token: string, json?: unknown) => gatewayRequest(baseUrl, method, path, token, json);
-  const metricsOf = async (app: AppName) => (await fetch(`http://127.0.0.1:${metricsPorts.get(app)}/metrics`)).text();
+  const metricsOf = (app: AppName) => scrapeMetrics(`http://127.0.0.1:${metricsPorts.get(app)}`);
 
   let correlationId: string;
 
@@ -147,10 +140,12 @@ describe('operations of the apps as processes', () => {
     const dispatcher = await metricsOf('dispatcher');
     expect(sample(dispatcher, 'optout_job_duration_seconds_count', { queue: 'webhook-deliveries', outcome: 'completed', app: 'dispatcher' })).toBe(1);
     expect(sample(dispatcher, 'optout_webhook_deliveries_total', { outcome: 'succeeded', app: 'dispatcher' })).toBe(1);
+    // The STOP's confirmation, sent through the account's http reply transport.
+    expect(sample(dispatcher, 'optout_replies_total', { kind: 'optOut', outcome: 'sent', app: 'dispatcher' })).toBe(1);
     // Queue depths are read from Redis by whichever process is scraped.
     expect(sample(dispatcher, 'optout_queue_jobs', { queue: 'webhook-deliveries', state: 'completed', app: 'dispatcher' })).toBe(1);
 
-    const gateway = await (await fetch(`${baseUrl}/metrics`)).text();
+    const gateway = await scrapeMetrics(baseUrl);
     expect(sample(gateway, 'optout_queue_jobs', { queue: 'inbound', state: 'completed', app: 'gateway' })).toBe(1);
   });
 

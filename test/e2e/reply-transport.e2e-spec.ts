@@ -1,5 +1,6 @@
 import { TwilioCredentialRepository } from '@optout/database';
 import { FakeTwilio } from '../support/fake-twilio';
+import { counterDelta, scrapeMetrics } from '../support/prometheus-text';
 import { RunningSystem } from '../support/running-system';
 import { ScriptedEndpoint } from '../support/scripted-endpoint';
 import { waitFor } from '../support/wait-for';
@@ -85,6 +86,7 @@ describe('reply transports', () => {
     });
 
     it('retries Twilio 5xx and 429, and does not retry a refusal of the credentials', async () => {
+      const metricsBefore = await scrapeMetrics(system.baseUrl);
       const account = await system.createAccount('Twilio trouble');
       const twilio = await fakeTwilio();
       twilio.failNext = [503, 429];
@@ -122,6 +124,11 @@ describe('reply transports', () => {
       ]);
       await system.waitUntilQueuesDrain();
       expect(strict.rejected).toEqual([{ status: 401, reason: 'bad credentials' }]);
+
+      // Each attempt counted once by its outcome: two retried, one sent, and the refusal given up.
+      const metricsAfter = await scrapeMetrics(system.baseUrl);
+      const counted = (outcome: string) => counterDelta(metricsBefore, metricsAfter, 'optout_replies_total', { kind: 'optOut', outcome });
+      expect({ sent: counted('sent'), failed: counted('failed'), dead: counted('dead') }).toEqual({ sent: 1, failed: 2, dead: 1 });
     });
 
     it('says which field is wrong', async () => {
@@ -179,6 +186,7 @@ describe('reply transports', () => {
     });
 
     it('judges on the state just before sending: a welcome back overtaken by a STOP is not sent', async () => {
+      const metricsBefore = await scrapeMetrics(system.baseUrl);
       const account = await system.createAccount('Race');
       const sms = await scripted();
       // The welcome's first try fails and asks for 2 s: time for a later STOP to be applied.
@@ -202,6 +210,9 @@ describe('reply transports', () => {
       expect(welcome.lastError).toContain(`${subscriber} is opted out`);
       await system.waitUntilQueuesDrain();
       expect(sms.requests.map((request) => JSON.parse(request.body).kind)).toEqual(['optIn', 'optOut']);
+      const metricsAfter = await scrapeMetrics(system.baseUrl);
+      const counted = (kind: string, outcome: string) => counterDelta(metricsBefore, metricsAfter, 'optout_replies_total', { kind, outcome });
+      expect([counted('optIn', 'failed'), counted('optIn', 'suppressed_opted_out'), counted('optOut', 'sent')]).toEqual([1, 1, 1]);
     });
   });
 });

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { UnrecoverableError } from 'bullmq';
 import { ReplyJob } from '@optout/contracts';
 import {
+  AttemptStatus,
   ConsentErasureRepository,
   ConsentStateRepository,
   ReplyDeliveryEntity,
@@ -11,6 +12,7 @@ import {
   TelnyxCredentialRepository,
   TwilioCredentialRepository,
 } from '@optout/database';
+import { ReplyOutcome, repliesTotal } from '@optout/observability';
 import { RetryAfterError } from '@optout/queue';
 import { judgeAttempt, retryAfterMs } from './delivery-outcome.util';
 import { Postpone } from './delivery-step';
@@ -19,6 +21,13 @@ import { CarrierOptOutReporter } from './carrier-opt-out.reporter';
 import { OutboundHttpClient } from './outbound-http.client';
 import { currentConsentOf, replyWithheldReason } from './reply-consent.util';
 import { httpRoute, ReplyRoute, telnyxRoute, twilioRoute } from './reply-route';
+
+const OUTCOME_OF_VERDICT: Record<AttemptStatus, ReplyOutcome> = { succeeded: 'sent', failed: 'failed', dead: 'dead' };
+
+/** Counted once the outcome is recorded, so that a retry after a failed write does not count twice. */
+function countReply(reply: ReplyJob, outcome: ReplyOutcome): void {
+  repliesTotal.inc({ kind: reply.kind, outcome });
+}
 
 /**
  * Sends one confirmation text through the account's reply transport, with the webhooks'
@@ -62,13 +71,13 @@ export class ReplySender {
       if (!transport) {
         this.logger.warn(`account ${reply.accountId} has no reply transport; ${reply.kind} confirmation for event ${reply.eventId} not sent`);
         await this.replies.suppress(record.id, 'not sent: the account has no reply transport');
-        // metrics: reply suppressed (no transport)
+        countReply(reply, 'suppressed_no_transport');
         return;
       }
       const route = await this.routeFor(transport, reply);
       if (!route) {
         await this.replies.markDead(record.id, `not sent: the ${transport.config.type} transport has no credentials; PUT the reply transport again`);
-        // metrics: reply dead-lettered without an attempt (no credentials)
+        countReply(reply, 'dead_no_credentials');
         return;
       }
 
@@ -83,7 +92,7 @@ export class ReplySender {
       const withheld = replyWithheldReason(reply.kind, reply.to, currentConsentOf(state, suppressions.get(reply.to)));
       if (withheld) {
         await this.replies.suppress(record.id, withheld);
-        // metrics: reply suppressed (subscriber opted out)
+        countReply(reply, 'suppressed_opted_out');
         return;
       }
 
@@ -115,7 +124,7 @@ export class ReplySender {
           carrierError,
         },
       );
-      // metrics: reply attempt outcome known here — verdict.status (succeeded|failed|dead), transport.config.type, result.latencyMs
+      countReply(reply, OUTCOME_OF_VERDICT[verdict.status]);
 
       if (verdict.status === 'succeeded') return;
       // A reply transport answering 410 is not disabled: that would silently stop every
@@ -157,6 +166,7 @@ export class ReplySender {
       const what = `${reply.kind} reply ${reply.eventId}: an interrupted attempt (${startedAt.toISOString()}) may have been sent, and ${carrierName} can only be asked by the message id its answer would have carried`;
       await this.replies.markDead(record.id, `${what}; not sent again`);
       this.logger.warn(`${what}; dead-lettered`);
+      countReply(reply, 'dead');
       return true;
     }
     const answer = await this.http.get(lookup.query);
@@ -169,7 +179,7 @@ export class ReplySender {
         { status: 'succeeded', attemptedAt: startedAt, responseCode: null, latencyMs: 0, error: `an interrupted attempt had been sent (found at ${carrierName} as ${finding.messageId}); not sent again` },
         { providerMessageId: finding.messageId },
       );
-      // metrics: interrupted reply found already sent
+      countReply(reply, 'already_sent');
       return true;
     }
     const what = `${reply.kind} reply ${reply.eventId}: an interrupted attempt (${startedAt.toISOString()}) may have been sent, and ${carrierName} could not say (${finding.reason})`;
@@ -177,6 +187,7 @@ export class ReplySender {
       // Sending blind could text the subscriber twice; the operator sees it dead-lettered.
       await this.replies.markDead(record.id, `${what}; not sent again`);
       this.logger.warn(`${what}; dead-lettered`);
+      countReply(reply, 'dead');
       return true;
     }
     throw new RetryAfterError(what, retryAfterMs(answer.retryAfter) ?? 0);

@@ -62,6 +62,23 @@ export const webhookDeliveriesTotal = new Counter({
 });
 
 /**
+ * How a confirmation text (a reply) ended, per attempt or per decision not to attempt:
+ * `sent`, `failed` (will be retried), `dead` (given up), `dead_no_credentials` (the transport
+ * has none: dead-lettered without an attempt), `suppressed_no_transport`,
+ * `suppressed_opted_out` (the subscriber's consent forbids this kind now), `already_sent` (an
+ * interrupted attempt was found sent at the carrier).
+ */
+export type ReplyOutcome = 'sent' | 'failed' | 'dead' | 'dead_no_credentials' | 'suppressed_no_transport' | 'suppressed_opted_out' | 'already_sent';
+
+/** Replies by keyword kind (optOut, optIn, help) and outcome. */
+export const repliesTotal = new Counter({
+  name: 'optout_replies_total',
+  help: 'Confirmation texts by keyword kind and outcome (sent, failed = will retry, dead, dead_no_credentials, suppressed_no_transport, suppressed_opted_out, already_sent)',
+  labelNames: ['kind', 'outcome'] as const,
+  registers: [metricsRegistry],
+});
+
+/**
  * Send-gate lookups by answer (`opted_out`, `opted_in`, `unknown`, `unavailable`) and by how
  * the cache served them (`hit`, `miss`, `error` = Redis failed and Postgres answered).
  * Hit ratio: sum(rate(…{cache="hit"})) / sum(rate(…)).
