@@ -2,6 +2,7 @@ import { GateCache } from '@optout/gate';
 import { HttpReceiver } from '../support/http-receiver';
 import { RunningSystem } from '../support/running-system';
 import { waitFor } from '../support/wait-for';
+import { gateAnswer } from '../support/gate';
 
 /**
  * Block-list management by hand (issue 9): pages and search, manual opt-out and opt-in
@@ -32,7 +33,6 @@ describe('block list API', () => {
   function api(method: string, path: string, options: { json?: unknown; body?: string; contentType?: string } = {}) {
     return system.request(method, `/v1/accounts/${account.id}${path}`, { token: account.apiKey, ...options });
   }
-  const gate = async (phone: string) => (await system.request('GET', `/v1/gate/${account.id}/${encodeURIComponent(phone)}`, { token: account.apiKey })).body;
   const webhooksFor = (phone: string) => receiver.on('/crm').map((request) => request.json as { type: string; data: Record<string, unknown> }).filter((hook) => hook.data.phone === phone);
   const ledger = (phone: string) =>
     system.sql<{ source: string; kind: string; api_key_id: string | null; reason: string | null; source_message_id: string; follow_ups_done_at: Date | null }>(
@@ -46,7 +46,7 @@ describe('block list API', () => {
     expect(put.status).toBe(200);
     expect(put.body).toMatchObject({ phone, status: 'opted_out', source: 'api', changed: true, keyword: null, since: expect.any(String) });
     // Visible through the gate as soon as the PUT has answered.
-    expect(await gate(phone)).toMatchObject({ allowed: false, status: 'opted_out', since: put.body.since });
+    expect(await gateAnswer(system, account, phone)).toMatchObject({ allowed: false, status: 'opted_out', since: put.body.since });
 
     expect(await ledger(phone)).toEqual([
       { source: 'api', kind: 'optOut', api_key_id: keyId, reason: 'asked by phone', source_message_id: expect.stringMatching(/^api:/), follow_ups_done_at: expect.any(Date) },
@@ -82,7 +82,7 @@ describe('block list API', () => {
     const again = await api('PUT', `/blocklist/${encodeURIComponent(phone)}`);
     expect(again.status).toBe(200);
     expect(again.body).toMatchObject({ status: 'opted_out', changed: false });
-    expect(await gate(phone)).toMatchObject({ allowed: false });
+    expect(await gateAnswer(system, account, phone)).toMatchObject({ allowed: false });
     expect(await ledger(phone)).toEqual([expect.objectContaining({ follow_ups_done_at: expect.any(Date) })]);
     await waitFor('the consent.opted_out webhook', () => (webhooksFor(phone).length === 1 ? true : undefined));
     expect((await api('DELETE', `/blocklist/${encodeURIComponent(phone)}`)).status).toBe(204); // off the list the later cases page through
@@ -91,7 +91,7 @@ describe('block list API', () => {
   it('unblocks by hand with DELETE: ledger optIn, gate allowed, consent.opted_in', async () => {
     const phone = '+12025550123';
     expect((await api('DELETE', `/blocklist/${encodeURIComponent(phone)}`)).status).toBe(204);
-    expect(await gate(phone)).toMatchObject({ allowed: true, status: 'opted_in' });
+    expect(await gateAnswer(system, account, phone)).toMatchObject({ allowed: true, status: 'opted_in' });
     expect((await ledger(phone)).map((row) => [row.source, row.kind, row.api_key_id])).toEqual([
       ['api', 'optOut', keyId],
       ['api', 'optIn', keyId],
@@ -114,13 +114,13 @@ describe('block list API', () => {
       json: { accountId: account.id, messageId: 'sms-future-stop', from: phone, to: sender, body: 'STOP', receivedAt: later },
     });
     expect(inbound.status).toBe(202);
-    await waitFor('the text opt-out', async () => ((await gate(phone)).allowed === false ? true : undefined));
+    await waitFor('the text opt-out', async () => ((await gateAnswer(system, account, phone)).allowed === false ? true : undefined));
     await system.waitUntilQueuesDrain();
     const hooksBefore = webhooksFor(phone).length;
 
     expect((await api('DELETE', `/blocklist/${encodeURIComponent(phone)}`)).status).toBe(204);
     // Recorded (it is part of the legal record) but superseded: the STOP received later stands, and nobody is told otherwise.
-    expect(await gate(phone)).toMatchObject({ allowed: false, status: 'opted_out', keyword: 'STOP' });
+    expect(await gateAnswer(system, account, phone)).toMatchObject({ allowed: false, status: 'opted_out', keyword: 'STOP' });
     expect((await ledger(phone)).map((row) => [row.source, row.kind])).toEqual([
       ['api', 'optIn'],
       ['sms', 'optOut'],

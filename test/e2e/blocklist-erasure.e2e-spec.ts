@@ -4,6 +4,7 @@ import { gateKey } from '@optout/gate';
 import { HttpReceiver } from '../support/http-receiver';
 import { RunningSystem } from '../support/running-system';
 import { waitFor } from '../support/wait-for';
+import { gateAnswer } from '../support/gate';
 
 /**
  * A subscriber's erasure request (issue 9): the number leaves the ledger and everything that
@@ -33,7 +34,6 @@ describe('erasure of a subscriber\'s personal data', () => {
   function api(method: string, path: string, options: { json?: unknown } = {}) {
     return system.request(method, `/v1/accounts/${account.id}${path}`, { token: account.apiKey, ...options });
   }
-  const gate = async (phone: string) => (await system.request('GET', `/v1/gate/${account.id}/${encodeURIComponent(phone)}`, { token: account.apiKey })).body;
   const text = (messageId: string, body: string, receivedAt: string, from = subscriber) =>
     system.request('POST', '/v1/inbound', { token: account.apiKey, json: { accountId: account.id, messageId, from, to: sender, body, receivedAt } });
   async function forgetCachedEntry(phone: string): Promise<void> {
@@ -77,9 +77,9 @@ describe('erasure of a subscriber\'s personal data', () => {
     expect(row).toEqual({ phone: expect.stringMatching(/^h1:/), sender: '', keyword: '', language: null, country: null, scope: null, correlation_id: null, kind: 'optOut', source: 'sms', erased_at: expect.any(Date) });
 
     // The gate still says blocked: from the cache, and from Postgres (by the keyed hash) once the cache has forgotten.
-    expect(await gate(subscriber)).toMatchObject({ allowed: false, status: 'opted_out' });
+    expect(await gateAnswer(system, account, subscriber)).toMatchObject({ allowed: false, status: 'opted_out' });
     await forgetCachedEntry(subscriber);
-    expect(await gate(subscriber)).toMatchObject({ allowed: false, status: 'opted_out', since: '2026-11-20T10:00:00.000Z' });
+    expect(await gateAnswer(system, account, subscriber)).toMatchObject({ allowed: false, status: 'opted_out', since: '2026-11-20T10:00:00.000Z' });
     const batch = await system.request('POST', `/v1/gate/${account.id}/check`, { token: account.apiKey, json: { phones: [subscriber, '+12025550189'] } });
     expect(batch.body.results.map((answer: { allowed: boolean }) => answer.allowed)).toEqual([false, true]);
     // Not on the list any more (it has no number to show), not in the export either.
@@ -96,24 +96,24 @@ describe('erasure of a subscriber\'s personal data', () => {
 
   it('lets the subscriber back in when they text START after the erasure, and a manual opt-out blocks again', async () => {
     expect((await text('SM-erase-2', 'START', new Date().toISOString())).status).toBe(202);
-    await waitFor('the gate to let the subscriber back in', async () => ((await gate(subscriber)).allowed === true ? true : undefined));
+    await waitFor('the gate to let the subscriber back in', async () => ((await gateAnswer(system, account, subscriber)).allowed === true ? true : undefined));
     await forgetCachedEntry(subscriber);
-    expect(await gate(subscriber)).toMatchObject({ allowed: true, status: 'opted_in' });
+    expect(await gateAnswer(system, account, subscriber)).toMatchObject({ allowed: true, status: 'opted_in' });
     const put = await api('PUT', `/blocklist/${encodeURIComponent(subscriber)}`);
     expect(put.body).toMatchObject({ status: 'opted_out', source: 'api', changed: true });
-    expect(await gate(subscriber)).toMatchObject({ allowed: false });
+    expect(await gateAnswer(system, account, subscriber)).toMatchObject({ allowed: false });
   });
 
   it('ignores a STOP received before the erasure that arrives after it, and keeps the number blocked', async () => {
     const phone = '+12025550190';
     expect((await text('SM-late-a', 'STOP', '2026-11-20T11:00:00.000Z', phone)).status).toBe(202);
-    await waitFor('the opt-out', async () => ((await gate(phone)).allowed === false ? true : undefined));
+    await waitFor('the opt-out', async () => ((await gateAnswer(system, account, phone)).allowed === false ? true : undefined));
     expect((await api('DELETE', `/consent/${encodeURIComponent(phone)}/personal-data`)).status).toBe(200);
     // A START sent before the erasure request, delivered late by the carrier: the erasure is the later decision.
     expect((await text('SM-late-b', 'START', '2026-11-20T11:05:00.000Z', phone)).status).toBe(202);
     await system.waitUntilQueuesDrain();
     await forgetCachedEntry(phone);
-    expect(await gate(phone)).toMatchObject({ allowed: false, status: 'opted_out' });
+    expect(await gateAnswer(system, account, phone)).toMatchObject({ allowed: false, status: 'opted_out' });
     // Nor is the number welcomed back: the START's confirmation is held back, with the reason.
     expect(receiver.on('/sms').filter((request) => (request.json as { to: string; kind: string }).to === phone && (request.json as { kind: string }).kind === 'optIn')).toEqual([]);
     const [welcome] = await system.sql<{ status: string; last_error: string }>(
@@ -128,9 +128,9 @@ describe('erasure of a subscriber\'s personal data', () => {
     const erased = await api('DELETE', `/consent/${encodeURIComponent(phone)}/personal-data`);
     expect(erased.body).toMatchObject({ status: 'opted_out', source: 'erasure', keyword: null, erased: { ledgerEvents: 0 } });
     await forgetCachedEntry(phone);
-    expect(await gate(phone)).toMatchObject({ allowed: false, status: 'opted_out' });
+    expect(await gateAnswer(system, account, phone)).toMatchObject({ allowed: false, status: 'opted_out' });
     expect((await api('DELETE', `/blocklist/${encodeURIComponent(phone)}`)).status).toBe(204);
     await forgetCachedEntry(phone);
-    expect(await gate(phone)).toMatchObject({ allowed: true, status: 'opted_in' });
+    expect(await gateAnswer(system, account, phone)).toMatchObject({ allowed: true, status: 'opted_in' });
   });
 });

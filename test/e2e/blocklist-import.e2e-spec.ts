@@ -1,6 +1,7 @@
 import { GateCache } from '@optout/gate';
 import { HttpReceiver } from '../support/http-receiver';
 import { RunningSystem } from '../support/running-system';
+import { gateAnswer } from '../support/gate';
 
 /**
  * CSV import and export of the block list (issue 9): row errors reported without failing the
@@ -28,7 +29,6 @@ describe('block list import and export', () => {
 
   const importCsv = (csv: string, target = account) =>
     system.request('POST', `/v1/accounts/${target.id}/blocklist/import`, { token: target.apiKey, body: csv, contentType: 'text/csv' });
-  const gate = async (phone: string) => (await system.request('GET', `/v1/gate/${account.id}/${encodeURIComponent(phone)}`, { token: account.apiKey })).body;
   const count = async (table: string, target = account) => Number((await system.sql<{ n: string }>(`SELECT count(*) AS n FROM ${table} WHERE account_id = $1`, [target.id]))[0].n);
   const exportCsv = async (query = '', target = account) => {
     const response = await fetch(`${system.baseUrl}/v1/accounts/${target.id}/blocklist/export${query}`, { headers: { authorization: `Bearer ${target.apiKey}` } });
@@ -64,8 +64,8 @@ describe('block list import and export', () => {
         { row: 8, code: 'too_many_columns', message: expect.any(String) },
       ],
     });
-    expect(await gate('+12025550101')).toMatchObject({ allowed: false, status: 'opted_out', since: '2024-05-01T00:00:00.000Z', keyword: 'STOP' });
-    expect(await gate('+12025550104')).toMatchObject({ allowed: false, keyword: 'say "stop", please' });
+    expect(await gateAnswer(system, account, '+12025550101')).toMatchObject({ allowed: false, status: 'opted_out', since: '2024-05-01T00:00:00.000Z', keyword: 'STOP' });
+    expect(await gateAnswer(system, account, '+12025550104')).toMatchObject({ allowed: false, keyword: 'say "stop", please' });
     const rows = await system.sql<{ source: string; api_key_id: string; sender: string; follow_ups_done_at: Date | null; source_message_id: string }>(
       'SELECT source, api_key_id, sender, follow_ups_done_at, source_message_id FROM consent_events WHERE account_id = $1',
       [account.id],
@@ -73,7 +73,7 @@ describe('block list import and export', () => {
     expect(rows).toHaveLength(4);
     for (const row of rows) expect(row).toEqual({ source: 'import', api_key_id: keyId, sender: '', follow_ups_done_at: expect.any(Date), source_message_id: expect.stringMatching(/^import:/) });
     // A row without optedOutAt is dated at the import.
-    expect(Date.parse((await gate('+12025550106')).since)).toBeGreaterThan(Date.now() - 60_000);
+    expect(Date.parse((await gateAnswer(system, account, '+12025550106')).since)).toBeGreaterThan(Date.now() - 60_000);
   });
 
   it('changes nothing when the same file is imported again', async () => {
@@ -96,8 +96,8 @@ describe('block list import and export', () => {
     await system.waitUntilQueuesDrain();
     const response = await importCsv(`${older},2025-06-01T11:59:59Z,STOP\n${newer},2025-06-01T12:00:01Z,STOP\n`);
     expect(response.body).toMatchObject({ recorded: 2, applied: 1, superseded: 1 });
-    expect(await gate(older)).toMatchObject({ allowed: true, status: 'opted_in', keyword: 'START' });
-    expect(await gate(newer)).toMatchObject({ allowed: false, status: 'opted_out', since: '2025-06-01T12:00:01.000Z' });
+    expect(await gateAnswer(system, account, older)).toMatchObject({ allowed: true, status: 'opted_in', keyword: 'START' });
+    expect(await gateAnswer(system, account, newer)).toMatchObject({ allowed: false, status: 'opted_out', since: '2025-06-01T12:00:01.000Z' });
     // The superseded row is still on record.
     expect(await system.sql('SELECT kind, source FROM consent_events WHERE account_id = $1 AND phone = $2 ORDER BY received_at', [account.id, older])).toEqual([
       { kind: 'optOut', source: 'import' },
@@ -108,10 +108,10 @@ describe('block list import and export', () => {
   it('keeps the gate cache right: a cached "allowed" is replaced, and a failed cache write is repaired by re-importing', async () => {
     const [cached, unlucky] = ['+12025550301', '+12025550302'];
     // Both numbers are asked about first, so the gate caches "unknown" for them.
-    expect(await gate(cached)).toMatchObject({ allowed: true, status: 'unknown' });
-    expect(await gate(unlucky)).toMatchObject({ allowed: true, status: 'unknown' });
+    expect(await gateAnswer(system, account, cached)).toMatchObject({ allowed: true, status: 'unknown' });
+    expect(await gateAnswer(system, account, unlucky)).toMatchObject({ allowed: true, status: 'unknown' });
     expect(await importCsv(`${cached},2024-01-01\n`)).toMatchObject({ status: 200 });
-    expect(await gate(cached)).toMatchObject({ allowed: false, status: 'opted_out' });
+    expect(await gateAnswer(system, account, cached)).toMatchObject({ allowed: false, status: 'opted_out' });
 
     const cache = system.app.get(GateCache);
     const failing = jest.spyOn(cache, 'writeManyIfNewer').mockRejectedValueOnce(new Error('Redis went away'));
@@ -120,10 +120,10 @@ describe('block list import and export', () => {
     expect(interrupted.status).toBe(503);
     expect(interrupted.body.error).toMatchObject({ code: 'import_interrupted', message: expect.stringContaining('send the same file again') });
     // Committed in Postgres, but the cache still has the stale "unknown".
-    expect(await gate(unlucky)).toMatchObject({ allowed: true });
+    expect(await gateAnswer(system, account, unlucky)).toMatchObject({ allowed: true });
     const retried = await importCsv(`${unlucky},2024-01-01\n`);
     expect(retried.body).toMatchObject({ recorded: 0, alreadyRecorded: 1 });
-    expect(await gate(unlucky)).toMatchObject({ allowed: false, status: 'opted_out' });
+    expect(await gateAnswer(system, account, unlucky)).toMatchObject({ allowed: false, status: 'opted_out' });
   });
 
   it('imports many rows in batches, with no webhooks and no texts for imported rows', async () => {
@@ -133,7 +133,7 @@ describe('block list import and export', () => {
     const response = await importCsv(`phone,optedOutAt,keyword\n${rows.join('\n')}\n`);
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ rows: 25_000, recorded: 25_000, applied: 25_000, rejected: 0 });
-    expect(await gate('+14042024999')).toMatchObject({ allowed: false });
+    expect(await gateAnswer(system, account, '+14042024999')).toMatchObject({ allowed: false });
     await system.waitUntilQueuesDrain();
     expect(receiver.requests).toHaveLength(before);
   });

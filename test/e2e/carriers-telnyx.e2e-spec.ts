@@ -3,6 +3,7 @@ import Telnyx from 'telnyx';
 import { FakeTelnyx, TELNYX_BLOCKED_BY_STOP } from '../support/fake-telnyx';
 import { RunningSystem } from '../support/running-system';
 import { waitFor } from '../support/wait-for';
+import { gateAnswer } from '../support/gate';
 
 jest.setTimeout(60_000);
 
@@ -76,7 +77,6 @@ describe('Telnyx', () => {
     },
     meta: { attempt: 1, delivered_to: 'https://optout.example.com/v1/carriers/telnyx' },
   });
-  const gate = async (phone: string) => (await system.request('GET', `/v1/gate/${account.id}/${encodeURIComponent(phone)}`, { token: account.apiKey })).body;
   const history = async (phone: string) => (await system.request('GET', `/v1/accounts/${account.id}/consent/${encodeURIComponent(phone)}`, { token: account.apiKey })).body;
   const repliesTo = async (phone: string) =>
     ((await system.request('GET', `/v1/accounts/${account.id}/reply-transport/deliveries`, { token: account.apiKey })).body.items as any[]).filter((reply) => reply.to === phone);
@@ -86,7 +86,7 @@ describe('Telnyx', () => {
     const response = await post(received('b0a1c2d3-0000-4000-8000-000000000001', subscriber, 'STOP'));
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: 'accepted', eventType: 'message.received' });
-    await waitFor('the number to be blocked', async () => ((await gate(subscriber)).allowed === false ? true : undefined), { timeoutMs: 20_000 });
+    await waitFor('the number to be blocked', async () => ((await gateAnswer(system, account, subscriber)).allowed === false ? true : undefined), { timeoutMs: 20_000 });
     const sent = await waitFor('the confirmation at Telnyx', () => telnyx.messages.find((message) => message.to === subscriber), { timeoutMs: 20_000 });
     expect(sent).toMatchObject({ from: business, messagingProfileId: profileId });
     const ours = telnyx.requests.find((request) => request.method === 'POST' && (request.body as { to?: string }).to === subscriber)!;
@@ -116,7 +116,7 @@ describe('Telnyx', () => {
     expect((await post(event, { signature: 'bm90IGEgc2lnbmF0dXJl' })).status).toBe(403);
     expect((await post(event, { accountId: '00000000-0000-4000-8000-000000000000' })).status).toBe(404);
     await system.waitUntilQueuesDrain(20_000);
-    expect((await gate(subscriber)).status).toBe('unknown');
+    expect((await gateAnswer(system, account, subscriber)).status).toBe('unknown');
   });
 
   it('acknowledges events it has no use for, and names the field of a malformed message', async () => {
@@ -150,7 +150,7 @@ describe('Telnyx', () => {
     const subscriber = nextPhone();
     const response = await post(received('b0a1c2d3-0000-4000-8000-000000000005', subscriber, 'please take me off this', { autoresponse_type: 'STOP' }));
     expect(response.status).toBe(200);
-    await waitFor('the number to be blocked', async () => ((await gate(subscriber)).allowed === false ? true : undefined), { timeoutMs: 20_000 });
+    await waitFor('the number to be blocked', async () => ((await gateAnswer(system, account, subscriber)).allowed === false ? true : undefined), { timeoutMs: 20_000 });
     const record = await history(subscriber);
     expect(record.history).toEqual([expect.objectContaining({ kind: 'optOut', source: 'carrier', keyword: 'STOP', reason: expect.stringContaining('autoresponse_type') })]);
     await system.waitUntilQueuesDrain(20_000);
@@ -178,7 +178,7 @@ describe('Telnyx', () => {
     const response = await post(finalized);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: 'accepted', eventType: 'message.finalized' });
-    await waitFor('the number to be blocked', async () => ((await gate(subscriber)).allowed === false ? true : undefined), { timeoutMs: 20_000 });
+    await waitFor('the number to be blocked', async () => ((await gateAnswer(system, account, subscriber)).allowed === false ? true : undefined), { timeoutMs: 20_000 });
     expect((await history(subscriber)).history).toEqual([expect.objectContaining({ kind: 'optOut', source: 'carrier', keyword: '40300', carrierCode: '40300', reason: expect.stringContaining('Blocked due to STOP message') })]);
   });
 
@@ -194,7 +194,7 @@ describe('Telnyx', () => {
     expect(reply.lastStatusCode).toBe(409);
     expect(reply.attempts[0].carrierError).toEqual({ code: '40300', message: expect.stringContaining('Blocked due to STOP message'), moreInfo: null });
     expect(reply.attempts[0].error).toContain('40300');
-    await waitFor('the carrier opt-out', async () => ((await gate(subscriber)).allowed === false ? true : undefined), { timeoutMs: 20_000 });
+    await waitFor('the carrier opt-out', async () => ((await gateAnswer(system, account, subscriber)).allowed === false ? true : undefined), { timeoutMs: 20_000 });
     const record = await history(subscriber);
     expect(record.history.map((event: any) => [event.kind, event.source])).toEqual([
       ['optIn', 'sms'],

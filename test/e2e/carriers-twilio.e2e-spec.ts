@@ -4,6 +4,7 @@ import { getExpectedTwilioSignature, validateRequest } from 'twilio/lib/webhooks
 import { FakeTwilio, TWILIO_UNSUBSCRIBED } from '../support/fake-twilio';
 import { RunningSystem } from '../support/running-system';
 import { waitFor } from '../support/wait-for';
+import { gateAnswer } from '../support/gate';
 
 jest.setTimeout(60_000);
 
@@ -72,7 +73,6 @@ describe('Twilio at the SDK level', () => {
   /** Signed by the SDK over `signedUrl`, sent through a proxy that says `https` first. */
   const viaProxy = (path: string, params: Record<string, string>, signedUrl: string, host = 'optout.example.com') =>
     postForm(path, params, { host, 'x-forwarded-proto': 'https, http', 'x-twilio-signature': getExpectedTwilioSignature(authToken, signedUrl, params) });
-  const gate = async (phone: string) => (await system.request('GET', `/v1/gate/${account.id}/${encodeURIComponent(phone)}`, { token: account.apiKey })).body;
   const history = async (phone: string) => (await system.request('GET', `/v1/accounts/${account.id}/consent/${encodeURIComponent(phone)}`, { token: account.apiKey })).body;
   const repliesTo = async (phone: string) =>
     ((await system.request('GET', `/v1/accounts/${account.id}/reply-transport/deliveries`, { token: account.apiKey })).body.items as any[]).filter((reply) => reply.to === phone);
@@ -103,7 +103,7 @@ describe('Twilio at the SDK level', () => {
     const path = `/v1/carriers/twilio/${account.id}`;
     const params = sms(`SM${'f'.repeat(31)}1`, subscriber, 'arrête', { OptOutType: 'STOP' });
     expect((await viaProxy(path, params, `https://optout.example.com${path}`)).status).toBe(200);
-    await waitFor('the number to be blocked', async () => ((await gate(subscriber)).allowed === false ? true : undefined), { timeoutMs: 20_000 });
+    await waitFor('the number to be blocked', async () => ((await gateAnswer(system, account, subscriber)).allowed === false ? true : undefined), { timeoutMs: 20_000 });
     expect((await history(subscriber)).history).toEqual([expect.objectContaining({ kind: 'optOut', source: 'carrier', keyword: 'STOP', carrierCode: 'STOP', reason: expect.stringContaining('OptOutType') })]);
     await system.waitUntilQueuesDrain(20_000);
     expect(fake.messages.filter((message) => message.to === subscriber)).toEqual([]);
@@ -119,7 +119,7 @@ describe('Twilio at the SDK level', () => {
     const response = await viaProxy(path, failed, `https://optout.example.com${path}`);
     expect(response.status).toBe(200);
     expect(JSON.parse(response.body)).toEqual({ status: 'opt_out_recorded' });
-    await waitFor('the number to be blocked', async () => ((await gate(subscriber)).allowed === false ? true : undefined), { timeoutMs: 20_000 });
+    await waitFor('the number to be blocked', async () => ((await gateAnswer(system, account, subscriber)).allowed === false ? true : undefined), { timeoutMs: 20_000 });
     expect((await history(subscriber)).history).toEqual([expect.objectContaining({ kind: 'optOut', source: 'carrier', keyword: '21610', carrierCode: '21610', reason: expect.stringContaining('21610') })]);
 
     const delivered = { ...failed, MessageSid: `SM${'a'.repeat(32)}`, To: nextPhone(), MessageStatus: 'delivered', ErrorCode: '' };
@@ -143,7 +143,7 @@ describe('Twilio at the SDK level', () => {
       return found[0]?.status === 'dead' ? found : undefined;
     }, { timeoutMs: 20_000 });
     expect(reply.attempts[0].carrierError).toEqual({ code: '21610', message: 'Attempt to send to unsubscribed recipient', moreInfo: 'https://www.twilio.com/docs/errors/21610' });
-    await waitFor('the carrier opt-out', async () => ((await gate(subscriber)).allowed === false ? true : undefined), { timeoutMs: 20_000 });
+    await waitFor('the carrier opt-out', async () => ((await gateAnswer(system, account, subscriber)).allowed === false ? true : undefined), { timeoutMs: 20_000 });
     const events = (await history(subscriber)).history;
     expect(events.map((event: any) => [event.kind, event.source])).toEqual([
       ['optIn', 'sms'],

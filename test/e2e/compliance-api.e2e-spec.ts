@@ -3,6 +3,7 @@ import { CompiledProfileCache, profileChangeChannel } from '@optout/profiles';
 import { HttpReceiver } from '../support/http-receiver';
 import { RunningSystem } from '../support/running-system';
 import { waitFor } from '../support/wait-for';
+import { askGate } from '../support/gate';
 
 /**
  * The compliance profile API on the whole system (real Redis and Postgres): save, refuse,
@@ -166,7 +167,7 @@ describe('compliance profiles through the API', () => {
     });
 
     expect(await system.sql('SELECT 1 FROM consent_events WHERE account_id = $1', [account.id])).toEqual([]);
-    const gate = await system.request('GET', `/v1/gate/${account.id}/${encodeURIComponent(canadian)}`, { token: account.apiKey });
+    const gate = await askGate(system, account, canadian);
     expect(gate.body).toMatchObject({ allowed: true, status: 'unknown' });
     expect(receiver.requests).toEqual([]);
   });

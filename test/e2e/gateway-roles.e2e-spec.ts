@@ -7,6 +7,7 @@ import { deleteKeysWithPrefix } from '../support/redis-cleanup';
 import { TEST_ADMIN_TOKEN, TEST_REDIS_URL } from '../support/test-config';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { waitFor } from '../support/wait-for';
+import { gatePath } from '../support/gate';
 
 /**
  * GATEWAY_ROLES as docker-compose.yml runs it: an `edge` gateway (inbound, carriers, the send
@@ -118,7 +119,7 @@ describe('gateways in roles', () => {
     expect((await gatewayRequest(edgeUrl, 'POST', '/v1/inbound', account.apiKey, stop)).status).toBe(202);
 
     const gate = await waitFor('the edge gate to block the number', async () => {
-      const answer = await gatewayRequest(edgeUrl, 'GET', `/v1/gate/${account.id}/${encodeURIComponent(phone)}`, account.apiKey);
+      const answer = await gatewayRequest(edgeUrl, 'GET', gatePath(account.id, phone), account.apiKey);
       return answer.body?.allowed === false ? answer.body : undefined;
     }, { timeoutMs: 30_000, intervalMs: 200 });
     expect(gate).toMatchObject({ status: 'opted_out', keyword: 'STOP' });
@@ -130,6 +131,6 @@ describe('gateways in roles', () => {
 
     // A manual opt-in on the admin side is what the edge's gate answers next.
     expect((await gatewayRequest(adminUrl, 'DELETE', `/v1/accounts/${account.id}/blocklist/${encodeURIComponent(phone)}`, account.apiKey)).status).toBe(204);
-    expect((await gatewayRequest(edgeUrl, 'GET', `/v1/gate/${account.id}/${encodeURIComponent(phone)}`, account.apiKey)).body).toMatchObject({ allowed: true, status: 'opted_in' });
+    expect((await gatewayRequest(edgeUrl, 'GET', gatePath(account.id, phone), account.apiKey)).body).toMatchObject({ allowed: true, status: 'opted_in' });
   });
 });

@@ -2,6 +2,7 @@ import { twilioSignature } from '../../apps/gateway/src/carriers/twilio-signatur
 import { HttpReceiver } from '../support/http-receiver';
 import { RunningSystem } from '../support/running-system';
 import { waitFor } from '../support/wait-for';
+import { gateAnswer } from '../support/gate';
 
 /** Twilio's inbound-SMS webhook, as Twilio sends it: form-encoded, signed with the account's auth token. */
 describe('Twilio inbound webhook', () => {
@@ -47,14 +48,13 @@ describe('Twilio inbound webhook', () => {
     FromCountry: 'US',
     ApiVersion: '2010-04-01',
   });
-  const gate = async (phone: string) => (await system.request('GET', `/v1/gate/${account.id}/${encodeURIComponent(phone)}`, { token: account.apiKey })).body;
 
   it('answers an empty TwiML response once queued, and the STOP blocks the number', async () => {
     const response = await twilioPost(sms(`SM${'1'.repeat(32)}`, '+12025550401', 'Stop'));
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('text/xml');
     expect(await response.text()).toBe('<?xml version="1.0" encoding="UTF-8"?><Response/>');
-    await waitFor('the number to be blocked', async () => ((await gate('+12025550401')).allowed === false ? true : undefined));
+    await waitFor('the number to be blocked', async () => ((await gateAnswer(system, account, '+12025550401')).allowed === false ? true : undefined));
     await waitFor('the confirmation through the Twilio Messages API', () => (fakeTwilio.requests.length > 0 ? true : undefined));
   });
 
@@ -65,7 +65,7 @@ describe('Twilio inbound webhook', () => {
     const forged = await twilioPost(sms(`SM${'2'.repeat(32)}`, '+12025550402', 'STOP'), { signature: twilioSignature('not-the-token', 'x', {}) });
     expect(forged.status).toBe(403);
     await system.waitUntilQueuesDrain();
-    expect((await gate('+12025550402')).status).toBe('unknown');
+    expect((await gateAnswer(system, account, '+12025550402')).status).toBe('unknown');
   });
 
   it('answers 404 for an unknown account and 400 for a message without MessageSid', async () => {
@@ -95,6 +95,6 @@ describe('Twilio inbound webhook', () => {
     expect(put.status).toBe(200);
     expect((await twilioPost(sms(`SM${'6'.repeat(32)}`, '+12025550406', 'STOP'), { token: rotated })).status).toBe(200);
     expect((await twilioPost(sms(`SM${'7'.repeat(32)}`, '+12025550407', 'STOP'))).status).toBe(403);
-    await waitFor('the number to be blocked', async () => ((await gate('+12025550406')).allowed === false ? true : undefined));
+    await waitFor('the number to be blocked', async () => ((await gateAnswer(system, account, '+12025550406')).allowed === false ? true : undefined));
   });
 });

@@ -3,6 +3,7 @@ import { JobProducer } from '@optout/queue';
 import { HttpReceiver } from '../support/http-receiver';
 import { RunningSystem } from '../support/running-system';
 import { waitFor } from '../support/wait-for';
+import { gateAnswer } from '../support/gate';
 
 describe('ingestion', () => {
   let system: RunningSystem;
@@ -30,7 +31,6 @@ describe('ingestion', () => {
     ...extra,
   });
   const inboundQueue = () => system.app.get(JobProducer).queue(QueueName.Inbound);
-  const gate = async (phone: string) => (await system.request('GET', `/v1/gate/${account.id}/${encodeURIComponent(phone)}`, { token: account.apiKey })).body;
 
   it('queues the valid messages of a batch and lists each invalid one with its index and reason', async () => {
     const response = await system.request('POST', '/v1/inbound/batch', {
@@ -55,7 +55,7 @@ describe('ingestion', () => {
       { index: 4, error: expect.objectContaining({ code: 'not_found' }) },
       { index: 5, error: expect.objectContaining({ code: 'validation_failed', message: 'each message must be a JSON object' }) },
     ]);
-    await waitFor('the batch STOP to block its number', async () => ((await gate('+12025550301')).allowed === false ? true : undefined));
+    await waitFor('the batch STOP to block its number', async () => ((await gateAnswer(system, account, '+12025550301')).allowed === false ? true : undefined));
   });
 
   it('refuses a batch of more than 1000 messages, and an oversized or mistyped request', async () => {
@@ -94,7 +94,7 @@ describe('ingestion', () => {
     const jobs = Object.values(after).reduce((a, b) => a + b, 0) - jobsBefore;
     expect(jobs).toBeGreaterThan(0);
     expect(jobs).toBeLessThan(40);
-    for (let i = 1; i < 40; i += 2) expect((await gate(`+1202555${4000 + i}`)).allowed).toBe(false);
+    for (let i = 1; i < 40; i += 2) expect((await gateAnswer(system, account, `+1202555${4000 + i}`)).allowed).toBe(false);
   });
 
   it('acknowledges the same message delivered again much later, with no second effect', async () => {

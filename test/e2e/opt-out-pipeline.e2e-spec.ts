@@ -2,6 +2,7 @@ import { Webhook } from 'standardwebhooks';
 import { HttpReceiver } from '../support/http-receiver';
 import { RunningSystem } from '../support/running-system';
 import { waitFor } from '../support/wait-for';
+import { gateAnswer } from '../support/gate';
 
 /**
  * The foundation's promise, end to end on the real Redis and Postgres: a subscriber's STOP
@@ -44,8 +45,6 @@ describe('the opt-out pipeline', () => {
       json: { accountId: account.id, messageId, from: subscriber, to: sender, body, ...(receivedAt ? { receivedAt } : {}) },
     });
 
-  const gate = async () => (await system.request('GET', `/v1/gate/${account.id}/${encodeURIComponent(subscriber)}`, { token: account.apiKey })).body;
-
   const replies = () => receiver.on('/sms').map((request) => request.json as { body: string; kind: string; to: string; from: string });
   const webhooks = () => receiver.on('/crm');
 
@@ -56,7 +55,7 @@ describe('the opt-out pipeline', () => {
 
     const started = Date.now();
     const blocked = await waitFor('the gate to say allowed: false', async () => {
-      const answer = await gate();
+      const answer = await gateAnswer(system, account, subscriber);
       return answer.allowed === false ? answer : undefined;
     }, { timeoutMs: 2_000 });
     expect(Date.now() - started).toBeLessThan(2_000);
@@ -87,10 +86,10 @@ describe('the opt-out pipeline', () => {
 
   it('lets the subscriber back in on "start", with a welcome reply', async () => {
     expect((await inbound('msg-start-1', 'start', '2026-11-26T10:05:00.000Z')).status).toBe(202);
-    await waitFor('the gate to say allowed: true', async () => ((await gate()).allowed === true ? true : undefined), { timeoutMs: 2_000 });
+    await waitFor('the gate to say allowed: true', async () => ((await gateAnswer(system, account, subscriber)).allowed === true ? true : undefined), { timeoutMs: 2_000 });
     await waitFor('the welcome reply', () => (replies().length === 2 ? true : undefined), { timeoutMs: 2_000 });
     expect(replies()[1]).toMatchObject({ kind: 'optIn', to: subscriber });
-    expect(await gate()).toMatchObject({ allowed: true, status: 'opted_in', keyword: 'START' });
+    expect(await gateAnswer(system, account, subscriber)).toMatchObject({ allowed: true, status: 'opted_in', keyword: 'START' });
     await waitFor('the consent.opted_in webhook', () => (webhooks().length === 2 ? true : undefined));
     expect((webhooks()[1].json as { type: string }).type).toBe('consent.opted_in');
   });
@@ -101,7 +100,7 @@ describe('the opt-out pipeline', () => {
     expect(replies()[2]).toMatchObject({ kind: 'help', to: subscriber });
     await waitFor('the help.requested webhook', () => (webhooks().length === 3 ? true : undefined));
     expect((webhooks()[2].json as { type: string }).type).toBe('help.requested');
-    expect(await gate()).toMatchObject({ allowed: true, status: 'opted_in' });
+    expect(await gateAnswer(system, account, subscriber)).toMatchObject({ allowed: true, status: 'opted_in' });
   });
 
   it('does nothing the second time the same message arrives', async () => {
@@ -111,14 +110,14 @@ describe('the opt-out pipeline', () => {
     await system.waitUntilQueuesDrain();
     expect(replies()).toHaveLength(repliesBefore);
     expect(webhooks()).toHaveLength(webhooksBefore);
-    expect(await gate()).toMatchObject({ allowed: true, status: 'opted_in' });
+    expect(await gateAnswer(system, account, subscriber)).toMatchObject({ allowed: true, status: 'opted_in' });
   });
 
   it('keeps opted_in when a STOP received before the last START arrives late', async () => {
     const repliesBefore = replies().length;
     expect((await inbound('msg-stop-late', 'STOP', '2026-11-26T10:01:00.000Z')).status).toBe(202);
     await system.waitUntilQueuesDrain();
-    expect(await gate()).toMatchObject({ allowed: true, status: 'opted_in', keyword: 'START' });
+    expect(await gateAnswer(system, account, subscriber)).toMatchObject({ allowed: true, status: 'opted_in', keyword: 'START' });
     // The late STOP is on record, but confirming an opt-out the subscriber has since reversed would mislead them.
     expect(replies()).toHaveLength(repliesBefore);
   });

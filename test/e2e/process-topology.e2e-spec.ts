@@ -7,6 +7,7 @@ import { TEST_ADMIN_TOKEN, TEST_REDIS_URL } from '../support/test-config';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { waitFor } from '../support/wait-for';
 import { gatewayRequest } from '../support/gateway-request';
+import { gatePath } from '../support/gate';
 
 /**
  * The production topology as plain processes (what docker-compose.yml runs): one gateway and
@@ -56,7 +57,7 @@ describe('the apps as separate processes', () => {
     }
 
     for (const phone of subscribers) {
-      await waitFor(`${phone} to be blocked`, async () => ((await call('GET', `/v1/gate/${account.id}/${encodeURIComponent(phone)}`, account.apiKey)).body.allowed === false ? true : undefined), {
+      await waitFor(`${phone} to be blocked`, async () => ((await call('GET', gatePath(account.id, phone), account.apiKey)).body.allowed === false ? true : undefined), {
         timeoutMs: 15_000,
       });
     }

@@ -6,6 +6,7 @@ import { CatalogueRoute, fillPath, listControllerRoutes, paramsOf } from '../sup
 import { RunningSystem } from '../support/running-system';
 import { TEST_ADMIN_TOKEN } from '../support/test-config';
 import { waitFor } from '../support/wait-for';
+import { gateAnswer } from '../support/gate';
 
 /**
  * Bad input on every endpoint the gateway's controllers declare: malformed JSON, wrong types,
@@ -260,7 +261,7 @@ describe('bad input on every endpoint', () => {
     expect(stop.status).toBe(202);
     await waitFor(
       'the good STOP to block its number',
-      async () => ((await system.request('GET', `/v1/gate/${acme.id}/%2B12025550299`, { token: acme.apiKey })).body?.allowed === false ? true : undefined),
+      async () => ((await gateAnswer(system, acme, '+12025550299'))?.allowed === false ? true : undefined),
       { timeoutMs: 15_000, intervalMs: 100 },
     );
   }, 300_000);

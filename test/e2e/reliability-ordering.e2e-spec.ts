@@ -6,6 +6,7 @@ import { RunningSystem } from '../support/running-system';
 import { testConfig } from '../support/test-config';
 import { TestDatabaseOptions } from '../support/test-database';
 import { compileLocale, TestLocale } from '../support/test-locale';
+import { askGate } from '../support/gate';
 
 /**
  * Ordering and idempotency as properties, through the real pipeline (gateway → classifier →
@@ -97,7 +98,7 @@ function describeOrdering(title: string, databaseOptions: TestDatabaseOptions, n
         account.id,
         phone,
       ]);
-      const gate = await system.request('GET', `/v1/gate/${account.id}/${encodeURIComponent(phone)}`, { token: account.apiKey });
+      const gate = await askGate(system, account, phone);
       return { state, ledger: ledger.map((row) => row.source_message_id).sort(), gate: gate.body };
     };
 

@@ -8,6 +8,7 @@ import { drained, ProcessTopology, queueCounts } from '../support/process-topolo
 import { TEST_ADMIN_TOKEN } from '../support/test-config';
 import { createTestDatabase, queryDatabase, TestDatabase } from '../support/test-database';
 import { waitFor } from '../support/wait-for';
+import { gatePath } from '../support/gate';
 
 /**
  * Postgres taken away for 40 s mid-load and given back: every open connection reset, new ones
@@ -95,7 +96,7 @@ describe('Postgres unreachable for 40 s mid-load', () => {
     // The webhook's auth token is read (and cached) before the outage.
     const viaTwilio = ['+12023000003', '+12023000004'];
     expect(await twilioStop(`SM${'e'.repeat(32)}`, viaTwilio[0])).toEqual({ status: 200, code: null });
-    await waitFor('the first STOP to be blocked', async () => ((await api('GET', `/v1/gate/${account.id}/${encodeURIComponent(known)}`, account.apiKey)).body?.allowed === false ? true : undefined));
+    await waitFor('the first STOP to be blocked', async () => ((await api('GET', gatePath(account.id, known), account.apiKey)).body?.allowed === false ? true : undefined));
 
     const messages = Array.from({ length: STOPS }, (_, i) => stopOf(`pg-${i}`, `+1202${3_100_000 + i}`));
     const units = shuffle([...messages.slice(0, STOPS / 2).map((message) => [message]), ...chunk(messages.slice(STOPS / 2), 20)], random);
@@ -111,8 +112,8 @@ describe('Postgres unreachable for 40 s mid-load', () => {
         const answer = await api(method, path, token, json);
         probes[name] = { status: answer.status, code: answer.body?.error?.code ?? null, ...(answer.body?.allowed !== undefined ? { allowed: answer.body.allowed } : {}) };
       };
-      await probe('gate, cached number', 'GET', `/v1/gate/${account.id}/${encodeURIComponent(known)}`, account.apiKey);
-      await probe('gate, number never seen', 'GET', `/v1/gate/${account.id}/${encodeURIComponent('+12023000002')}`, account.apiKey);
+      await probe('gate, cached number', 'GET', gatePath(account.id, known), account.apiKey);
+      await probe('gate, number never seen', 'GET', gatePath(account.id, '+12023000002'), account.apiKey);
       await probe('block list', 'GET', `/v1/accounts/${account.id}/blocklist`, account.apiKey);
       await probe('new account', 'POST', '/v1/accounts', TEST_ADMIN_TOKEN, { name: 'During the outage' });
       probes['readiness'] = { status: (await fetch(`${topology.baseUrl}/health/ready`)).status, code: null };

@@ -2,6 +2,7 @@ import { metricsRegistry } from '@optout/observability';
 import { HttpReceiver } from '../support/http-receiver';
 import { RunningSystem } from '../support/running-system';
 import { waitFor } from '../support/wait-for';
+import { gateAnswer } from '../support/gate';
 
 /**
  * Revocation by reasonable means on the whole system (real Redis and Postgres): the profile
@@ -42,7 +43,6 @@ describe('revocation by reasonable means', () => {
     expect(response.status).toBe(202);
     return messageId;
   };
-  const gate = async (phone: string) => (await system.request('GET', `/v1/gate/${account.id}/${encodeURIComponent(phone)}`, { token: account.apiKey })).body;
   const webhooks = () => receiver.on('/crm').map((request) => request.json as { type: string; data: Record<string, any> });
   const webhookOf = (type: string, messageId: string) =>
     waitFor(`the ${type} webhook of ${messageId}`, () => webhooks().find((hook) => hook.type === type && hook.data.messageId === messageId));
@@ -78,7 +78,7 @@ describe('revocation by reasonable means', () => {
     const messageId = await inbound(subscriber, 'Dejen de enviarme mensajes, por favor', '2026-11-26T10:00:00.000Z');
     const hook = await webhookOf('consent.opted_out', messageId);
     expect(hook.data).toMatchObject({ keyword: null, match: 'phrase', rule: 'es.stop-texting', language: 'es', source: 'sms', replyStatus: 'queued' });
-    expect(await gate(subscriber)).toMatchObject({ allowed: false, status: 'opted_out' });
+    expect(await gateAnswer(system, account, subscriber)).toMatchObject({ allowed: false, status: 'opted_out' });
     await waitFor('the confirmation', () => receiver.on('/sms').find((request) => (request.json as { to: string }).to === subscriber));
     expect((receiver.on('/sms').find((request) => (request.json as { to: string }).to === subscriber)!.json as { body: string }).body).toMatch(/Te has dado de baja/);
     const [row] = await system.sql('SELECT kind, keyword, match, rule, source FROM consent_events WHERE account_id = $1 AND source_message_id = $2', [account.id, messageId]);
@@ -94,7 +94,7 @@ describe('revocation by reasonable means', () => {
     expect(item).toMatchObject({ phone: subscriber, body: 'wrong number', rule: 'en.wrong-number', status: 'pending', receivedAt: '2026-11-27T15:00:00.000Z', deadline: '2026-12-11T15:00:00.000Z' });
     const hook = await webhookOf('consent.review_requested', messageId);
     expect(hook.data).toMatchObject({ eventId: item.id, rule: 'en.wrong-number', deadline: item.deadline, body: 'wrong number' });
-    expect(await gate(subscriber)).toMatchObject({ allowed: true });
+    expect(await gateAnswer(system, account, subscriber)).toMatchObject({ allowed: true });
     const metrics = await metricsRegistry.getSingleMetricAsString('optout_reviews_pending');
     expect(metrics).toMatch(/optout_reviews_pending(\{[^}]*\})? [1-9]/);
     expect(await metricsRegistry.getSingleMetricAsString('optout_reviews_oldest_pending_age_seconds')).toMatch(/optout_reviews_oldest_pending_age_seconds(\{[^}]*\})? [1-9]/);
@@ -118,7 +118,7 @@ describe('revocation by reasonable means', () => {
     const decided = await call('POST', `/reviews/${item.id}`, { decision: 'optOut' });
     expect(decided.status).toBe(200);
     expect(decided.body).toMatchObject({ id: item.id, status: 'decided', decision: 'optOut', decidedAt: expect.any(String), decidedBy: keyId });
-    expect(await gate(subscriber)).toMatchObject({ allowed: false, status: 'opted_out', since: '2026-11-27T15:00:00.000Z' });
+    expect(await gateAnswer(system, account, subscriber)).toMatchObject({ allowed: false, status: 'opted_out', since: '2026-11-27T15:00:00.000Z' });
     const hook = await webhookOf('consent.opted_out', item.messageId);
     expect(hook.data).toMatchObject({ source: 'review', match: 'phrase', rule: 'en.wrong-number', keyword: null });
     const [row] = await system.sql('SELECT source, api_key_id, received_at FROM consent_events WHERE account_id = $1 AND source_message_id = $2', [account.id, item.messageId]);
@@ -144,7 +144,7 @@ describe('revocation by reasonable means', () => {
     const subscriber = '+12025550141';
     const item = (await pendingReviews()).find((review) => review.phone === subscriber)!;
     expect((await call('POST', `/reviews/${item.id}`, { decision: 'dismiss' })).body).toMatchObject({ decision: 'dismiss' });
-    expect(await gate(subscriber)).toMatchObject({ allowed: true });
+    expect(await gateAnswer(system, account, subscriber)).toMatchObject({ allowed: true });
   });
 
   it('a later START still wins over an optOut decided afterwards', async () => {
@@ -155,7 +155,7 @@ describe('revocation by reasonable means', () => {
     await webhookOf('consent.opted_in', start);
     expect((await call('POST', `/reviews/${item.id}`, { decision: 'optOut' })).status).toBe(200);
     await system.waitUntilQueuesDrain();
-    expect(await gate(subscriber)).toMatchObject({ allowed: true, status: 'opted_in' });
+    expect(await gateAnswer(system, account, subscriber)).toMatchObject({ allowed: true, status: 'opted_in' });
     const rows = await system.sql<{ kind: string; source: string }>('SELECT kind, source FROM consent_events WHERE account_id = $1 AND phone = $2 ORDER BY received_at', [account.id, subscriber]);
     expect(rows).toEqual([{ kind: 'optOut', source: 'review' }, { kind: 'optIn', source: 'sms' }]);
   });

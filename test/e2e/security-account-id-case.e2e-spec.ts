@@ -3,6 +3,7 @@ import { keyPrefixOf } from '@optout/config';
 import { gateKey } from '@optout/gate';
 import { RunningSystem } from '../support/running-system';
 import { waitFor } from '../support/wait-for';
+import { askGate } from '../support/gate';
 
 jest.setTimeout(60_000);
 
@@ -28,8 +29,6 @@ describe('account id case on the gate and erasure', () => {
 
   afterAll(() => system?.stop());
 
-  const gate = (accountId: string, phone: string) =>
-    system.request('GET', `/v1/gate/${accountId}/${encodeURIComponent(phone)}`, { token: account.apiKey });
   const gateBatch = (accountId: string, phones: string[]) =>
     system.request('POST', `/v1/gate/${accountId}/check`, { token: account.apiKey, json: { phones } });
   const stop = (messageId: string, from: string) =>
@@ -38,13 +37,13 @@ describe('account id case on the gate and erasure', () => {
   it('answers allowed: false with the upper-case id after a STOP, single and batch, even when it was looked up before', async () => {
     const phone = '+12025550121';
     // The lookups that used to cache "unknown" under the upper-case key.
-    expect((await gate(upper, phone)).body).toMatchObject({ allowed: true, status: 'unknown' });
+    expect((await askGate(system, { ...account, id: upper }, phone)).body).toMatchObject({ allowed: true, status: 'unknown' });
     expect((await gateBatch(upper, [phone])).body.results[0]).toMatchObject({ allowed: true, status: 'unknown' });
 
     expect((await stop('case-1', phone)).status).toBe(202);
-    await waitFor('the opt-out to reach the gate', async () => ((await gate(account.id, phone)).body.allowed === false ? true : undefined), { timeoutMs: 20_000 });
+    await waitFor('the opt-out to reach the gate', async () => ((await askGate(system, account, phone)).body.allowed === false ? true : undefined), { timeoutMs: 20_000 });
 
-    expect((await gate(upper, phone)).body).toMatchObject({ phone, allowed: false, status: 'opted_out' });
+    expect((await askGate(system, { ...account, id: upper }, phone)).body).toMatchObject({ phone, allowed: false, status: 'opted_out' });
     expect((await gateBatch(upper, [phone])).body.results).toEqual([expect.objectContaining({ phone, allowed: false, status: 'opted_out' })]);
     // One spelling of the account in Redis: no second key for the upper-case id.
     expect(await system.redisKeys(`*gate:{${upper}}:*`)).toEqual([]);
@@ -53,7 +52,7 @@ describe('account id case on the gate and erasure', () => {
   it('erases with the upper-case id under the same keyed hash, so the number stays blocked', async () => {
     const phone = '+12025550122';
     expect((await stop('case-2', phone)).status).toBe(202);
-    await waitFor('the opt-out to reach the gate', async () => ((await gate(account.id, phone)).body.allowed === false ? true : undefined), { timeoutMs: 20_000 });
+    await waitFor('the opt-out to reach the gate', async () => ((await askGate(system, account, phone)).body.allowed === false ? true : undefined), { timeoutMs: 20_000 });
 
     const erased = await system.request('DELETE', `/v1/accounts/${upper}/consent/${encodeURIComponent(phone)}/personal-data`, { token: account.apiKey });
     expect(erased.status).toBe(200);
@@ -64,8 +63,8 @@ describe('account id case on the gate and erasure', () => {
     await redis.del(gateKey(keyPrefixOf(system.config), account.id, phone));
     redis.disconnect();
 
-    expect((await gate(account.id, phone)).body).toMatchObject({ allowed: false, status: 'opted_out' });
-    expect((await gate(upper, phone)).body).toMatchObject({ allowed: false, status: 'opted_out' });
+    expect((await askGate(system, account, phone)).body).toMatchObject({ allowed: false, status: 'opted_out' });
+    expect((await askGate(system, { ...account, id: upper }, phone)).body).toMatchObject({ allowed: false, status: 'opted_out' });
     const record = await system.request('GET', `/v1/accounts/${account.id}/consent/${encodeURIComponent(phone)}`, { token: account.apiKey });
     expect(record.body).toMatchObject({ status: 'opted_out', source: 'erasure' });
   });

@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { AccountRepository } from '@optout/database';
 import { ApiKeyResolver } from '../../apps/gateway/src/auth/api-key-resolver.service';
 import { RunningSystem } from '../support/running-system';
+import { askGate, gatePath } from '../support/gate';
 
 /** Counts the calls the gateway makes to the real repository (the queries behind the key and account caches). */
 function countQueries(system: RunningSystem): { keys: () => number; accounts: () => number } {
@@ -61,12 +62,11 @@ describe('unauthenticated floods', () => {
 
     it('keeps a good key cached through more than 10 000 unknown ones (no full clear)', async () => {
       const account = await system.createAccount('Busy Florist');
-      const gate = (token: string) => system.request('GET', `/v1/gate/${account.id}/%2B12025550199`, { token });
-      expect((await gate(account.apiKey)).status).toBe(200);
+      expect((await askGate(system, account, '+12025550199')).status).toBe(200);
       const resolver = system.app.get(ApiKeyResolver, { strict: false });
       for (let i = 0; i < 10_050; i++) await resolver.resolve(madeUpKey());
       const before = queries.keys();
-      expect((await gate(account.apiKey)).status).toBe(200);
+      expect((await askGate(system, account, '+12025550199')).status).toBe(200);
       expect(queries.keys()).toBe(before);
     }, 120_000);
   });
@@ -84,16 +84,17 @@ describe('unauthenticated floods', () => {
       await system?.stop();
     });
 
-    const gate = (accountId: string, token: string, from?: string) =>
-      fetch(`${system.baseUrl}/v1/gate/${accountId}/%2B12025550199`, { headers: { authorization: `Bearer ${token}`, ...(from ? { 'x-forwarded-for': from } : {}) } });
+    /** The gate asked with `token` from the client address `from` (as a proxy in front would say it). */
+    const askGateFrom = (accountId: string, token: string, from?: string) =>
+      fetch(`${system.baseUrl}${gatePath(accountId, '+12025550199')}`, { headers: { authorization: `Bearer ${token}`, ...(from ? { 'x-forwarded-for': from } : {}) } });
 
     it('answers 429 with Retry-After once an address has failed its budget, and looks nothing up meanwhile', async () => {
       const account = await system.createAccount('Guarded Florist');
       const from = '198.51.100.7';
-      for (let i = 0; i < 10; i++) expect((await gate(account.id, madeUpKey(), from)).status).toBe(401);
+      for (let i = 0; i < 10; i++) expect((await askGateFrom(account.id, madeUpKey(), from)).status).toBe(401);
       const keyQueries = queries.keys();
       for (let i = 0; i < 50; i++) {
-        const refused = await gate(account.id, madeUpKey(), from);
+        const refused = await askGateFrom(account.id, madeUpKey(), from);
         expect(refused.status).toBe(429);
         expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
         expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('too_many_failed_authentications');
@@ -110,8 +111,8 @@ describe('unauthenticated floods', () => {
       expect(queries.accounts()).toBe(accountQueries);
 
       // Another address is not affected, valid key or not.
-      expect((await gate(account.id, account.apiKey, '198.51.100.8')).status).toBe(200);
-      expect((await gate(account.id, madeUpKey(), '198.51.100.8')).status).toBe(401);
+      expect((await askGateFrom(account.id, account.apiKey, '198.51.100.8')).status).toBe(200);
+      expect((await askGateFrom(account.id, madeUpKey(), '198.51.100.8')).status).toBe(401);
       // Health probes are never refused.
       expect((await fetch(`${system.baseUrl}/health/live`, { headers: { 'x-forwarded-for': from } })).status).toBe(200);
     });

@@ -1,5 +1,6 @@
 import { RunningSystem } from '../support/running-system';
 import { waitFor } from '../support/wait-for';
+import { gateAnswer } from '../support/gate';
 
 jest.setTimeout(60_000);
 
@@ -21,7 +22,6 @@ describe('future-dated receivedAt', () => {
 
   afterAll(() => system?.stop());
 
-  const gate = async (phone: string) => (await system.request('GET', `/v1/gate/${account.id}/${encodeURIComponent(phone)}`, { token: account.apiKey })).body;
   const message = (messageId: string, from: string, body: string, receivedAt?: string) => ({ accountId: account.id, messageId, from, to: sender, body, receivedAt });
 
   it('refuses a single message dated more than 5 minutes ahead with 400 naming the field', async () => {
@@ -48,7 +48,7 @@ describe('future-dated receivedAt', () => {
     const phone = '+12025550134';
     expect((await system.request('POST', '/v1/inbound', { token: account.apiKey, json: message('fut-4', phone, 'START', '2099-01-01T00:00:00Z') })).status).toBe(400);
     expect((await system.request('POST', '/v1/inbound', { token: account.apiKey, json: message('fut-5', phone, 'STOP') })).status).toBe(202);
-    await waitFor('the STOP to reach the gate', async () => ((await gate(phone)).allowed === false ? true : undefined), { timeoutMs: 20_000 });
+    await waitFor('the STOP to reach the gate', async () => ((await gateAnswer(system, account, phone)).allowed === false ? true : undefined), { timeoutMs: 20_000 });
   });
 
   it('a manual opt-out wins over a START dated ahead of now', async () => {
@@ -56,11 +56,11 @@ describe('future-dated receivedAt', () => {
     // Within the tolerated skew, so accepted; before the fix, any future date was.
     const ahead = new Date(Date.now() + 4 * 60 * 1000).toISOString();
     expect((await system.request('POST', '/v1/inbound', { token: account.apiKey, json: message('fut-6', phone, 'START', ahead) })).status).toBe(202);
-    await waitFor('the START to be applied', async () => ((await gate(phone)).status === 'opted_in' ? true : undefined), { timeoutMs: 20_000 });
+    await waitFor('the START to be applied', async () => ((await gateAnswer(system, account, phone)).status === 'opted_in' ? true : undefined), { timeoutMs: 20_000 });
 
     const blocked = await system.request('PUT', `/v1/accounts/${account.id}/blocklist/${encodeURIComponent(phone)}`, { token: account.apiKey, json: { reason: 'asked by phone' } });
     expect(blocked.status).toBe(200);
     expect(blocked.body).toMatchObject({ status: 'opted_out', changed: true });
-    expect(await gate(phone)).toMatchObject({ allowed: false, status: 'opted_out' });
+    expect(await gateAnswer(system, account, phone)).toMatchObject({ allowed: false, status: 'opted_out' });
   });
 });

@@ -5,6 +5,7 @@ import { parseRedisMemory } from '../../apps/gateway/src/limits/redis-memory.uti
 import { OwnRedis } from '../support/own-redis';
 import { RunningSystem } from '../support/running-system';
 import { waitFor } from '../support/wait-for';
+import { gateAnswer } from '../support/gate';
 
 const LONG_TEXT = 'x'.repeat(1600);
 
@@ -62,7 +63,7 @@ describe('one account cannot fill Redis', () => {
       // And the quiet account's STOP is applied.
       await waitFor(
         "the quiet account's STOP to be applied",
-        async () => ((await system.request('GET', `/v1/gate/${quiet.id}/%2B12025550777`, { token: quiet.apiKey })).body.allowed === false ? true : undefined),
+        async () => ((await gateAnswer(system, quiet, '+12025550777')).allowed === false ? true : undefined),
         { timeoutMs: 60_000, intervalMs: 100 },
       );
     }, 180_000);

@@ -4,6 +4,7 @@ import { JobProducer } from '@optout/queue';
 import { OwnRedis } from '../support/own-redis';
 import { withServer } from '../support/test-database';
 import { waitFor } from '../support/wait-for';
+import { askGate } from '../support/gate';
 
 /** The send gate reads through Redis to Postgres and fails closed when it cannot know. */
 describe('send gate', () => {
@@ -20,10 +21,8 @@ describe('send gate', () => {
     await system?.stop();
   });
 
-  const gate = (phone: string) => system.request('GET', `/v1/gate/${account.id}/${encodeURIComponent(phone)}`, { token: account.apiKey });
-
   it('answers unknown for a number never seen, and caches that answer', async () => {
-    const answer = await gate('+12025550150');
+    const answer = await askGate(system, account, '+12025550150');
     expect(answer.status).toBe(200);
     expect(answer.body).toEqual({ phone: '+12025550150', allowed: true, status: 'unknown' });
     const cached = await system.redisKeys(`*gate:{${account.id}}:+12025550150`);
@@ -31,9 +30,9 @@ describe('send gate', () => {
   });
 
   it('normalises the number it is asked about to E.164', async () => {
-    const answer = await gate('+1 (202) 555-0150');
+    const answer = await askGate(system, account, '+1 (202) 555-0150');
     expect(answer.body.phone).toBe('+12025550150');
-    expect((await gate('not-a-number')).status).toBe(400);
+    expect((await askGate(system, account, 'not-a-number')).status).toBe(400);
   });
 
   it('answers 503, never allowed: true, when neither the cache nor Postgres can answer', async () => {
@@ -41,20 +40,20 @@ describe('send gate', () => {
       token: account.apiKey,
       json: { accountId: account.id, messageId: 'g1', from: '+12025550160', to: '+12025550100', body: 'STOP' },
     });
-    await waitFor('the opt-out to reach the gate', async () => ((await gate('+12025550160')).body.allowed === false ? true : undefined));
+    await waitFor('the opt-out to reach the gate', async () => ((await askGate(system, account, '+12025550160')).body.allowed === false ? true : undefined));
 
     await setConnectionsAllowed(system.database.name, false);
     try {
-      const unknown = await gate('+12025550161');
+      const unknown = await askGate(system, account, '+12025550161');
       expect(unknown.status).toBe(503);
       expect(unknown.body.error.code).toBe('gate_unavailable');
       expect(unknown.headers.get('retry-after')).toBe('1');
       // What the cache already knows is still answered: an opt-out stays visible.
-      expect((await gate('+12025550160')).body).toMatchObject({ allowed: false, status: 'opted_out' });
+      expect((await askGate(system, account, '+12025550160')).body).toMatchObject({ allowed: false, status: 'opted_out' });
     } finally {
       await setConnectionsAllowed(system.database.name, true);
     }
-    expect((await gate('+12025550161')).status).toBe(200);
+    expect((await askGate(system, account, '+12025550161')).status).toBe(200);
   });
 });
 
@@ -121,24 +120,22 @@ describe('send gate without Redis', () => {
     await redis?.remove();
   });
 
-  const gate = (phone: string) => system.request('GET', `/v1/gate/${account.id}/${encodeURIComponent(phone)}`, { token: account.apiKey });
-
   it('answers from Postgres while Redis is down, and 503 when Postgres is down too', async () => {
     await system.request('POST', '/v1/inbound', {
       token: account.apiKey,
       json: { accountId: account.id, messageId: 'nr-1', from: '+12025550181', to: '+12025550100', body: 'STOP' },
     });
-    await waitFor('the opt-out', async () => ((await gate('+12025550181')).body.allowed === false ? true : undefined));
+    await waitFor('the opt-out', async () => ((await askGate(system, account, '+12025550181')).body.allowed === false ? true : undefined));
 
     await redis.kill();
-    expect((await gate('+12025550181')).body).toMatchObject({ allowed: false, status: 'opted_out' });
-    expect((await gate('+12025550182')).body).toMatchObject({ allowed: true, status: 'unknown' });
+    expect((await askGate(system, account, '+12025550181')).body).toMatchObject({ allowed: false, status: 'opted_out' });
+    expect((await askGate(system, account, '+12025550182')).body).toMatchObject({ allowed: true, status: 'unknown' });
     const batch = await system.request('POST', `/v1/gate/${account.id}/check`, { token: account.apiKey, json: { phones: ['+12025550181', '+12025550182'] } });
     expect(batch.body.results.map((result: { allowed: boolean }) => result.allowed)).toEqual([false, true]);
 
     await setConnectionsAllowed(system.database.name, false);
     try {
-      const blind = await gate('+12025550181');
+      const blind = await askGate(system, account, '+12025550181');
       expect(blind.status).toBe(503);
       expect(blind.body.error.code).toBe('gate_unavailable');
       expect((await system.request('POST', `/v1/gate/${account.id}/check`, { token: account.apiKey, json: { phones: ['+12025550182'] } })).status).toBe(503);
