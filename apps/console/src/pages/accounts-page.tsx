@@ -1,13 +1,13 @@
-import { useState } from 'react';
 import type { ApiClient } from '../api/client';
 import type { Account, Page } from '../api/types';
+import { PageButtons, useCursorPages } from '../components/cursor-pages';
 import { ErrorNote, Loading, useLoad } from '../components/request-state';
 import { dateTime } from '../format';
 
 /** The operator's view (admin token): every account, page by page, and the way to the queues. */
 export function AccountsPage({ client }: { client: ApiClient }) {
-  const [cursors, setCursors] = useState<string[]>([]);
-  const cursor = cursors[cursors.length - 1];
+  const pages = useCursorPages();
+  const { cursor } = pages;
   const page = useLoad((signal) => client.get<Page<Account>>('/v1/accounts', { limit: 50, cursor }, signal), cursor ?? '');
   return (
     <section className="card stack" aria-labelledby="accounts-title">
@@ -47,14 +47,7 @@ export function AccountsPage({ client }: { client: ApiClient }) {
           </table>
         </div>
       )}
-      <div className="row">
-        <button type="button" disabled={cursors.length === 0} onClick={() => setCursors([])}>
-          First page
-        </button>
-        <button type="button" disabled={!page.data?.nextCursor} onClick={() => page.data?.nextCursor && setCursors([...cursors, page.data.nextCursor])}>
-          Next page
-        </button>
-      </div>
+      <PageButtons pages={pages} nextCursor={page.data?.nextCursor} />
     </section>
   );
 }

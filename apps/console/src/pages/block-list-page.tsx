@@ -2,6 +2,7 @@ import { FormEvent, useState } from 'react';
 import { accountPath, ApiClient } from '../api/client';
 import type { BlocklistItem, ConsentRecord, EventOutcome, ImportSummary, Page } from '../api/types';
 import { ConfirmButton } from '../components/confirm-button';
+import { PageButtons, useCursorPages } from '../components/cursor-pages';
 import { ErrorNote, Loading, useLoad } from '../components/request-state';
 import { dateTime, eventKindWords, keywordOrRule, scopeWords, sourceWords, statusWords } from '../format';
 
@@ -134,8 +135,8 @@ function TimelineRow({ event, outcome }: { event: ConsentRecord['history'][numbe
 
 /** The block list, a page at a time, newest first; export as CSV. */
 function BlockedNumbers({ client, accountId, round }: { client: ApiClient; accountId: string; round: number }) {
-  const [cursors, setCursors] = useState<string[]>([]);
-  const cursor = cursors[cursors.length - 1];
+  const pages = useCursorPages();
+  const { cursor } = pages;
   const page = useLoad((signal) => client.get<Page<BlocklistItem>>(accountPath(accountId, 'blocklist'), { limit: PAGE_SIZE, cursor }, signal), `${cursor ?? ''}#${round}`);
   const [exportError, setExportError] = useState<unknown>(null);
   const [exporting, setExporting] = useState(false);
@@ -196,21 +197,14 @@ function BlockedNumbers({ client, accountId, round }: { client: ApiClient; accou
               ))}
               {page.data.items.length === 0 && (
                 <tr>
-                  <td colSpan={4}>No blocked number{cursors.length ? ' on this page' : ' yet'}.</td>
+                  <td colSpan={4}>No blocked number{pages.onFirstPage ? ' yet' : ' on this page'}.</td>
                 </tr>
               )}
             </tbody>
           </table>
         </div>
       )}
-      <div className="row">
-        <button type="button" disabled={cursors.length === 0} onClick={() => setCursors([])}>
-          First page
-        </button>
-        <button type="button" disabled={!page.data?.nextCursor} onClick={() => page.data?.nextCursor && setCursors([...cursors, page.data.nextCursor])}>
-          Next page
-        </button>
-      </div>
+      <PageButtons pages={pages} nextCursor={page.data?.nextCursor} />
     </section>
   );
 }

@@ -2,6 +2,7 @@ import { FormEvent, useState } from 'react';
 import { accountPath, ApiClient } from '../api/client';
 import type { Page, WebhookDelivery, WebhookEndpoint } from '../api/types';
 import { ConfirmButton } from '../components/confirm-button';
+import { PageButtons, useCursorPages } from '../components/cursor-pages';
 import { ErrorNote, Loading, useLoad } from '../components/request-state';
 import { dateTime } from '../format';
 
@@ -131,9 +132,9 @@ const STATUSES = ['', 'dead', 'failed', 'pending', 'succeeded'] as const;
 
 function Deliveries({ client, accountId, endpoint }: { client: ApiClient; accountId: string; endpoint: WebhookEndpoint }) {
   const [status, setStatus] = useState<(typeof STATUSES)[number]>('');
-  const [cursors, setCursors] = useState<string[]>([]);
+  const pages = useCursorPages();
   const [round, setRound] = useState(0);
-  const cursor = cursors[cursors.length - 1];
+  const { cursor } = pages;
   const page = useLoad(
     (signal) => client.get<Page<WebhookDelivery>>(accountPath(accountId, 'webhooks', endpoint.id, 'deliveries'), { limit: 20, cursor, status: status || undefined }, signal),
     `${status}#${cursor ?? ''}#${round}`,
@@ -163,7 +164,7 @@ function Deliveries({ client, accountId, endpoint }: { client: ApiClient; accoun
           value={status}
           onChange={(event) => {
             setStatus(event.target.value as (typeof STATUSES)[number]);
-            setCursors([]);
+            pages.first();
           }}
         >
           {STATUSES.map((value) => (
@@ -212,14 +213,7 @@ function Deliveries({ client, accountId, endpoint }: { client: ApiClient; accoun
           </li>
         ))}
       </ul>
-      <div className="row">
-        <button type="button" disabled={cursors.length === 0} onClick={() => setCursors([])}>
-          First page
-        </button>
-        <button type="button" disabled={!page.data?.nextCursor} onClick={() => page.data?.nextCursor && setCursors([...cursors, page.data.nextCursor])}>
-          Next page
-        </button>
-      </div>
+      <PageButtons pages={pages} nextCursor={page.data?.nextCursor} />
     </section>
   );
 }
