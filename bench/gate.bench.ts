@@ -9,14 +9,17 @@ import {
   describeFigures,
   drive,
   formatRate,
-  freePort,
+  GATE_NUMBERS,
+  jsonHeaders,
   loadAverage,
   median,
   ratio,
   startApp,
-  startReferenceServer,
+  startOnFreePort,
+  startReference,
   stopProcess,
   waitForGateway,
+  warmGateCache,
 } from './support/bench-harness';
 
 /**
@@ -39,23 +42,18 @@ async function main(): Promise<void> {
   await bench.create();
   const children: ChildProcess[] = [];
   try {
-    const port = await freePort();
-    const base = `http://127.0.0.1:${port}`;
     const workerEnv = bench.env({ METRICS_PORT: '0' });
-    const gateway = startApp('gateway', bench.env({ PORT: String(port) }));
+    const { child: gateway, base } = await startOnFreePort('gateway', bench.env());
     children.push(gateway);
-    const referencePort = await freePort();
-    const reference = await startReferenceServer(referencePort, bench.keyPrefix);
+    const { child: reference, base: referenceBase } = await startReference(bench.keyPrefix);
     children.push(reference);
-    const referenceBase = `http://127.0.0.1:${referencePort}`;
     await waitForGateway(base);
     const account = await createBenchAccount(base);
     const auth = { authorization: `Bearer ${account.apiKey}` };
-    const json = { ...auth, 'content-type': 'application/json' };
+    const json = jsonHeaders(account.apiKey);
 
-    // Warm the cache for 1000 numbers (a batch check fills every miss).
-    const numbers = Array.from({ length: 1000 }, (_, i) => `+1202555${String(1000 + i)}`);
-    await fetch(`${base}/v1/gate/${account.id}/check`, { method: 'POST', headers: json, body: JSON.stringify({ phones: numbers }) });
+    const numbers = GATE_NUMBERS;
+    await warmGateCache(base, account, numbers);
     const loadAtStart = loadAverage();
 
     const lookupPaths = (prefix: string) => numbers.map((n) => `${prefix}/${account.id}/${encodeURIComponent(n)}`);

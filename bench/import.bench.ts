@@ -4,19 +4,8 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
-import IORedis from 'ioredis';
 import { Client } from 'pg';
-import {
-  BENCH_REDIS_URL,
-  BenchEnvironment,
-  createBenchAccount,
-  formatRate,
-  freePort,
-  median,
-  startApp,
-  stopProcess,
-  waitForGateway,
-} from './support/bench-harness';
+import { BenchEnvironment, createBenchAccount, formatRate, median, startGateway, stopProcess } from './support/bench-harness';
 import { copyFromFile } from './support/pg-copy';
 
 /**
@@ -53,11 +42,8 @@ async function main(): Promise<void> {
   await bench.create();
   const db = new Client({ connectionString: bench.databaseUrl });
   try {
-    const port = await freePort();
-    const gateway = startApp('gateway', bench.env({ PORT: String(port) }));
+    const { child: gateway, base } = await startGateway(bench.env());
     children.push(gateway);
-    const base = `http://127.0.0.1:${port}`;
-    await waitForGateway(base);
     await db.connect();
 
     const copySeconds: number[] = [];
@@ -98,11 +84,8 @@ async function main(): Promise<void> {
 
     // (f) the file is streamed, not held: the same import with the gateway's V8 heap capped
     // well below what holding a million parsed rows would take.
-    const cappedPort = await freePort();
-    const capped = startApp('gateway', bench.env({ PORT: String(cappedPort), NODE_OPTIONS: `--max-old-space-size=${CAPPED_HEAP_MB}` }));
+    const { child: capped, base: cappedBase } = await startGateway(bench.env({ NODE_OPTIONS: `--max-old-space-size=${CAPPED_HEAP_MB}` }), 'the heap-capped gateway');
     children.push(capped);
-    const cappedBase = `http://127.0.0.1:${cappedPort}`;
-    await waitForGateway(cappedBase, 'the heap-capped gateway');
     const idleKiB = peakRssKiB(capped.pid);
     await db.query('TRUNCATE consent_states, consent_events');
     const started = process.hrtime.bigint();
@@ -126,8 +109,6 @@ async function main(): Promise<void> {
     await db.end().catch(() => undefined);
     await Promise.all(children.map((child) => stopProcess(child)));
     await bench.destroy();
-    // The gate cache keys live under the prefix without its braces, which destroy() does not cover.
-    await deleteKeys(`${bench.queuePrefix.replace(/[{}]/g, '')}:*`);
     rmSync(file, { force: true });
   }
 }
@@ -174,17 +155,6 @@ function upload(base: string, account: { id: string; apiKey: string }, file: str
     req.on('error', reject);
     createReadStream(file, { highWaterMark: 1 << 16 }).pipe(req);
   });
-}
-
-async function deleteKeys(pattern: string): Promise<void> {
-  const redis = new IORedis(BENCH_REDIS_URL);
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 10_000);
-    cursor = next;
-    if (keys.length) await redis.unlink(...keys);
-  } while (cursor !== '0');
-  redis.disconnect();
 }
 
 function secondsSince(started: bigint): number {

@@ -9,14 +9,15 @@ import {
   createBenchAccount,
   describeFigures,
   formatRate,
-  freePort,
+  jsonHeaders,
   loadAverage,
   ratio,
   startApp,
-  startReferenceServer,
+  startOnFreePort,
+  startReference,
   stopProcess,
   waitForGateway,
-  waitUntil,
+  waitUntilDrained,
 } from './support/bench-harness';
 
 /**
@@ -39,17 +40,13 @@ async function main(): Promise<void> {
   await bench.create();
   try {
     // The gateway alone (no workers), so that what it queues stays queued.
-    const port = await freePort();
-    const gateway = startApp('gateway', bench.env({ PORT: String(port), INBOUND_MAX_BACKLOG_JOBS: '10000000' }));
+    const { child: gateway, base } = await startOnFreePort('gateway', bench.env({ INBOUND_MAX_BACKLOG_JOBS: '10000000' }));
     children.push(gateway);
-    const referencePort = await freePort();
-    const reference = await startReferenceServer(referencePort, bench.keyPrefix);
+    const { child: reference, base: referenceBase } = await startReference(bench.keyPrefix);
     children.push(reference);
-    const base = `http://127.0.0.1:${port}`;
-    const referenceBase = `http://127.0.0.1:${referencePort}`;
     await waitForGateway(base);
     const account = await createBenchAccount(base);
-    const headers = { authorization: `Bearer ${account.apiKey}`, 'content-type': 'application/json' };
+    const headers = jsonHeaders(account.apiKey);
     const message = JSON.stringify({ accountId: account.id, messageId: 'm-{{n}}', from: '+12025550199', to: '+12025550100', body: 'hello there' });
     const batchItems = Array.from({ length: BATCH_SIZE }, (_, i) =>
       JSON.stringify({ accountId: account.id, messageId: `b-{{n}}-${i}`, from: `+1202555${String(1000 + (i % 9000))}`, to: '+12025550100', body: i % 20 === 0 ? 'STOP' : 'hello there' }),
@@ -91,14 +88,7 @@ async function main(): Promise<void> {
     const started = Date.now();
     const classifier = startApp('classifier', bench.env({ WORKER_CONCURRENCY: '4' }));
     children.push(classifier);
-    await waitUntil(
-      'the backlog to drain',
-      async () => {
-        const counts = await inbound.getJobCounts('waiting', 'active', 'prioritized', 'delayed');
-        return Object.values(counts).every((n) => n === 0);
-      },
-      600_000,
-    );
+    await waitUntilDrained(inbound, 'the backlog to drain');
     const drainSeconds = (Date.now() - started) / 1000;
     await stopProcess(classifier);
     await inbound.close();

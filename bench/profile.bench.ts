@@ -3,7 +3,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LoadSpec } from './support/load-driver';
 import { summarise } from './support/profile-summary';
-import { BenchEnvironment, createBenchAccount, drive, formatRate, freePort, loadAverage, startApp, stopProcess, waitForGateway } from './support/bench-harness';
+import {
+  BenchEnvironment,
+  createBenchAccount,
+  drive,
+  formatRate,
+  GATE_NUMBERS,
+  jsonHeaders,
+  loadAverage,
+  startOnFreePort,
+  stopProcess,
+  waitForGateway,
+  warmGateCache,
+} from './support/bench-harness';
 
 /**
  * `npm run bench:profile -- <route>`: one hot route under load for BENCH_SECONDS (default 8)
@@ -18,18 +30,16 @@ async function main(route: Route): Promise<void> {
   const bench = new BenchEnvironment();
   await bench.create();
   const profileDir = mkdtempSync(join(tmpdir(), 'optout-profile-'));
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
   const spawnedAt = Date.now();
   let window = { fromMs: 0, toMs: 0 };
-  const gateway = startApp('gateway', bench.env({ PORT: String(port), INBOUND_MAX_BACKLOG_JOBS: '10000000' }), ['--cpu-prof', `--cpu-prof-dir=${profileDir}`]);
+  const { child: gateway, base } = await startOnFreePort('gateway', bench.env({ INBOUND_MAX_BACKLOG_JOBS: '10000000' }), ['--cpu-prof', `--cpu-prof-dir=${profileDir}`]);
   try {
     await waitForGateway(base);
     const account = await createBenchAccount(base);
     const auth = { authorization: `Bearer ${account.apiKey}` };
-    const json = { ...auth, 'content-type': 'application/json' };
-    const numbers = Array.from({ length: 1000 }, (_, i) => `+1202555${String(1000 + i)}`);
-    await fetch(`${base}/v1/gate/${account.id}/check`, { method: 'POST', headers: json, body: JSON.stringify({ phones: numbers }) });
+    const json = jsonHeaders(account.apiKey);
+    const numbers = GATE_NUMBERS;
+    await warmGateCache(base, account, numbers);
     const message = (id: string, i = 0) => ({ accountId: account.id, messageId: id, from: `+1202555${String(1000 + (i % 9000))}`, to: '+12025550100', body: i % 20 === 0 ? 'STOP' : 'hello there' });
     const specs: Record<Route, LoadSpec> = {
       inbound: { url: `${base}/v1/inbound`, method: 'POST', headers: json, connections: 100, durationSeconds: SECONDS, bodyTemplate: JSON.stringify(message('m-{{n}}', 1)) },

@@ -2,7 +2,20 @@ import type { ChildProcess } from 'node:child_process';
 import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
 import { InboundJob, QueueName } from '@optout/contracts';
-import { BENCH_REDIS_URL, BenchEnvironment, createBenchAccount, drive, formatRate, freePort, startApp, stopProcess, waitForGateway, waitUntil } from './support/bench-harness';
+import {
+  BENCH_REDIS_URL,
+  BenchEnvironment,
+  createBenchAccount,
+  drive,
+  formatRate,
+  GATE_NUMBERS,
+  startApp,
+  startGateway,
+  stopProcess,
+  waitUntil,
+  waitUntilDrained,
+  warmGateCache,
+} from './support/bench-harness';
 
 /**
  * `npm run bench:scaling`: does a second process add capacity? Two figures, each with one and
@@ -29,10 +42,8 @@ async function main(): Promise<void> {
   const redis = new IORedis(BENCH_REDIS_URL, { maxRetriesPerRequest: null });
   const inbound = new Queue(QueueName.Inbound, { connection: redis, prefix: bench.queuePrefix });
   try {
-    const port = await freePort();
-    const base = `http://127.0.0.1:${port}`;
-    children.push(startApp('gateway', bench.env({ PORT: String(port) })));
-    await waitForGateway(base);
+    const { child: gateway, base } = await startGateway(bench.env());
+    children.push(gateway);
     const account = await createBenchAccount(base);
 
     for (const processes of [1, 2]) {
@@ -41,28 +52,21 @@ async function main(): Promise<void> {
       const jobs = Array.from({ length: JOBS }, (_, j) => ({ name: QueueName.Inbound, data: inboundJob(account.id, `${processes}-${j}`), opts: { jobId: `bench-${processes}-${j}` } }));
       const started = Date.now();
       await inbound.addBulk(jobs);
-      await waitUntil(
-        'the inbound queue to drain',
-        async () => {
-          const counts = await inbound.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
-          return Object.values(counts).every((n) => n === 0);
-        },
-        600_000,
-      );
+      await waitUntilDrained(inbound, 'the inbound queue to drain');
       const seconds = (Date.now() - started) / 1000;
       console.log(`classifier drain, ${processes} process(es): ${JOBS * PER_JOB} messages in ${seconds.toFixed(1)} s = ${formatRate((JOBS * PER_JOB) / seconds)} messages/s`);
       await Promise.all(classifiers.map((child) => stopProcess(child)));
     }
 
     const auth = { authorization: `Bearer ${account.apiKey}` };
-    const numbers = Array.from({ length: 1000 }, (_, i) => `+1202555${String(1000 + i)}`);
-    await fetch(`${base}/v1/gate/${account.id}/check`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ phones: numbers }) });
-    const secondPort = await freePort();
-    const bases = [base, `http://127.0.0.1:${secondPort}`];
+    const numbers = GATE_NUMBERS;
+    await warmGateCache(base, account, numbers);
+    const bases = [base];
     for (const processes of [1, 2]) {
       if (processes === 2) {
-        children.push(startApp('gateway', bench.env({ PORT: String(secondPort) })));
-        await waitForGateway(bases[1], 'the second gateway');
+        const second = await startGateway(bench.env(), 'the second gateway');
+        children.push(second.child);
+        bases.push(second.base);
       }
       const results = await Promise.all(
         bases.slice(0, processes).map((url) =>

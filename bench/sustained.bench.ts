@@ -9,9 +9,9 @@ import {
   createBenchAccount,
   drive,
   formatRate,
-  freePort,
+  jsonHeaders,
   loadAverage,
-  startApp,
+  startOnFreePort,
   stopProcess,
   waitForGateway,
   waitUntil,
@@ -33,11 +33,9 @@ const STOP_EVERY = 10;
 async function main(): Promise<void> {
   const bench = new BenchEnvironment();
   await bench.create();
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
   // BENCH_CPU_PROF=<dir>: the process writes a V8 CPU profile there when it stops (bench/support/profile-summary.ts reads it).
   const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-  const app = startApp('standalone', bench.env({ PORT: String(port), LOG_LEVEL: process.env.LOG_LEVEL ?? 'info', METRICS_PORT: '0' }), profile);
+  const { child: app, base } = await startOnFreePort('standalone', bench.env({ LOG_LEVEL: process.env.LOG_LEVEL ?? 'info', METRICS_PORT: '0' }), profile);
   let peakRssMiB = 0;
   const rssSampler = setInterval(() => {
     const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${app.pid}/status`, 'utf8'));
@@ -46,7 +44,7 @@ async function main(): Promise<void> {
   try {
     await waitForGateway(base);
     const account = await createBenchAccount(base);
-    const json = { authorization: `Bearer ${account.apiKey}`, 'content-type': 'application/json' };
+    const json = jsonHeaders(account.apiKey);
     const template = (body: string, from: string) => JSON.stringify({ accountId: account.id, messageId: 's-{{n}}', from, to: '+12025550100', body });
     // Request n is a STOP when n % 10 === 0, from +1303 followed by n as seven digits.
     const bodies = Array.from({ length: STOP_EVERY }, (_, i) => (i === 0 ? template('STOP', '+1303{{seq}}') : template('Can I order roses for Friday?', '+12025550111')));

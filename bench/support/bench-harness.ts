@@ -47,6 +47,25 @@ export function startApp(name: string, env: Record<string, string>, nodeFlags: s
   });
 }
 
+/** A built app (as `startApp`) listening on a free port (`PORT`); `base` is where it answers once up. */
+export async function startOnFreePort(name: string, env: Record<string, string>, nodeFlags: string[] = []): Promise<{ child: ChildProcess; base: string }> {
+  const port = await freePort();
+  return { child: startApp(name, { ...env, PORT: String(port) }, nodeFlags), base: `http://127.0.0.1:${port}` };
+}
+
+/** The gateway as its own process on a free port, once it routes requests. */
+export async function startGateway(env: Record<string, string>, what = 'the gateway'): Promise<{ child: ChildProcess; base: string }> {
+  const gateway = await startOnFreePort('gateway', env);
+  await waitForGateway(gateway.base, what);
+  return gateway;
+}
+
+/** The reference server (`startReferenceServer`) on a free port. */
+export async function startReference(keyPrefix: string): Promise<{ child: ChildProcess; base: string }> {
+  const port = await freePort();
+  return { child: await startReferenceServer(port, keyPrefix), base: `http://127.0.0.1:${port}` };
+}
+
 /** The bare reference routes (`hello-world.server.ts`), reading and writing under the gate key prefix `keyPrefix`. */
 export function startReferenceServer(port: number, keyPrefix: string): Promise<ChildProcess> {
   const child = fork(join(__dirname, 'hello-world.server.js'), [String(port), BENCH_REDIS_URL, keyPrefix], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
@@ -68,6 +87,21 @@ export async function waitUntil(what: string, probe: () => Promise<boolean>, tim
   while (!(await probe().catch(() => false))) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Unlinks every key of the benchmark Redis that matches `pattern`, a SCAN page at a time. */
+export async function deleteKeysMatching(pattern: string): Promise<void> {
+  const redis = new IORedis(BENCH_REDIS_URL);
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 10_000);
+      cursor = next;
+      if (keys.length) await redis.unlink(...keys);
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
   }
 }
 
@@ -115,17 +149,9 @@ export class BenchEnvironment {
       await client.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [this.databaseName]);
       await client.query(`DROP DATABASE IF EXISTS ${this.databaseName}`);
     });
-    const redis = new IORedis(BENCH_REDIS_URL);
     // Queue keys live under the prefix, gate-cache keys under it without its braces.
-    for (const pattern of [`${this.queuePrefix}*`, `${this.queuePrefix.replace(/[{}]/g, '')}:*`]) {
-      let cursor = '0';
-      do {
-        const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 5000);
-        cursor = next;
-        if (keys.length) await redis.unlink(...keys);
-      } while (cursor !== '0');
-    }
-    redis.disconnect();
+    await deleteKeysMatching(`${this.queuePrefix}*`);
+    await deleteKeysMatching(`${this.keyPrefix}:*`);
   }
 
   private async server<T>(work: (client: Client) => Promise<T>): Promise<T> {
@@ -241,6 +267,32 @@ export function loadAverage(): string {
 /** Resolves once the gateway at `base` answers (401 without a token: it is up and routing). */
 export async function waitForGateway(base: string, what = 'the gateway'): Promise<void> {
   await waitUntil(what, async () => (await fetch(`${base}/v1/accounts`)).status === 401);
+}
+
+/** The headers of a JSON request with an account's API key. */
+export function jsonHeaders(apiKey: string): Record<string, string> {
+  return { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' };
+}
+
+/** The 1000 subscribers the gate benchmarks look up: +12025551000 to +12025551999. */
+export const GATE_NUMBERS = Array.from({ length: 1000 }, (_, i) => `+1202555${String(1000 + i)}`);
+
+/** Fills the gate cache for `numbers` (a batch check fills every miss), so that lookups measure hits. */
+export async function warmGateCache(base: string, account: { id: string; apiKey: string }, numbers: string[]): Promise<void> {
+  const response = await fetch(`${base}/v1/gate/${account.id}/check`, { method: 'POST', headers: jsonHeaders(account.apiKey), body: JSON.stringify({ phones: numbers }) });
+  await response.arrayBuffer();
+}
+
+/** Resolves once `queue` has no job waiting, active, delayed or prioritized. */
+export async function waitUntilDrained(queue: { getJobCounts(...types: string[]): Promise<Record<string, number>> }, what: string, timeoutMs = 600_000): Promise<void> {
+  await waitUntil(
+    what,
+    async () => {
+      const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
+      return Object.values(counts).every((n) => n === 0);
+    },
+    timeoutMs,
+  );
 }
 
 /** A fresh account through the admin API, with its API key. */
