@@ -64,7 +64,7 @@ export function telnyxErrorSignal(errors: unknown): CarrierConsentSignal | undef
     | { code: unknown; title?: unknown; detail?: unknown }
     | undefined;
   if (!optedOut) return undefined;
-  const message = [optedOut.title, optedOut.detail].filter((part) => typeof part === 'string' && part.length > 0).join(': ') || null;
+  const message = titleAndDetail(optedOut.title, optedOut.detail) || null;
   return { carrier: 'telnyx', kind: 'optOut', classification: TELNYX_OPTED_OUT_ERROR, detail: describeCarrierError('Telnyx', { code: TELNYX_OPTED_OUT_ERROR, message, moreInfo: null }) };
 }
 
@@ -79,15 +79,8 @@ export function describeCarrierError(carrier: string, error: TwilioError): strin
  * when the answer is not one (no body, not JSON, no code).
  */
 export function twilioErrorOf(answer: string | null): TwilioError | null {
-  if (!answer) return null;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(answer);
-  } catch {
-    return null;
-  }
-  const { code, message, more_info: moreInfo } = (parsed ?? {}) as { code?: unknown; message?: unknown; more_info?: unknown };
-  if ((typeof code !== 'number' && typeof code !== 'string') || String(code).length === 0 || String(code).length > 16) return null;
+  const { code, message, more_info: moreInfo } = (parsedJson(answer) ?? {}) as { code?: unknown; message?: unknown; more_info?: unknown };
+  if (!isErrorCode(code)) return null;
   return {
     code: String(code),
     message: typeof message === 'string' ? message.slice(0, 300) : null,
@@ -97,17 +90,30 @@ export function twilioErrorOf(answer: string | null): TwilioError | null {
 
 /** Telnyx's error body on a refused request (`{ errors: [{ code, title, detail }] }`), as a carrier error; null when none. */
 export function telnyxErrorOf(answer: string | null): TwilioError | null {
+  const errors = ((parsedJson(answer) ?? {}) as { errors?: unknown }).errors;
+  if (!Array.isArray(errors) || errors.length === 0) return null;
+  const { code, title, detail } = (errors[0] ?? {}) as { code?: unknown; title?: unknown; detail?: unknown };
+  if (!isErrorCode(code)) return null;
+  const message = titleAndDetail(title, detail);
+  return { code: String(code), message: message ? message.slice(0, 300) : null, moreInfo: null };
+}
+
+/** The answer's JSON, or null when there is no answer or it is not JSON. */
+function parsedJson(answer: string | null): unknown {
   if (!answer) return null;
-  let parsed: unknown;
   try {
-    parsed = JSON.parse(answer);
+    return JSON.parse(answer);
   } catch {
     return null;
   }
-  const first = ((parsed ?? {}) as { errors?: unknown }).errors;
-  if (!Array.isArray(first) || first.length === 0) return null;
-  const { code, title, detail } = (first[0] ?? {}) as { code?: unknown; title?: unknown; detail?: unknown };
-  if ((typeof code !== 'number' && typeof code !== 'string') || String(code).length === 0 || String(code).length > 16) return null;
-  const message = [title, detail].filter((part) => typeof part === 'string' && part.length > 0).join(': ');
-  return { code: String(code), message: message ? message.slice(0, 300) : null, moreInfo: null };
+}
+
+/** A carrier's error code: a number or a short non-empty string (anything longer is not a code but noise). */
+function isErrorCode(code: unknown): code is number | string {
+  return (typeof code === 'number' || typeof code === 'string') && String(code).length > 0 && String(code).length <= 16;
+}
+
+/** Telnyx's `title` and `detail` of one error, joined by ": " (either may be missing); "" when neither is there. */
+function titleAndDetail(title: unknown, detail: unknown): string {
+  return [title, detail].filter((part) => typeof part === 'string' && part.length > 0).join(': ');
 }
