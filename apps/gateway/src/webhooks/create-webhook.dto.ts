@@ -1,17 +1,12 @@
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { WEBHOOK_EVENT_TYPES } from '@optout/contracts';
+import { IsOptional } from 'class-validator';
+import { IsWebhookEventList, IsWebhookUrl } from './webhook-field.rules';
 
 export class CreateWebhookDto {
-  @IsString()
-  @MaxLength(2048)
+  @IsWebhookUrl()
   url!: string;
 
   /** Omitted: every event type. */
   @IsOptional()
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(WEBHOOK_EVENT_TYPES.length)
-  @ArrayUnique()
-  @IsIn(WEBHOOK_EVENT_TYPES as unknown as string[], { each: true, message: `each event must be one of ${WEBHOOK_EVENT_TYPES.join(', ')}` })
+  @IsWebhookEventList()
   events?: string[];
 }

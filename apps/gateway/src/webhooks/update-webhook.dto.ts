@@ -1,5 +1,5 @@
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsString, MaxLength, ValidateIf } from 'class-validator';
-import { WEBHOOK_EVENT_TYPES } from '@optout/contracts';
+import { IsBoolean, ValidateIf } from 'class-validator';
+import { IsWebhookEventList, IsWebhookUrl } from './webhook-field.rules';
 
 /** Left out means "unchanged"; null is not taken for that (IsOptional would let it through to the database as a value). */
 const unlessLeftOut = () => ValidateIf((_dto: unknown, value: unknown) => value !== undefined);
@@ -7,16 +7,11 @@ const unlessLeftOut = () => ValidateIf((_dto: unknown, value: unknown) => value 
 /** `PATCH .../webhooks/:id`: any of these; `enabled: true` brings back an endpoint disabled by a 410. */
 export class UpdateWebhookDto {
   @unlessLeftOut()
-  @IsString()
-  @MaxLength(2048)
+  @IsWebhookUrl()
   url?: string;
 
   @unlessLeftOut()
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(WEBHOOK_EVENT_TYPES.length)
-  @ArrayUnique()
-  @IsIn(WEBHOOK_EVENT_TYPES as unknown as string[], { each: true, message: `each event must be one of ${WEBHOOK_EVENT_TYPES.join(', ')}` })
+  @IsWebhookEventList()
   events?: string[];
 
   @unlessLeftOut()
