@@ -2,7 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import IORedis from 'ioredis';
+import { redisAnswers } from '@optout/queue';
 import { freePort } from './app-processes';
 import { waitFor } from './wait-for';
 
@@ -36,7 +36,7 @@ export class OwnRedis {
       stdio: 'ignore',
       env: { ...process.env, ...this.env },
     });
-    await waitFor(`redis-server on ${this.port}`, () => this.ping().then((ok) => (ok ? true : undefined)), { timeoutMs: 10_000, intervalMs: 50 });
+    await waitFor(`redis-server on ${this.port}`, async () => ((await redisAnswers({ redisUrl: this.url }, 'optout-test-probe')) ? true : undefined), { timeoutMs: 10_000, intervalMs: 50 });
   }
 
   /** SIGKILL: what a crash does; the data directory (and AOF) stays for a restart. */
@@ -52,18 +52,5 @@ export class OwnRedis {
   async remove(): Promise<void> {
     await this.kill();
     rmSync(this.dir, { recursive: true, force: true });
-  }
-
-  private async ping(): Promise<boolean> {
-    const client = new IORedis(this.url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 500 });
-    client.on('error', () => undefined);
-    try {
-      await client.connect();
-      return (await client.ping()) === 'PONG';
-    } catch {
-      return false;
-    } finally {
-      client.disconnect();
-    }
   }
 }

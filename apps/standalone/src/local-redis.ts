@@ -2,7 +2,10 @@ import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RedisNodeAddress } from '@optout/config';
-import { createRedisClient, describeRedisTarget } from '@optout/queue';
+import { describeRedisTarget, redisAnswers } from '@optout/queue';
+
+/** The connection name of the launcher's "is Redis there?" probes (seen in CLIENT LIST). */
+const PROBE_NAME = 'optout-launcher-probe';
 
 export interface LocalRedis {
   url: string;
@@ -18,10 +21,10 @@ export interface LocalRedis {
 export async function ensureLocalRedis(url: string, dataDir: string, clusterNodes: RedisNodeAddress[] | null = null): Promise<LocalRedis> {
   if (clusterNodes) {
     // A cluster is never started here: it is the operator's, and must already be there.
-    if (await answers({ redisUrl: url, redisClusterNodes: clusterNodes })) return { url, child: null };
+    if (await redisAnswers({ redisUrl: url, redisClusterNodes: clusterNodes }, PROBE_NAME)) return { url, child: null };
     throw new Error(`Nothing answers at the ${describeRedisTarget({ redisUrl: url, redisClusterNodes: clusterNodes })}: start the cluster, or unset REDIS_CLUSTER_NODES to use a single Redis.`);
   }
-  if (await answers({ redisUrl: url })) return { url, child: null };
+  if (await redisAnswers({ redisUrl: url }, PROBE_NAME)) return { url, child: null };
   if (spawnSync('redis-server', ['--version']).status !== 0) {
     throw new Error(
       `Nothing answers at ${url} and redis-server is not installed. Install Redis (Debian/Ubuntu: apt-get install redis-server; macOS: brew install redis) or set REDIS_URL to a running Redis.`,
@@ -36,23 +39,9 @@ export async function ensureLocalRedis(url: string, dataDir: string, clusterNode
     { stdio: 'ignore' },
   );
   for (let attempt = 0; attempt < 50; attempt++) {
-    if (await answers({ redisUrl: url })) return { url, child };
+    if (await redisAnswers({ redisUrl: url }, PROBE_NAME)) return { url, child };
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   child.kill();
   throw new Error(`Started redis-server for ${url}, but it did not answer within 5 s`);
-}
-
-/** One attempt, no retry: is a Redis (or a ready cluster) there? */
-async function answers(target: { redisUrl: string; redisClusterNodes?: RedisNodeAddress[] | null }): Promise<boolean> {
-  const client = createRedisClient(target, 'probe', 'optout-launcher-probe');
-  client.on('error', () => undefined);
-  try {
-    await client.connect();
-    return (await client.ping()) === 'PONG';
-  } catch {
-    return false;
-  } finally {
-    client.disconnect();
-  }
 }

@@ -88,6 +88,21 @@ export function workerConnection(target: RedisTarget, connectionName: string): C
   return { url: target.redisUrl, maxRetriesPerRequest: null, enableReadyCheck: true };
 }
 
+/** One attempt, no retry: does a Redis (or a ready cluster) answer PING at `target`? */
+export async function redisAnswers(target: RedisTarget, connectionName: string): Promise<boolean> {
+  const client = createRedisClient(target, 'probe', connectionName);
+  // Refused connections are the expected "no"; without a listener ioredis would log them as unhandled.
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    return (await client.ping()) === 'PONG';
+  } catch {
+    return false;
+  } finally {
+    client.disconnect();
+  }
+}
+
 export function isCluster(client: RedisClient): client is Cluster {
   return (client as Cluster).isCluster === true;
 }
