@@ -1,4 +1,4 @@
-import { DynamicModule, Global, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
+import { DynamicModule, Global, Inject, Logger, Module, OnApplicationShutdown, Type } from '@nestjs/common';
 import { SecretBox } from '@optout/secrets';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@optout/config';
@@ -7,41 +7,13 @@ import { DATA_SOURCE } from './database.tokens';
 import { runMigrations } from './migrate';
 import { resealSecrets } from './secrets/reseal-secrets';
 import { installSecretBox } from './secrets/sealed-column';
-import {
-  AccountRepository,
-  ApiKeyRepository,
-  ComplianceProfileRepository,
-  ConsentLedgerRepository,
-  ConsentStateRepository,
-  ReplyTransportRepository,
-  WebhookDeliveryRepository,
-  WebhookEndpointRepository,
-  DeliveryAttemptRepository,
-  ReplyDeliveryRepository,
-  TwilioCredentialRepository,
-  TelnyxCredentialRepository,
-  BlocklistRepository,
-  ConsentErasureRepository,
-  RevocationReviewRepository,
-} from './repositories';
+import * as repositories from './repositories';
 
-const REPOSITORIES = [
-  AccountRepository,
-  ApiKeyRepository,
-  ComplianceProfileRepository,
-  ConsentLedgerRepository,
-  ConsentStateRepository,
-  ReplyTransportRepository,
-  WebhookDeliveryRepository,
-  WebhookEndpointRepository,
-  DeliveryAttemptRepository,
-  ReplyDeliveryRepository,
-  TwilioCredentialRepository,
-  TelnyxCredentialRepository,
-  BlocklistRepository,
-  ConsentErasureRepository,
-  RevocationReviewRepository,
-];
+/**
+ * Every repository class that ./repositories exports, provided and exported once: a new
+ * repository is available to every app without a second list to keep in step here.
+ */
+const REPOSITORIES = Object.values(repositories).filter((value): value is Type => typeof value === 'function' && value.name.endsWith('Repository'));
 
 /**
  * One DataSource per process, shared by every app module in it. Migrations run at start-up

@@ -1,3 +1,4 @@
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { isUuid } from '@optout/contracts';
 
 /**
@@ -38,4 +39,25 @@ export const AFTER_CURSOR_SQL = (alias: string) =>
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
+}
+
+/**
+ * One page of the rows `query` selects (filtered by the caller; `alias` is its alias), newest
+ * first, after `after`. One row more than `limit` is read to know whether a next page exists.
+ */
+export async function newestFirstPage<T extends ObjectLiteral & { id: string }>(
+  query: SelectQueryBuilder<T>,
+  alias: string,
+  options: { limit: number; after?: PageCursor },
+): Promise<Page<T>> {
+  query
+    .addSelect(CREATED_US_SQL(alias), 'created_us')
+    .orderBy(`${alias}.created_at`, 'DESC')
+    .addOrderBy(`${alias}.id`, 'DESC')
+    .limit(options.limit + 1);
+  if (options.after) query.andWhere(AFTER_CURSOR_SQL(alias), { cursorUs: options.after.createdUs, cursorId: options.after.id });
+  const { entities, raw } = await query.getRawAndEntities<{ created_us: string }>();
+  const items = entities.slice(0, options.limit);
+  const last = items.length > 0 && entities.length > options.limit ? items.length - 1 : -1;
+  return { items, nextCursor: last >= 0 ? encodePageCursor({ createdUs: raw[last].created_us, id: items[last].id }) : null };
 }

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import type { ConsentKind } from '@optout/contracts';
 import { CarrierErrorRecord, ReplyDeliveryEntity, ReplyDeliveryStatus } from '../entities';
 import { DATA_SOURCE } from '../database.tokens';
-import { AFTER_CURSOR_SQL, CREATED_US_SQL, encodePageCursor, Page, PageCursor } from './page-cursor.util';
+import { newestFirstPage, Page, PageCursor } from './page-cursor.util';
 import type { AttemptRecord } from './webhook-delivery.repository';
 
 export interface NewReplyDelivery {
@@ -96,18 +96,8 @@ export class ReplyDeliveryRepository {
 
   /** The account's replies, newest first. */
   async pageForAccount(accountId: string, options: { limit: number; status?: ReplyDeliveryStatus; after?: PageCursor }): Promise<Page<ReplyDeliveryEntity>> {
-    const query = this.repo
-      .createQueryBuilder('r')
-      .addSelect(CREATED_US_SQL('r'), 'created_us')
-      .where('r.account_id = :accountId', { accountId })
-      .orderBy('r.created_at', 'DESC')
-      .addOrderBy('r.id', 'DESC')
-      .limit(options.limit + 1);
+    const query = this.repo.createQueryBuilder('r').where('r.account_id = :accountId', { accountId });
     if (options.status) query.andWhere('r.status = :status', { status: options.status });
-    if (options.after) query.andWhere(AFTER_CURSOR_SQL('r'), { cursorUs: options.after.createdUs, cursorId: options.after.id });
-    const { entities, raw } = await query.getRawAndEntities<{ created_us: string }>();
-    const items = entities.slice(0, options.limit);
-    const last = items.length > 0 && entities.length > options.limit ? items.length - 1 : -1;
-    return { items, nextCursor: last >= 0 ? encodePageCursor({ createdUs: raw[last].created_us, id: items[last].id }) : null };
+    return newestFirstPage(query, 'r', options);
   }
 }

@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AttemptStatus, DeliveryStatus, WebhookDeliveryEntity } from '../entities';
 import { DATA_SOURCE } from '../database.tokens';
-import { AFTER_CURSOR_SQL, CREATED_US_SQL, encodePageCursor, Page, PageCursor } from './page-cursor.util';
+import { newestFirstPage, Page, PageCursor } from './page-cursor.util';
 
 export interface NewDelivery {
   accountId: string;
@@ -108,18 +108,8 @@ export class WebhookDeliveryRepository {
 
   /** The endpoint's deliveries, newest first. */
   async pageForEndpoint(endpointId: string, options: { limit: number; status?: DeliveryStatus; after?: PageCursor }): Promise<Page<WebhookDeliveryEntity>> {
-    const query = this.repo
-      .createQueryBuilder('d')
-      .addSelect(CREATED_US_SQL('d'), 'created_us')
-      .where('d.endpoint_id = :endpointId', { endpointId })
-      .orderBy('d.created_at', 'DESC')
-      .addOrderBy('d.id', 'DESC')
-      .limit(options.limit + 1);
+    const query = this.repo.createQueryBuilder('d').where('d.endpoint_id = :endpointId', { endpointId });
     if (options.status) query.andWhere('d.status = :status', { status: options.status });
-    if (options.after) query.andWhere(AFTER_CURSOR_SQL('d'), { cursorUs: options.after.createdUs, cursorId: options.after.id });
-    const { entities, raw } = await query.getRawAndEntities<{ created_us: string }>();
-    const items = entities.slice(0, options.limit);
-    const last = items.length > 0 && entities.length > options.limit ? items.length - 1 : -1;
-    return { items, nextCursor: last >= 0 ? encodePageCursor({ createdUs: raw[last].created_us, id: items[last].id }) : null };
+    return newestFirstPage(query, 'd', options);
   }
 }
