@@ -7,10 +7,8 @@ import {
   ConsentStateRepository,
   ReplyDeliveryEntity,
   ReplyDeliveryRepository,
-  ReplyTransportEntity,
   ReplyTransportRepository,
-  TelnyxCredentialRepository,
-  TwilioCredentialRepository,
+  ReplyTransportWithCredentials,
 } from '@optout/database';
 import { ReplyOutcome, repliesTotal } from '@optout/observability';
 import { RetryAfterError } from '@optout/queue';
@@ -40,8 +38,6 @@ export class ReplySender {
 
   constructor(
     private readonly transports: ReplyTransportRepository,
-    private readonly twilioCredentials: TwilioCredentialRepository,
-    private readonly telnyxCredentials: TelnyxCredentialRepository,
     private readonly carrierOptOuts: CarrierOptOutReporter,
     private readonly replies: ReplyDeliveryRepository,
     private readonly consentStates: ConsentStateRepository,
@@ -67,23 +63,23 @@ export class ReplySender {
       });
       if (record.status !== 'pending' && record.status !== 'failed') return;
 
-      const transport = await this.transports.find(reply.accountId);
-      if (!transport) {
+      const found = await this.transports.findWithCredentials(reply.accountId);
+      if (!found) {
         this.logger.warn(`account ${reply.accountId} has no reply transport; ${reply.kind} confirmation for event ${reply.eventId} not sent`);
         await this.replies.suppress(record.id, 'not sent: the account has no reply transport');
         countReply(reply, 'suppressed_no_transport');
         return;
       }
-      const route = await this.routeFor(transport, reply);
+      const route = routeFor(found, reply);
       if (!route) {
-        await this.replies.markDead(record.id, `not sent: the ${transport.config.type} transport has no credentials; PUT the reply transport again`);
+        await this.replies.markDead(record.id, `not sent: the ${found.type} transport has no credentials; PUT the reply transport again`);
         countReply(reply, 'dead_no_credentials');
         return;
       }
 
       // Before the consent check: a text that already went out is recorded as sent, whatever changed since.
       if (record.attemptStartedAt) {
-        const settled = await this.settleInterruptedAttempt(record, transport.config.type, route, reply, lastAttempt);
+        const settled = await this.settleInterruptedAttempt(record, found.type, route, reply, lastAttempt);
         if (settled) return;
       }
 
@@ -108,7 +104,7 @@ export class ReplySender {
       if (route.carrier && carrierError) await this.carrierOptOuts.reportRefusal(route.carrier, carrierError, reply);
       await this.replies.recordAttempt(
         record.id,
-        transport.config.type,
+        found.type,
         {
           status: verdict.status,
           attemptedAt,
@@ -129,7 +125,7 @@ export class ReplySender {
       if (verdict.status === 'succeeded') return;
       // A reply transport answering 410 is not disabled: that would silently stop every
       // opt-out confirmation of the account. The reply is dead-lettered like any other 4xx.
-      const what = `${reply.kind} reply ${reply.eventId} via ${transport.config.type} (${route.send.url}): ${error}`;
+      const what = `${reply.kind} reply ${reply.eventId} via ${found.type} (${route.send.url}): ${error}`;
       if (verdict.status === 'dead') {
         this.logger.warn(`${what}; dead-lettered`);
         throw new UnrecoverableError(what);
@@ -138,6 +134,13 @@ export class ReplySender {
     } finally {
       this.slots.release(slotKey, answeredWell);
     }
+  }
+
+  /** Sending blind could text the subscriber twice: the reply is dead-lettered for the operator to see. */
+  private async giveUpInterrupted(record: ReplyDeliveryEntity, reply: ReplyJob, what: string): Promise<void> {
+    await this.replies.markDead(record.id, `${what}; not sent again`);
+    this.logger.warn(`${what}; dead-lettered`);
+    countReply(reply, 'dead');
   }
 
   /**
@@ -164,9 +167,7 @@ export class ReplySender {
     if (lookup === 'unavailable') {
       // Telnyx is asked by message id, and the answer that carried it never came: sending blind could text the subscriber twice.
       const what = `${reply.kind} reply ${reply.eventId}: an interrupted attempt (${startedAt.toISOString()}) may have been sent, and ${carrierName} can only be asked by the message id its answer would have carried`;
-      await this.replies.markDead(record.id, `${what}; not sent again`);
-      this.logger.warn(`${what}; dead-lettered`);
-      countReply(reply, 'dead');
+      await this.giveUpInterrupted(record, reply, what);
       return true;
     }
     const answer = await this.http.get(lookup.query);
@@ -185,26 +186,21 @@ export class ReplySender {
     const what = `${reply.kind} reply ${reply.eventId}: an interrupted attempt (${startedAt.toISOString()}) may have been sent, and ${carrierName} could not say (${finding.reason})`;
     if (lastAttempt) {
       // Sending blind could text the subscriber twice; the operator sees it dead-lettered.
-      await this.replies.markDead(record.id, `${what}; not sent again`);
-      this.logger.warn(`${what}; dead-lettered`);
-      countReply(reply, 'dead');
+      await this.giveUpInterrupted(record, reply, what);
       return true;
     }
     throw new RetryAfterError(what, retryAfterMs(answer.retryAfter) ?? 0);
   }
+}
 
-  private async routeFor(transport: ReplyTransportEntity, reply: ReplyJob): Promise<ReplyRoute | null> {
-    switch (transport.config.type) {
-      case 'http':
-        return httpRoute(transport.config.url, reply);
-      case 'twilio': {
-        const credentials = await this.twilioCredentials.findForAccount(reply.accountId);
-        return credentials ? twilioRoute(credentials, reply) : null;
-      }
-      case 'telnyx': {
-        const credentials = await this.telnyxCredentials.findForAccount(reply.accountId);
-        return credentials ? telnyxRoute(credentials, reply) : null;
-      }
-    }
+/** How the reply goes out through the account's transport; null when a carrier transport has no credentials. */
+function routeFor(found: ReplyTransportWithCredentials, reply: ReplyJob): ReplyRoute | null {
+  switch (found.type) {
+    case 'http':
+      return httpRoute(found.url, reply);
+    case 'twilio':
+      return found.credentials ? twilioRoute(found.credentials, reply) : null;
+    case 'telnyx':
+      return found.credentials ? telnyxRoute(found.credentials, reply) : null;
   }
 }

@@ -4,10 +4,8 @@ import {
   decodePageCursor,
   DeliveryAttemptRepository,
   ReplyDeliveryRepository,
-  ReplyTransportEntity,
   ReplyTransportRepository,
-  TelnyxCredentialRepository,
-  TwilioCredentialRepository,
+  ReplyTransportWithCredentials,
 } from '@optout/database';
 import { telnyxPublicKeyOf } from '@optout/carriers';
 import { targetUrlProblem } from '@optout/egress';
@@ -21,8 +19,6 @@ export class ReplyTransportService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly transports: ReplyTransportRepository,
-    private readonly twilioCredentials: TwilioCredentialRepository,
-    private readonly telnyxCredentials: TelnyxCredentialRepository,
     private readonly replies: ReplyDeliveryRepository,
     private readonly attempts: DeliveryAttemptRepository,
   ) {}
@@ -39,7 +35,8 @@ export class ReplyTransportService {
 
     if (dto.type === 'http') {
       await this.assertTarget('url', dto.url!);
-      return this.viewOf(await this.transports.put(accountId, { type: 'http', url: dto.url! }));
+      await this.transports.put(accountId, { type: 'http', url: dto.url! });
+      return this.get(accountId);
     }
     if (dto.type === 'telnyx' && !telnyxPublicKeyOf(dto.publicKey!)) {
       throw ApiException.validation([
@@ -48,27 +45,27 @@ export class ReplyTransportService {
     }
     if (dto.baseUrl !== undefined) await this.assertTarget('baseUrl', dto.baseUrl);
     if (dto.type === 'telnyx') {
-      const transport = await this.transports.putTelnyx(accountId, {
+      await this.transports.putTelnyx(accountId, {
         apiKey: dto.apiKey!,
         publicKey: dto.publicKey!.trim(),
         messagingProfileId: dto.messagingProfileId ?? null,
         baseUrl: dto.baseUrl ?? null,
       });
-      return this.viewOf(transport);
+    } else {
+      await this.transports.putTwilio(accountId, {
+        accountSid: dto.accountSid!,
+        authToken: dto.authToken!,
+        baseUrl: dto.baseUrl ?? null,
+        messagingServiceSid: dto.messagingServiceSid ?? null,
+      });
     }
-    const transport = await this.transports.putTwilio(accountId, {
-      accountSid: dto.accountSid!,
-      authToken: dto.authToken!,
-      baseUrl: dto.baseUrl ?? null,
-      messagingServiceSid: dto.messagingServiceSid ?? null,
-    });
-    return this.viewOf(transport);
+    return this.get(accountId);
   }
 
   async get(accountId: string) {
-    const transport = await this.transports.find(accountId);
-    if (!transport) throw ApiException.notFound('A reply transport for this account');
-    return this.viewOf(transport);
+    const found = await this.transports.findWithCredentials(accountId);
+    if (!found) throw ApiException.notFound('A reply transport for this account');
+    return viewOf(found);
   }
 
   async listDeliveries(accountId: string, query: ListReplyDeliveriesQuery) {
@@ -79,34 +76,35 @@ export class ReplyTransportService {
     return { items: page.items.map((reply) => replyDeliveryViewOf(reply, attempts.get(reply.id) ?? [])), nextCursor: page.nextCursor };
   }
 
-  /** Never the auth token or the API key: they are written, not read back. */
-  private async viewOf(transport: ReplyTransportEntity) {
-    const updatedAt = transport.updatedAt.toISOString();
-    if (transport.config.type === 'http') return { type: 'http' as const, url: transport.config.url, updatedAt };
-    if (transport.config.type === 'telnyx') {
-      const telnyx = await this.telnyxCredentials.findForAccount(transport.accountId);
-      return {
-        type: 'telnyx' as const,
-        messagingProfileId: telnyx?.messagingProfileId ?? null,
-        publicKey: telnyx?.publicKey ?? null,
-        baseUrl: telnyx?.baseUrl ?? null,
-        apiKeySet: telnyx !== null,
-        updatedAt,
-      };
-    }
-    const credentials = await this.twilioCredentials.findForAccount(transport.accountId);
-    return {
-      type: 'twilio' as const,
-      accountSid: credentials?.accountSid ?? null,
-      messagingServiceSid: credentials?.messagingServiceSid ?? null,
-      baseUrl: credentials?.baseUrl ?? null,
-      authTokenSet: credentials !== null,
-      updatedAt,
-    };
-  }
-
   private async assertTarget(field: string, url: string): Promise<void> {
     const problem = await targetUrlProblem(url, { allowPrivate: this.config.allowPrivateWebhookTargets });
     if (problem) throw ApiException.validation([{ field, rule: 'reply_target', message: `${field} ${problem}` }]);
+  }
+}
+
+/** Never the auth token or the API key: they are written, not read back. */
+function viewOf(found: ReplyTransportWithCredentials) {
+  const updatedAt = found.transport.updatedAt.toISOString();
+  switch (found.type) {
+    case 'http':
+      return { type: 'http' as const, url: found.url, updatedAt };
+    case 'telnyx':
+      return {
+        type: 'telnyx' as const,
+        messagingProfileId: found.credentials?.messagingProfileId ?? null,
+        publicKey: found.credentials?.publicKey ?? null,
+        baseUrl: found.credentials?.baseUrl ?? null,
+        apiKeySet: found.credentials !== null,
+        updatedAt,
+      };
+    case 'twilio':
+      return {
+        type: 'twilio' as const,
+        accountSid: found.credentials?.accountSid ?? null,
+        messagingServiceSid: found.credentials?.messagingServiceSid ?? null,
+        baseUrl: found.credentials?.baseUrl ?? null,
+        authTokenSet: found.credentials !== null,
+        updatedAt,
+      };
   }
 }

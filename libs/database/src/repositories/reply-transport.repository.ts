@@ -1,9 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ReplyTransportConfig, ReplyTransportEntity } from '../entities';
+import { ReplyTransportConfig, ReplyTransportEntity, TelnyxCredentialEntity, TwilioCredentialEntity } from '../entities';
 import { DATA_SOURCE } from '../database.tokens';
 import { TelnyxCredentialRepository, TelnyxCredentials } from './telnyx-credential.repository';
 import { TwilioCredentialRepository, TwilioCredentials } from './twilio-credential.repository';
+
+/**
+ * An account's reply transport with what its type sends with: a carrier transport's
+ * credentials are kept in their one place, and are null when they are gone.
+ */
+export type ReplyTransportWithCredentials =
+  | { type: 'http'; transport: ReplyTransportEntity; url: string }
+  | { type: 'twilio'; transport: ReplyTransportEntity; credentials: TwilioCredentialEntity | null }
+  | { type: 'telnyx'; transport: ReplyTransportEntity; credentials: TelnyxCredentialEntity | null };
 
 @Injectable()
 export class ReplyTransportRepository {
@@ -38,6 +47,20 @@ export class ReplyTransportRepository {
 
   find(accountId: string): Promise<ReplyTransportEntity | null> {
     return this.dataSource.getRepository(ReplyTransportEntity).findOneBy({ accountId });
+  }
+
+  /** The account's transport and its credentials (what the dispatcher sends with, what the API shows); null without a transport. */
+  async findWithCredentials(accountId: string): Promise<ReplyTransportWithCredentials | null> {
+    const transport = await this.find(accountId);
+    if (!transport) return null;
+    switch (transport.config.type) {
+      case 'http':
+        return { type: 'http', transport, url: transport.config.url };
+      case 'twilio':
+        return { type: 'twilio', transport, credentials: await this.twilioCredentials.findForAccount(accountId) };
+      case 'telnyx':
+        return { type: 'telnyx', transport, credentials: await this.telnyxCredentials.findForAccount(accountId) };
+    }
   }
 
   private async upsert(manager: DataSource['manager'], accountId: string, config: ReplyTransportConfig): Promise<void> {
