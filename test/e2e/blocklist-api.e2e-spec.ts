@@ -3,6 +3,8 @@ import { HttpReceiver } from '../support/http-receiver';
 import { RunningSystem } from '../support/running-system';
 import { waitFor } from '../support/wait-for';
 import { gateAnswer } from '../support/gate';
+import { stopAfterAll } from '../support/stop-after-all';
+import { createWebhook, putHttpReplyTransport } from '../support/webhook-helpers';
 
 /**
  * Block-list management by hand (issue 9): pages and search, manual opt-out and opt-in
@@ -16,18 +18,15 @@ describe('block list API', () => {
   let keyId: string;
   const sender = '+12025550100';
 
-  beforeAll(async () => {
-    system = await RunningSystem.start();
-    receiver = await new HttpReceiver().start();
-    account = await system.createAccount('Bloom Florist');
-    [{ id: keyId }] = await system.sql<{ id: string }>('SELECT id FROM api_keys WHERE account_id = $1', [account.id]);
-    expect((await api('PUT', '/reply-transport', { json: { type: 'http', url: receiver.url('/sms') } })).status).toBe(200);
-    expect((await api('POST', '/webhooks', { json: { url: receiver.url('/crm') } })).status).toBe(201);
-  });
+  const stopLater = stopAfterAll();
 
-  afterAll(async () => {
-    await receiver?.stop();
-    await system?.stop();
+  beforeAll(async () => {
+    system = stopLater(await RunningSystem.start());
+    receiver = stopLater(await new HttpReceiver().start());
+    account = await system.createAccount('Bloom Florist');
+    keyId = await system.apiKeyIdOf(account.id);
+    await putHttpReplyTransport(system, account, receiver.url('/sms'));
+    await createWebhook(system, account, receiver.url('/crm'));
   });
 
   function api(method: string, path: string, options: { json?: unknown; body?: string; contentType?: string } = {}) {

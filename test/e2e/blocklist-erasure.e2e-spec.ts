@@ -5,6 +5,8 @@ import { HttpReceiver } from '../support/http-receiver';
 import { RunningSystem } from '../support/running-system';
 import { waitFor } from '../support/wait-for';
 import { gateAnswer } from '../support/gate';
+import { stopAfterAll } from '../support/stop-after-all';
+import { createWebhook, putHttpReplyTransport } from '../support/webhook-helpers';
 
 /**
  * A subscriber's erasure request (issue 9): the number leaves the ledger and everything that
@@ -18,17 +20,14 @@ describe('erasure of a subscriber\'s personal data', () => {
   const subscriber = '+12025550188';
   const sender = '+12025550100';
 
-  beforeAll(async () => {
-    system = await RunningSystem.start();
-    receiver = await new HttpReceiver().start();
-    account = await system.createAccount('Forgetful');
-    expect((await api('PUT', '/reply-transport', { json: { type: 'http', url: receiver.url('/sms') } })).status).toBe(200);
-    expect((await api('POST', '/webhooks', { json: { url: receiver.url('/crm') } })).status).toBe(201);
-  });
+  const stopLater = stopAfterAll();
 
-  afterAll(async () => {
-    await receiver?.stop();
-    await system?.stop();
+  beforeAll(async () => {
+    system = stopLater(await RunningSystem.start());
+    receiver = stopLater(await new HttpReceiver().start());
+    account = await system.createAccount('Forgetful');
+    await putHttpReplyTransport(system, account, receiver.url('/sms'));
+    await createWebhook(system, account, receiver.url('/crm'));
   });
 
   function api(method: string, path: string, options: { json?: unknown } = {}) {

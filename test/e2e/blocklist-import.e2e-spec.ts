@@ -2,6 +2,8 @@ import { GateCache } from '@optout/gate';
 import { HttpReceiver } from '../support/http-receiver';
 import { RunningSystem } from '../support/running-system';
 import { gateAnswer } from '../support/gate';
+import { stopAfterAll } from '../support/stop-after-all';
+import { createWebhook } from '../support/webhook-helpers';
 
 /**
  * CSV import and export of the block list (issue 9): row errors reported without failing the
@@ -14,17 +16,14 @@ describe('block list import and export', () => {
   let account: { id: string; apiKey: string };
   let keyId: string;
 
-  beforeAll(async () => {
-    system = await RunningSystem.start();
-    receiver = await new HttpReceiver().start();
-    account = await system.createAccount('Importer');
-    [{ id: keyId }] = await system.sql<{ id: string }>('SELECT id FROM api_keys WHERE account_id = $1', [account.id]);
-    expect((await system.request('POST', `/v1/accounts/${account.id}/webhooks`, { token: account.apiKey, json: { url: receiver.url('/crm') } })).status).toBe(201);
-  });
+  const stopLater = stopAfterAll();
 
-  afterAll(async () => {
-    await receiver?.stop();
-    await system?.stop();
+  beforeAll(async () => {
+    system = stopLater(await RunningSystem.start());
+    receiver = stopLater(await new HttpReceiver().start());
+    account = await system.createAccount('Importer');
+    keyId = await system.apiKeyIdOf(account.id);
+    await createWebhook(system, account, receiver.url('/crm'));
   });
 
   const importCsv = (csv: string, target = account) =>

@@ -4,6 +4,7 @@ import { FakeTelnyx, TELNYX_BLOCKED_BY_STOP } from '../support/fake-telnyx';
 import { RunningSystem } from '../support/running-system';
 import { waitFor } from '../support/wait-for';
 import { gateAnswer } from '../support/gate';
+import { stopAfterAll } from '../support/stop-after-all';
 
 jest.setTimeout(60_000);
 
@@ -25,9 +26,11 @@ describe('Telnyx', () => {
   let phoneSeq = 0;
   const nextPhone = () => `+1202555${String(6000 + phoneSeq++)}`;
 
+  const stopLater = stopAfterAll();
+
   beforeAll(async () => {
-    system = await RunningSystem.start({ WEBHOOK_TIMEOUT_MS: '1500' });
-    telnyx = await new FakeTelnyx(apiKey).start();
+    system = stopLater(await RunningSystem.start({ WEBHOOK_TIMEOUT_MS: '1500' }));
+    telnyx = stopLater(await new FakeTelnyx(apiKey).start());
     account = await system.createAccount('Telnyx user');
     const put = await system.request('PUT', `/v1/accounts/${account.id}/reply-transport`, {
       token: account.apiKey,
@@ -36,11 +39,6 @@ describe('Telnyx', () => {
     expect(put.status).toBe(200);
     expect(put.body).toEqual({ type: 'telnyx', messagingProfileId: profileId, publicKey: portalPublicKey, baseUrl: telnyx.baseUrl, apiKeySet: true, updatedAt: expect.any(String) });
     expect(JSON.stringify(put.body)).not.toContain(apiKey);
-  });
-
-  afterAll(async () => {
-    await telnyx?.stop();
-    await system?.stop();
   });
 
   /** A webhook as Telnyx posts it: the raw JSON, signed over `timestamp|body`. */

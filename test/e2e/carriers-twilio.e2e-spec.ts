@@ -5,6 +5,7 @@ import { FakeTwilio, TWILIO_UNSUBSCRIBED } from '../support/fake-twilio';
 import { RunningSystem } from '../support/running-system';
 import { waitFor } from '../support/wait-for';
 import { gateAnswer } from '../support/gate';
+import { stopAfterAll } from '../support/stop-after-all';
 
 jest.setTimeout(60_000);
 
@@ -25,10 +26,12 @@ describe('Twilio at the SDK level', () => {
   let phoneSeq = 0;
   const nextPhone = () => `+1202555${String(7000 + phoneSeq++)}`;
 
+  const stopLater = stopAfterAll();
+
   beforeAll(async () => {
     // No PUBLIC_BASE_URL: the URL is rebuilt from Host and X-Forwarded-Proto, the case where proxies matter.
-    system = await RunningSystem.start();
-    fake = await new FakeTwilio(accountSid, authToken).start();
+    system = stopLater(await RunningSystem.start());
+    fake = stopLater(await new FakeTwilio(accountSid, authToken).start());
     account = await system.createAccount('Twilio SDK user');
     const put = await system.request('PUT', `/v1/accounts/${account.id}/reply-transport`, {
       token: account.apiKey,
@@ -36,11 +39,6 @@ describe('Twilio at the SDK level', () => {
     });
     expect(put.status).toBe(200);
     expect(put.body.messagingServiceSid).toBe(serviceSid);
-  });
-
-  afterAll(async () => {
-    await fake?.stop();
-    await system?.stop();
   });
 
   /** Posts a Twilio form with the Host and proxy headers a load balancer would pass on. */

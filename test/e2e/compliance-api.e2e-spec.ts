@@ -4,6 +4,8 @@ import { HttpReceiver } from '../support/http-receiver';
 import { RunningSystem } from '../support/running-system';
 import { waitFor } from '../support/wait-for';
 import { askGate } from '../support/gate';
+import { stopAfterAll } from '../support/stop-after-all';
+import { createWebhook, putHttpReplyTransport } from '../support/webhook-helpers';
 
 /**
  * The compliance profile API on the whole system (real Redis and Postgres): save, refuse,
@@ -29,18 +31,15 @@ describe('compliance profiles through the API', () => {
     ],
   };
 
+  const stopLater = stopAfterAll();
+
   beforeAll(async () => {
-    system = await RunningSystem.start();
-    receiver = await new HttpReceiver().start();
+    system = stopLater(await RunningSystem.start());
+    receiver = stopLater(await new HttpReceiver().start());
     account = await system.createAccount('Bloom Florist');
     other = await system.createAccount('Someone else');
-    expect((await call('PUT', '/reply-transport', { type: 'http', url: receiver.url('/sms') })).status).toBe(200);
-    expect((await call('POST', '/webhooks', { url: receiver.url('/crm') })).status).toBe(201);
-  });
-
-  afterAll(async () => {
-    await receiver?.stop();
-    await system?.stop();
+    await putHttpReplyTransport(system, account, receiver.url('/sms'));
+    await createWebhook(system, account, receiver.url('/crm'));
   });
 
   const call = (method: string, path: string, json?: unknown, key = account.apiKey, accountId = account.id) =>

@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import IORedis from 'ioredis';
 import { DEFAULT_PROFILE } from '@optout/compliance';
-import { AccountRepository, ComplianceProfileRepository } from '@optout/database';
+import { ComplianceProfileRepository } from '@optout/database';
 import { CompiledProfileCache, PROFILE_CHANGES_REDIS, ProfileChangePublisher, ProfilesModule } from '@optout/profiles';
 import { TestAppContext } from '../support/app-context';
 import { TEST_REDIS_URL } from '../support/test-config';
@@ -25,7 +24,7 @@ describe('the compiled-profile cache and its change channel', () => {
     cache = system.get(CompiledProfileCache);
     subscriber = system.get<IORedis>(PROFILE_CHANGES_REDIS as never);
     admin = new IORedis(TEST_REDIS_URL);
-    accountId = (await system.get(AccountRepository).createWithKey('Acme', null, { keyHash: `h-${randomUUID()}`, keyPrefix: 'p' })).id;
+    accountId = await system.createAccount();
     await waitFor('the cache to be subscribed', () => (cache.isPushActive ? true : undefined));
   });
 

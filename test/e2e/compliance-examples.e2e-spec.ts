@@ -2,6 +2,8 @@ import examples from '../fixtures/compliance-examples.json';
 import { HttpReceiver } from '../support/http-receiver';
 import { RunningSystem } from '../support/running-system';
 import { waitFor } from '../support/wait-for';
+import { stopAfterAll } from '../support/stop-after-all';
+import { putHttpReplyTransport } from '../support/webhook-helpers';
 
 interface Example {
   from: string;
@@ -23,23 +25,16 @@ describe('the compliance examples', () => {
   let receiver: HttpReceiver;
   let account: { id: string; apiKey: string };
 
+  const stopLater = stopAfterAll();
+
   beforeAll(async () => {
-    system = await RunningSystem.start();
-    receiver = await new HttpReceiver().start();
+    system = stopLater(await RunningSystem.start());
+    receiver = stopLater(await new HttpReceiver().start());
     account = await system.createAccount('Bloom Florist');
     const saved = await system.request('PUT', `/v1/accounts/${account.id}/compliance`, { token: account.apiKey, json: examples.profile });
     expect(saved.status).toBe(200);
     expect(saved.body.version).toBe(1);
-    const transport = await system.request('PUT', `/v1/accounts/${account.id}/reply-transport`, {
-      token: account.apiKey,
-      json: { type: 'http', url: receiver.url('/sms') },
-    });
-    expect(transport.status).toBe(200);
-  });
-
-  afterAll(async () => {
-    await receiver?.stop();
-    await system?.stop();
+    await putHttpReplyTransport(system, account, receiver.url('/sms'));
   });
 
   describe('through the dry run', () => {

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import IORedis from 'ioredis';
 import { keyPrefixOf } from '@optout/config';
 import { ClassifiedMessage, QueueName } from '@optout/contracts';
-import { AccountRepository } from '@optout/database';
 import { ConsentApplier, ConsentFollowUps, decisionOfText, LOOP_GUARD_WINDOW_MS, loopGuardKey, ReplyLoopGuard } from '@optout/consent';
 import { jobIds, JobProducer, PRODUCER_REDIS } from '@optout/queue';
 import { BlocklistModule } from '../../apps/blocklist/src/blocklist.module';
@@ -21,7 +20,7 @@ describe('the reply loop guard', () => {
   beforeAll(async () => {
     system = await TestAppContext.start([BlocklistModule]);
     redis = system.get<IORedis>(PRODUCER_REDIS as never);
-    accountId = (await system.get(AccountRepository).createWithKey('Acme', null, { keyHash: `h-${randomUUID()}`, keyPrefix: 'p' })).id;
+    accountId = await system.createAccount();
   });
 
   afterAll(() => system?.stop());

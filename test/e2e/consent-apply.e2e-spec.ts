@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ConsentApplier, ConsentDecision, ConsentModule } from '@optout/consent';
 import { QueueName, UnavailableError } from '@optout/contracts';
-import { AccountRepository } from '@optout/database';
 import { GateCache } from '@optout/gate';
 import { jobIds, JobProducer } from '@optout/queue';
 import { TestAppContext } from '../support/app-context';
@@ -23,7 +22,7 @@ describe('applying a consent decision', () => {
     system = await TestAppContext.start([ConsentModule]);
     applier = system.get(ConsentApplier);
     producer = system.get(JobProducer);
-    accountId = (await system.get(AccountRepository).createWithKey('Acme', null, { keyHash: `h-${randomUUID()}`, keyPrefix: 'p' })).id;
+    accountId = await system.createAccount();
   });
 
   afterAll(() => system?.stop());

@@ -1,5 +1,5 @@
 import { ClassifiedMessage, QueueName } from '@optout/contracts';
-import { AccountRepository, ConsentStateRepository } from '@optout/database';
+import { ConsentStateRepository } from '@optout/database';
 import { GateCache } from '@optout/gate';
 import { ConsentApplier, ConsentFollowUps, decisionOfText } from '@optout/consent';
 import { jobIds, JobProducer } from '@optout/queue';
@@ -22,7 +22,7 @@ describe('consent applier recovery', () => {
     applier = system.get(ConsentApplier);
     followUps = system.get(ConsentFollowUps);
     producer = system.get(JobProducer);
-    accountId = (await system.get(AccountRepository).createWithKey('Acme', null, { keyHash: 'h1', keyPrefix: 'p' })).id;
+    accountId = await system.createAccount();
   });
 
   afterAll(() => system?.stop());

@@ -3,6 +3,7 @@ import { HttpReceiver } from '../support/http-receiver';
 import { RunningSystem } from '../support/running-system';
 import { waitFor } from '../support/wait-for';
 import { gateAnswer } from '../support/gate';
+import { stopAfterAll } from '../support/stop-after-all';
 
 /** Twilio's inbound-SMS webhook, as Twilio sends it: form-encoded, signed with the account's auth token. */
 describe('Twilio inbound webhook', () => {
@@ -12,20 +13,17 @@ describe('Twilio inbound webhook', () => {
   let fakeTwilio: HttpReceiver;
   let account: { id: string; apiKey: string };
 
+  const stopLater = stopAfterAll();
+
   beforeAll(async () => {
-    system = await RunningSystem.start({ PUBLIC_BASE_URL: publicBaseUrl });
-    fakeTwilio = await new HttpReceiver().start();
+    system = stopLater(await RunningSystem.start({ PUBLIC_BASE_URL: publicBaseUrl }));
+    fakeTwilio = stopLater(await new HttpReceiver().start());
     account = await system.createAccount();
     const transport = await system.request('PUT', `/v1/accounts/${account.id}/reply-transport`, {
       token: account.apiKey,
       json: { type: 'twilio', accountSid: `AC${'a'.repeat(32)}`, authToken, baseUrl: fakeTwilio.url('') },
     });
     expect(transport.status).toBe(200);
-  });
-
-  afterAll(async () => {
-    await fakeTwilio?.stop();
-    await system?.stop();
   });
 
   const twilioPost = (params: Record<string, string>, options: { signature?: string | null; accountId?: string; token?: string } = {}) => {

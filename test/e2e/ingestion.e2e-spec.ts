@@ -4,22 +4,21 @@ import { HttpReceiver } from '../support/http-receiver';
 import { RunningSystem } from '../support/running-system';
 import { waitFor } from '../support/wait-for';
 import { gateAnswer } from '../support/gate';
+import { stopAfterAll } from '../support/stop-after-all';
+import { putHttpReplyTransport } from '../support/webhook-helpers';
 
 describe('ingestion', () => {
   let system: RunningSystem;
   let receiver: HttpReceiver;
   let account: { id: string; apiKey: string };
 
-  beforeAll(async () => {
-    system = await RunningSystem.start({ INBOUND_BATCH_WINDOW_MS: '20', INBOUND_MAX_BACKLOG_JOBS: '5' });
-    receiver = await new HttpReceiver().start();
-    account = await system.createAccount();
-    await system.request('PUT', `/v1/accounts/${account.id}/reply-transport`, { token: account.apiKey, json: { type: 'http', url: receiver.url('/sms') } });
-  });
+  const stopLater = stopAfterAll();
 
-  afterAll(async () => {
-    await receiver?.stop();
-    await system?.stop();
+  beforeAll(async () => {
+    system = stopLater(await RunningSystem.start({ INBOUND_BATCH_WINDOW_MS: '20', INBOUND_MAX_BACKLOG_JOBS: '5' }));
+    receiver = stopLater(await new HttpReceiver().start());
+    account = await system.createAccount();
+    await putHttpReplyTransport(system, account, receiver.url('/sms'));
   });
 
   const message = (messageId: string, from: string, body: string, extra: Record<string, unknown> = {}) => ({

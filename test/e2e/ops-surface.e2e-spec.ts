@@ -6,6 +6,7 @@ import { TEST_ADMIN_TOKEN } from '../support/test-config';
 import { waitFor } from '../support/wait-for';
 import { gatePath } from '../support/gate';
 import { counterDelta, sample, scrapeMetrics } from '../support/prometheus-text';
+import { stopAfterAll } from '../support/stop-after-all';
 
 const basic = (password: string) => `Basic ${Buffer.from(`ops:${password}`).toString('base64')}`;
 
@@ -14,13 +15,11 @@ describe('operations surface', () => {
   let system: RunningSystem;
   let account: { id: string; apiKey: string };
 
-  beforeAll(async () => {
-    system = await RunningSystem.start();
-    account = await system.createAccount('Ops Florist');
-  });
+  const stopLater = stopAfterAll();
 
-  afterAll(async () => {
-    await system?.stop();
+  beforeAll(async () => {
+    system = stopLater(await RunningSystem.start());
+    account = await system.createAccount('Ops Florist');
   });
 
   const get = (path: string, authorization?: string) => fetch(`${system.baseUrl}${path}`, { headers: authorization ? { authorization } : {} });

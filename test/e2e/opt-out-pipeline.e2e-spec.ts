@@ -3,6 +3,8 @@ import { HttpReceiver } from '../support/http-receiver';
 import { RunningSystem } from '../support/running-system';
 import { waitFor } from '../support/wait-for';
 import { gateAnswer } from '../support/gate';
+import { stopAfterAll } from '../support/stop-after-all';
+import { createWebhook, putHttpReplyTransport } from '../support/webhook-helpers';
 
 /**
  * The foundation's promise, end to end on the real Redis and Postgres: a subscriber's STOP
@@ -16,27 +18,15 @@ describe('the opt-out pipeline', () => {
   const subscriber = '+12025550199';
   const sender = '+12025550100';
 
-  beforeAll(async () => {
-    system = await RunningSystem.start();
-    receiver = await new HttpReceiver().start();
-    account = await system.createAccount('Bloom Florist');
-    const transport = await system.request('PUT', `/v1/accounts/${account.id}/reply-transport`, {
-      token: account.apiKey,
-      json: { type: 'http', url: receiver.url('/sms') },
-    });
-    expect(transport.status).toBe(200);
-    const webhook = await system.request('POST', `/v1/accounts/${account.id}/webhooks`, {
-      token: account.apiKey,
-      json: { url: receiver.url('/crm') },
-    });
-    expect(webhook.status).toBe(201);
-    expect(webhook.body.secret).toMatch(/^whsec_/);
-    webhookSecret = webhook.body.secret;
-  });
+  const stopLater = stopAfterAll();
 
-  afterAll(async () => {
-    await receiver?.stop();
-    await system?.stop();
+  beforeAll(async () => {
+    system = stopLater(await RunningSystem.start());
+    receiver = stopLater(await new HttpReceiver().start());
+    account = await system.createAccount('Bloom Florist');
+    await putHttpReplyTransport(system, account, receiver.url('/sms'));
+    webhookSecret = (await createWebhook(system, account, receiver.url('/crm'))).secret;
+    expect(webhookSecret).toMatch(/^whsec_/);
   });
 
   const inbound = (messageId: string, body: string, receivedAt?: string) =>

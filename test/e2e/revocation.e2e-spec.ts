@@ -3,6 +3,8 @@ import { HttpReceiver } from '../support/http-receiver';
 import { RunningSystem } from '../support/running-system';
 import { waitFor } from '../support/wait-for';
 import { gateAnswer } from '../support/gate';
+import { stopAfterAll } from '../support/stop-after-all';
+import { createWebhook, putHttpReplyTransport } from '../support/webhook-helpers';
 
 /**
  * Revocation by reasonable means on the whole system (real Redis and Postgres): the profile
@@ -17,18 +19,15 @@ describe('revocation by reasonable means', () => {
   const sender = '+12025550100';
   let sent = 0;
 
-  beforeAll(async () => {
-    system = await RunningSystem.start();
-    receiver = await new HttpReceiver().start();
-    account = await system.createAccount('Bloom Florist');
-    expect((await call('PUT', '/reply-transport', { type: 'http', url: receiver.url('/sms') })).status).toBe(200);
-    expect((await call('POST', '/webhooks', { url: receiver.url('/crm') })).status).toBe(201);
-    [{ id: keyId }] = await system.sql<{ id: string }>('SELECT id FROM api_keys WHERE account_id = $1', [account.id]);
-  });
+  const stopLater = stopAfterAll();
 
-  afterAll(async () => {
-    await receiver?.stop();
-    await system?.stop();
+  beforeAll(async () => {
+    system = stopLater(await RunningSystem.start());
+    receiver = stopLater(await new HttpReceiver().start());
+    account = await system.createAccount('Bloom Florist');
+    await putHttpReplyTransport(system, account, receiver.url('/sms'));
+    await createWebhook(system, account, receiver.url('/crm'));
+    keyId = await system.apiKeyIdOf(account.id);
   });
 
   const call = (method: string, path: string, json?: unknown) =>

@@ -10,6 +10,7 @@ import { RunningSystem } from '../support/running-system';
 import { testConfig, TEST_SECRETS_KEY } from '../support/test-config';
 import { verifyAsCustomer } from '../support/webhook-helpers';
 import { waitFor } from '../support/wait-for';
+import { stopAfterAll } from '../support/stop-after-all';
 
 const SEALED_WITH = (keyId: string) => new RegExp(`^enc:v1:${keyId}:[A-Za-z0-9_-]+$`);
 const ROTATED_KEY = `k2:${randomBytes(32).toString('base64')}`;
@@ -44,16 +45,13 @@ describe('secrets at rest', () => {
     return verifyAsCustomer(secret, { body: request.body, headers: request.headers } as never);
   };
 
+  const stopLater = stopAfterAll();
+
   beforeAll(async () => {
-    system = await RunningSystem.start({ PUBLIC_BASE_URL: publicBaseUrl });
-    receiver = await new HttpReceiver().start();
+    system = stopLater(await RunningSystem.start({ PUBLIC_BASE_URL: publicBaseUrl }));
+    receiver = stopLater(await new HttpReceiver().start());
     account = await system.createAccount('Sealed Florist');
   }, 60_000);
-
-  afterAll(async () => {
-    await receiver?.stop();
-    await system?.stop();
-  });
 
   it('keeps webhook secrets (current and previous) and Twilio auth tokens sealed, and still signs and checks with them', async () => {
     const created = await system.request('POST', `/v1/accounts/${account.id}/webhooks`, { token: account.apiKey, json: { url: receiver.url('/crm') } });

@@ -1,5 +1,5 @@
 import { ClassifiedMessage } from '@optout/contracts';
-import { AccountRepository, ConsentErasureRepository, ConsentStateRepository } from '@optout/database';
+import { ConsentErasureRepository, ConsentStateRepository } from '@optout/database';
 import { ConsentApplier, decisionOfText } from '@optout/consent';
 import { GateCache, SendGateService } from '@optout/gate';
 import { BlocklistModule } from '../../apps/blocklist/src/blocklist.module';
@@ -24,7 +24,7 @@ describe('send gate consistency under forced interleavings', () => {
     applier = system.get(ConsentApplier);
     cache = system.get(GateCache);
     states = system.get(ConsentStateRepository);
-    accountId = (await system.get(AccountRepository).createWithKey('Acme', null, { keyHash: 'consistency', keyPrefix: 'c' })).id;
+    accountId = await system.createAccount();
   });
 
   afterAll(() => system?.stop());

@@ -2,6 +2,7 @@ import { RunningSystem } from '../support/running-system';
 import { ScriptedEndpoint } from '../support/scripted-endpoint';
 import { waitFor } from '../support/wait-for';
 import { createWebhook, text, verifyAsCustomer } from '../support/webhook-helpers';
+import { stopAfterAll } from '../support/stop-after-all';
 
 // Each case waits on real retries and timeouts; the default 5 s per test is too tight on a shared machine.
 jest.setTimeout(30_000);
@@ -17,15 +18,12 @@ describe('webhook secret rotation', () => {
   let account: { id: string; apiKey: string };
   let phoneSeq = 0;
 
-  beforeAll(async () => {
-    system = await RunningSystem.start();
-    crm = await new ScriptedEndpoint().start();
-    account = await system.createAccount('Rotating');
-  });
+  const stopLater = stopAfterAll();
 
-  afterAll(async () => {
-    await crm?.stop();
-    await system?.stop();
+  beforeAll(async () => {
+    system = stopLater(await RunningSystem.start());
+    crm = stopLater(await new ScriptedEndpoint().start());
+    account = await system.createAccount('Rotating');
   });
 
   const optOutAndReceive = async (path: string) => {

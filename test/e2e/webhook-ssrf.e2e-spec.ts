@@ -3,6 +3,7 @@ import { RunningSystem } from '../support/running-system';
 import { ScriptedEndpoint } from '../support/scripted-endpoint';
 import { waitFor } from '../support/wait-for';
 import { text, waitForDeliveryStatus } from '../support/webhook-helpers';
+import { stopAfterAll } from '../support/stop-after-all';
 
 // Each case waits on real retries and timeouts; the default 5 s per test is too tight on a shared machine.
 jest.setTimeout(30_000);
@@ -19,16 +20,13 @@ describe('SSRF guard on webhook and reply targets', () => {
   let inside: ScriptedEndpoint;
   let account: { id: string; apiKey: string };
 
-  beforeAll(async () => {
-    system = await RunningSystem.start({ ALLOW_PRIVATE_WEBHOOK_TARGETS: 'false' });
-    // Stands for a service on our own network that a customer URL must never reach.
-    inside = await new ScriptedEndpoint().start();
-    account = await system.createAccount('Curious');
-  });
+  const stopLater = stopAfterAll();
 
-  afterAll(async () => {
-    await inside?.stop();
-    await system?.stop();
+  beforeAll(async () => {
+    system = stopLater(await RunningSystem.start({ ALLOW_PRIVATE_WEBHOOK_TARGETS: 'false' }));
+    // Stands for a service on our own network that a customer URL must never reach.
+    inside = stopLater(await new ScriptedEndpoint().start());
+    account = await system.createAccount('Curious');
   });
 
   it.each([

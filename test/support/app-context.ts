@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { INestApplicationContext, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { AppConfig } from '@optout/config';
 import { keyPrefixOf } from '@optout/config';
+import { AccountRepository } from '@optout/database';
 import { rootModuleFor } from '@optout/runtime';
 import { deleteKeysWithPrefix } from './redis-cleanup';
 import { testConfig } from './test-config';
@@ -24,6 +26,11 @@ export class TestAppContext {
 
   get<T>(type: Type<T>): T {
     return this.context.get(type, { strict: false });
+  }
+
+  /** A new account straight through the repository (these contexts have no HTTP); its id. The key is never used. */
+  async createAccount(name = 'Acme'): Promise<string> {
+    return (await this.get(AccountRepository).createWithKey(name, null, { keyHash: `h-${randomUUID()}`, keyPrefix: 'p' })).id;
   }
 
   /** Rows from this context's database, over a connection of the test's own. */

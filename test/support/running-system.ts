@@ -84,6 +84,12 @@ export class RunningSystem {
     return response.body;
   }
 
+  /** The id of the account's API key (the one `createAccount` gave it). */
+  async apiKeyIdOf(accountId: string): Promise<string> {
+    const [key] = await this.sql<{ id: string }>('SELECT id FROM api_keys WHERE account_id = $1 ORDER BY created_at LIMIT 1', [accountId]);
+    return key.id;
+  }
+
   async stop(): Promise<void> {
     await this.app.close();
     await deleteKeysWithPrefix(this.config.redisUrl, [this.config.queuePrefix, `${keyPrefixOf(this.config)}:`]);

@@ -24,6 +24,12 @@ export async function text(system: RunningSystem, account: { id: string; apiKey:
   if (response.status !== 202) throw new Error(`inbound answered ${response.status}: ${JSON.stringify(response.body)}`);
 }
 
+/** The account's confirmation texts go to `url` (an `http` reply transport). */
+export async function putHttpReplyTransport(system: RunningSystem, account: { id: string; apiKey: string }, url: string): Promise<void> {
+  const response = await system.request('PUT', `/v1/accounts/${account.id}/reply-transport`, { token: account.apiKey, json: { type: 'http', url } });
+  if (response.status !== 200) throw new Error(`reply transport answered ${response.status}: ${JSON.stringify(response.body)}`);
+}
+
 export async function createWebhook(system: RunningSystem, account: { id: string; apiKey: string }, url: string, events?: string[]): Promise<{ id: string; secret: string }> {
   const response = await system.request('POST', `/v1/accounts/${account.id}/webhooks`, { token: account.apiKey, json: { url, ...(events ? { events } : {}) } });
   if (response.status !== 201) throw new Error(`webhook creation answered ${response.status}: ${JSON.stringify(response.body)}`);

@@ -1,0 +1,20 @@
+/** Anything a suite starts and must stop: the system, a receiver, a fake carrier, a scripted endpoint. */
+export interface Stoppable {
+  stop(): Promise<void>;
+}
+
+/**
+ * For one describe block: returns `stopLater`, which hands back what it is given and stops it
+ * after the block's tests — the last started first, as the block would by hand. What never
+ * started (beforeAll failed first) is not there to stop.
+ */
+export function stopAfterAll(): <T extends Stoppable>(started: T) => T {
+  const running: Stoppable[] = [];
+  afterAll(async () => {
+    for (const started of running.splice(0).reverse()) await started.stop();
+  });
+  return (started) => {
+    running.push(started);
+    return started;
+  };
+}
