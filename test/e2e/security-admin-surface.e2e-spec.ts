@@ -4,6 +4,7 @@ import { JobProducer } from '@optout/queue';
 import { freePort } from '../support/app-processes';
 import { RunningSystem } from '../support/running-system';
 import { TEST_ADMIN_TOKEN } from '../support/test-config';
+import { stopAfterAll } from '../support/stop-after-all';
 
 const ADMIN = { authorization: `Bearer ${TEST_ADMIN_TOKEN}` };
 
@@ -37,13 +38,11 @@ describe('the admin surface', () => {
   describe('by default (no OPS_PORT, no OPS_DASHBOARD_WRITE)', () => {
     let system: RunningSystem;
 
-    beforeAll(async () => {
-      system = await RunningSystem.start();
-    }, 60_000);
+    const stopLater = stopAfterAll();
 
-    afterAll(async () => {
-      await system?.stop();
-    });
+    beforeAll(async () => {
+      system = stopLater(await RunningSystem.start());
+    }, 60_000);
 
     it('refuses every change through the dashboard with 405, and nothing changes', async () => {
       for (const change of DASHBOARD_CHANGES) {
@@ -85,15 +84,13 @@ describe('the admin surface', () => {
     let system: RunningSystem;
     let opsUrl: string;
 
+    const stopLater = stopAfterAll();
+
     beforeAll(async () => {
       const opsPort = await freePort();
       opsUrl = `http://127.0.0.1:${opsPort}`;
-      system = await RunningSystem.start({ OPS_PORT: String(opsPort), OPS_DASHBOARD_WRITE: 'true' });
+      system = stopLater(await RunningSystem.start({ OPS_PORT: String(opsPort), OPS_DASHBOARD_WRITE: 'true' }));
     }, 60_000);
-
-    afterAll(async () => {
-      await system?.stop();
-    });
 
     it('serves neither /metrics nor /ops on the public port, admin token or not', async () => {
       for (const path of ['/metrics', '/ops/queues', '/ops/queues/health', '/ops/queues/api/queues', '/ops/queues/static/favicon-32x32.png']) {

@@ -7,6 +7,7 @@ import { RunningSystem } from '../support/running-system';
 import { TEST_ADMIN_TOKEN, TEST_REDIS_URL } from '../support/test-config';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { waitFor } from '../support/wait-for';
+import { stopAfterAll } from '../support/stop-after-all';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
@@ -16,13 +17,11 @@ describe('API key rotation and revocation', () => {
   describe('in one gateway', () => {
     let system: RunningSystem;
 
-    beforeAll(async () => {
-      system = await RunningSystem.start();
-    }, 60_000);
+    const stopLater = stopAfterAll();
 
-    afterAll(async () => {
-      await system?.stop();
-    });
+    beforeAll(async () => {
+      system = stopLater(await RunningSystem.start());
+    }, 60_000);
 
     it('rotates a key: the new one is shown once, listed without its secret, and the old one is refused at once', async () => {
       const account = await system.createAccount('Rotating Florist');

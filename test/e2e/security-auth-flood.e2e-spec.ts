@@ -3,6 +3,7 @@ import { AccountRepository } from '@optout/database';
 import { ApiKeyResolver } from '../../apps/gateway/src/auth/api-key-resolver.service';
 import { RunningSystem } from '../support/running-system';
 import { askGate, gatePath } from '../support/gate';
+import { stopAfterAll } from '../support/stop-after-all';
 
 /** Counts the calls the gateway makes to the real repository (the queries behind the key and account caches). */
 function countQueries(system: RunningSystem): { keys: () => number; accounts: () => number } {
@@ -24,14 +25,12 @@ describe('unauthenticated floods', () => {
     let system: RunningSystem;
     let queries: ReturnType<typeof countQueries>;
 
+    const stopLater = stopAfterAll();
+
     beforeAll(async () => {
-      system = await RunningSystem.start();
+      system = stopLater(await RunningSystem.start());
       queries = countQueries(system);
     }, 60_000);
-
-    afterAll(async () => {
-      await system?.stop();
-    });
 
     it('refuses a string that cannot be a key without a query, and asks once for an unknown key sent again and again', async () => {
       const account = await system.createAccount('Flooded Florist');
@@ -75,14 +74,12 @@ describe('unauthenticated floods', () => {
     let system: RunningSystem;
     let queries: ReturnType<typeof countQueries>;
 
+    const stopLater = stopAfterAll();
+
     beforeAll(async () => {
-      system = await RunningSystem.start({ AUTH_FAILURES_PER_MINUTE: '10' });
+      system = stopLater(await RunningSystem.start({ AUTH_FAILURES_PER_MINUTE: '10' }));
       queries = countQueries(system);
     }, 60_000);
-
-    afterAll(async () => {
-      await system?.stop();
-    });
 
     /** The gate asked with `token` from the client address `from` (as a proxy in front would say it). */
     const askGateFrom = (accountId: string, token: string, from?: string) =>
@@ -140,13 +137,11 @@ describe('unauthenticated floods', () => {
   describe('with TRUST_PROXY=false (callers reach the gateway directly)', () => {
     let system: RunningSystem;
 
-    beforeAll(async () => {
-      system = await RunningSystem.start({ AUTH_FAILURES_PER_MINUTE: '10', TRUST_PROXY: 'false' });
-    }, 60_000);
+    const stopLater = stopAfterAll();
 
-    afterAll(async () => {
-      await system?.stop();
-    });
+    beforeAll(async () => {
+      system = stopLater(await RunningSystem.start({ AUTH_FAILURES_PER_MINUTE: '10', TRUST_PROXY: 'false' }));
+    }, 60_000);
 
     it('counts failures against the connecting address, whatever X-Forwarded-For claims', async () => {
       const account = await system.createAccount('Direct Florist');

@@ -6,6 +6,7 @@ import { OwnRedis } from '../support/own-redis';
 import { RunningSystem } from '../support/running-system';
 import { waitFor } from '../support/wait-for';
 import { gateAnswer } from '../support/gate';
+import { stopAfterAll } from '../support/stop-after-all';
 
 const LONG_TEXT = 'x'.repeat(1600);
 
@@ -14,13 +15,11 @@ describe('one account cannot fill Redis', () => {
   describe('per-account ingestion quotas', () => {
     let system: RunningSystem;
 
-    beforeAll(async () => {
-      system = await RunningSystem.start({ INBOUND_ACCOUNT_MESSAGES_PER_SECOND: '200', INBOUND_ACCOUNT_BYTES_PER_SECOND: '100000' });
-    }, 60_000);
+    const stopLater = stopAfterAll();
 
-    afterAll(async () => {
-      await system?.stop();
-    });
+    beforeAll(async () => {
+      system = stopLater(await RunningSystem.start({ INBOUND_ACCOUNT_MESSAGES_PER_SECOND: '200', INBOUND_ACCOUNT_BYTES_PER_SECOND: '100000' }));
+    }, 60_000);
 
     it("keeps accepting and applying another account's STOP while one account floods", async () => {
       const flooder = await system.createAccount('Flooding Florist');
