@@ -4,7 +4,7 @@ import { RunningSystem } from '../support/running-system';
 import { waitFor } from '../support/wait-for';
 import { gateAnswer } from '../support/gate';
 import { stopAfterAll } from '../support/stop-after-all';
-import { createWebhook, putHttpReplyTransport } from '../support/webhook-helpers';
+import { startWiredAccount } from '../support/wired-account';
 
 /**
  * Block-list management by hand (issue 9): pages and search, manual opt-out and opt-in
@@ -21,12 +21,8 @@ describe('block list API', () => {
   const stopLater = stopAfterAll();
 
   beforeAll(async () => {
-    system = stopLater(await RunningSystem.start());
-    receiver = stopLater(await new HttpReceiver().start());
-    account = await system.createAccount('Bloom Florist');
+    ({ system, receiver, account } = await startWiredAccount(stopLater, 'Bloom Florist'));
     keyId = await system.apiKeyIdOf(account.id);
-    await putHttpReplyTransport(system, account, receiver.url('/sms'));
-    await createWebhook(system, account, receiver.url('/crm'));
   });
 
   function api(method: string, path: string, options: { json?: unknown; body?: string; contentType?: string } = {}) {

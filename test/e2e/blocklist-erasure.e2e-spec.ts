@@ -6,7 +6,7 @@ import { RunningSystem } from '../support/running-system';
 import { waitFor } from '../support/wait-for';
 import { gateAnswer } from '../support/gate';
 import { stopAfterAll } from '../support/stop-after-all';
-import { createWebhook, putHttpReplyTransport } from '../support/webhook-helpers';
+import { startWiredAccount } from '../support/wired-account';
 
 /**
  * A subscriber's erasure request (issue 9): the number leaves the ledger and everything that
@@ -23,11 +23,7 @@ describe('erasure of a subscriber\'s personal data', () => {
   const stopLater = stopAfterAll();
 
   beforeAll(async () => {
-    system = stopLater(await RunningSystem.start());
-    receiver = stopLater(await new HttpReceiver().start());
-    account = await system.createAccount('Forgetful');
-    await putHttpReplyTransport(system, account, receiver.url('/sms'));
-    await createWebhook(system, account, receiver.url('/crm'));
+    ({ system, receiver, account } = await startWiredAccount(stopLater, 'Forgetful'));
   });
 
   function api(method: string, path: string, options: { json?: unknown } = {}) {

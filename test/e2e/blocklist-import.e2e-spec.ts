@@ -3,7 +3,7 @@ import { HttpReceiver } from '../support/http-receiver';
 import { RunningSystem } from '../support/running-system';
 import { gateAnswer } from '../support/gate';
 import { stopAfterAll } from '../support/stop-after-all';
-import { createWebhook } from '../support/webhook-helpers';
+import { startWiredAccount } from '../support/wired-account';
 
 /**
  * CSV import and export of the block list (issue 9): row errors reported without failing the
@@ -19,11 +19,8 @@ describe('block list import and export', () => {
   const stopLater = stopAfterAll();
 
   beforeAll(async () => {
-    system = stopLater(await RunningSystem.start());
-    receiver = stopLater(await new HttpReceiver().start());
-    account = await system.createAccount('Importer');
+    ({ system, receiver, account } = await startWiredAccount(stopLater, 'Importer', { replies: false }));
     keyId = await system.apiKeyIdOf(account.id);
-    await createWebhook(system, account, receiver.url('/crm'));
   });
 
   const importCsv = (csv: string, target = account) =>

@@ -5,7 +5,7 @@ import { RunningSystem } from '../support/running-system';
 import { waitFor } from '../support/wait-for';
 import { askGate } from '../support/gate';
 import { stopAfterAll } from '../support/stop-after-all';
-import { createWebhook, putHttpReplyTransport } from '../support/webhook-helpers';
+import { startWiredAccount } from '../support/wired-account';
 
 /**
  * The compliance profile API on the whole system (real Redis and Postgres): save, refuse,
@@ -34,12 +34,8 @@ describe('compliance profiles through the API', () => {
   const stopLater = stopAfterAll();
 
   beforeAll(async () => {
-    system = stopLater(await RunningSystem.start());
-    receiver = stopLater(await new HttpReceiver().start());
-    account = await system.createAccount('Bloom Florist');
+    ({ system, receiver, account } = await startWiredAccount(stopLater, 'Bloom Florist'));
     other = await system.createAccount('Someone else');
-    await putHttpReplyTransport(system, account, receiver.url('/sms'));
-    await createWebhook(system, account, receiver.url('/crm'));
   });
 
   const call = (method: string, path: string, json?: unknown, key = account.apiKey, accountId = account.id) =>

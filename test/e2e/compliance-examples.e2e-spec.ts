@@ -3,7 +3,7 @@ import { HttpReceiver } from '../support/http-receiver';
 import { RunningSystem } from '../support/running-system';
 import { waitFor } from '../support/wait-for';
 import { stopAfterAll } from '../support/stop-after-all';
-import { putHttpReplyTransport } from '../support/webhook-helpers';
+import { startWiredAccount } from '../support/wired-account';
 
 interface Example {
   from: string;
@@ -28,13 +28,10 @@ describe('the compliance examples', () => {
   const stopLater = stopAfterAll();
 
   beforeAll(async () => {
-    system = stopLater(await RunningSystem.start());
-    receiver = stopLater(await new HttpReceiver().start());
-    account = await system.createAccount('Bloom Florist');
+    ({ system, receiver, account } = await startWiredAccount(stopLater, 'Bloom Florist', { webhook: false }));
     const saved = await system.request('PUT', `/v1/accounts/${account.id}/compliance`, { token: account.apiKey, json: examples.profile });
     expect(saved.status).toBe(200);
     expect(saved.body.version).toBe(1);
-    await putHttpReplyTransport(system, account, receiver.url('/sms'));
   });
 
   describe('through the dry run', () => {

@@ -5,7 +5,7 @@ import { RunningSystem } from '../support/running-system';
 import { waitFor } from '../support/wait-for';
 import { gateAnswer } from '../support/gate';
 import { stopAfterAll } from '../support/stop-after-all';
-import { putHttpReplyTransport } from '../support/webhook-helpers';
+import { startWiredAccount } from '../support/wired-account';
 
 describe('ingestion', () => {
   let system: RunningSystem;
@@ -15,10 +15,7 @@ describe('ingestion', () => {
   const stopLater = stopAfterAll();
 
   beforeAll(async () => {
-    system = stopLater(await RunningSystem.start({ INBOUND_BATCH_WINDOW_MS: '20', INBOUND_MAX_BACKLOG_JOBS: '5' }));
-    receiver = stopLater(await new HttpReceiver().start());
-    account = await system.createAccount();
-    await putHttpReplyTransport(system, account, receiver.url('/sms'));
+    ({ system, receiver, account } = await startWiredAccount(stopLater, undefined, { overrides: { INBOUND_BATCH_WINDOW_MS: '20', INBOUND_MAX_BACKLOG_JOBS: '5' }, webhook: false }));
   });
 
   const message = (messageId: string, from: string, body: string, extra: Record<string, unknown> = {}) => ({

@@ -4,7 +4,7 @@ import { RunningSystem } from '../support/running-system';
 import { waitFor } from '../support/wait-for';
 import { gateAnswer } from '../support/gate';
 import { stopAfterAll } from '../support/stop-after-all';
-import { createWebhook, putHttpReplyTransport } from '../support/webhook-helpers';
+import { startWiredAccount } from '../support/wired-account';
 
 /**
  * The foundation's promise, end to end on the real Redis and Postgres: a subscriber's STOP
@@ -21,12 +21,10 @@ describe('the opt-out pipeline', () => {
   const stopLater = stopAfterAll();
 
   beforeAll(async () => {
-    system = stopLater(await RunningSystem.start());
-    receiver = stopLater(await new HttpReceiver().start());
-    account = await system.createAccount('Bloom Florist');
-    await putHttpReplyTransport(system, account, receiver.url('/sms'));
-    webhookSecret = (await createWebhook(system, account, receiver.url('/crm'))).secret;
-    expect(webhookSecret).toMatch(/^whsec_/);
+    let secret: string | undefined;
+    ({ system, receiver, account, webhookSecret: secret } = await startWiredAccount(stopLater, 'Bloom Florist'));
+    expect(secret).toMatch(/^whsec_/);
+    webhookSecret = secret!;
   });
 
   const inbound = (messageId: string, body: string, receivedAt?: string) =>

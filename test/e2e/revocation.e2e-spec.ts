@@ -4,7 +4,7 @@ import { RunningSystem } from '../support/running-system';
 import { waitFor } from '../support/wait-for';
 import { gateAnswer } from '../support/gate';
 import { stopAfterAll } from '../support/stop-after-all';
-import { createWebhook, putHttpReplyTransport } from '../support/webhook-helpers';
+import { startWiredAccount } from '../support/wired-account';
 
 /**
  * Revocation by reasonable means on the whole system (real Redis and Postgres): the profile
@@ -22,11 +22,7 @@ describe('revocation by reasonable means', () => {
   const stopLater = stopAfterAll();
 
   beforeAll(async () => {
-    system = stopLater(await RunningSystem.start());
-    receiver = stopLater(await new HttpReceiver().start());
-    account = await system.createAccount('Bloom Florist');
-    await putHttpReplyTransport(system, account, receiver.url('/sms'));
-    await createWebhook(system, account, receiver.url('/crm'));
+    ({ system, receiver, account } = await startWiredAccount(stopLater, 'Bloom Florist'));
     keyId = await system.apiKeyIdOf(account.id);
   });
 
