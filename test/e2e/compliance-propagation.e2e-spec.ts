@@ -1,11 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import IORedis from 'ioredis';
-import { keyPrefixOf } from '@optout/config';
 import { profileChangeChannel } from '@optout/profiles';
-import { AppProcess, freePort, processEnv } from '../support/app-processes';
-import { deleteKeysWithPrefix } from '../support/redis-cleanup';
+import { AppProcess, freePort } from '../support/app-processes';
+import { ProcessSuite } from '../support/process-suite';
+import { stopAfterAll } from '../support/stop-after-all';
 import { TEST_ADMIN_TOKEN, TEST_REDIS_URL } from '../support/test-config';
-import { createTestDatabase, queryDatabase, TestDatabase } from '../support/test-database';
+import { queryDatabase } from '../support/test-database';
 import { waitFor } from '../support/wait-for';
 import { gatewayRequest } from '../support/gateway-request';
 
@@ -16,21 +15,20 @@ import { gatewayRequest } from '../support/gateway-request';
  * blocklist worker sharing one database and queue prefix.
  */
 describe('compliance profile changes across classifier processes', () => {
-  const queuePrefix = `{optout-test-${randomBytes(4).toString('hex')}}`;
-  let database: TestDatabase;
+  let suite: ProcessSuite;
   let redis: IORedis;
-  let gateway: AppProcess;
   let classifiers: AppProcess[] = [];
-  let blocklist: AppProcess;
   let baseUrl: string;
   let account: { id: string; apiKey: string };
 
+  const stopLater = stopAfterAll();
+
   beforeAll(async () => {
-    database = await createTestDatabase();
+    suite = stopLater(await ProcessSuite.start());
     redis = new IORedis(TEST_REDIS_URL);
     const port = await freePort();
     baseUrl = `http://127.0.0.1:${port}`;
-    const env = processEnv(database.url, queuePrefix, {
+    const env = suite.env({
       PORT: String(port),
       METRICS_PORT: '0',
       REDIS_POLICY_CHECK: 'warn',
@@ -38,16 +36,16 @@ describe('compliance profile changes across classifier processes', () => {
       // messages is shared between the two replicas rather than carried by one.
       INBOUND_BATCH_WINDOW_MS: '0',
     });
-    gateway = new AppProcess('gateway', env).start();
+    suite.startApp('gateway', env);
     // Debug level: each replica says when it compiles a version, which shows that both of them classified with it.
-    classifiers = [0, 1].map(() => new AppProcess('classifier', { ...env, LOG_LEVEL: 'debug', WORKER_CONCURRENCY: '1' }).start());
-    blocklist = new AppProcess('blocklist', env).start();
+    classifiers = [0, 1].map(() => suite.startApp('classifier', { ...env, LOG_LEVEL: 'debug', WORKER_CONCURRENCY: '1' }));
+    suite.startApp('blocklist', env);
     await waitFor('the gateway to listen', async () => ((await fetch(`${baseUrl}/v1/accounts`)).status === 401 ? true : undefined), {
       timeoutMs: 30_000,
       intervalMs: 200,
     });
     // Gateway and both classifiers listening for changes.
-    const channel = profileChangeChannel({ queuePrefix });
+    const channel = profileChangeChannel({ queuePrefix: suite.queuePrefix });
     await waitFor('three processes subscribed to profile changes', async () => {
       const [, listeners] = (await redis.pubsub('NUMSUB', channel)) as [string, number];
       return Number(listeners) === 3 ? true : undefined;
@@ -55,12 +53,7 @@ describe('compliance profile changes across classifier processes', () => {
     account = (await call('POST', '/v1/accounts', TEST_ADMIN_TOKEN, { name: 'Acme' })).body;
   }, 60_000);
 
-  afterAll(async () => {
-    await Promise.all([gateway, ...classifiers, blocklist].filter(Boolean).map((process) => process.stop('SIGKILL')));
-    redis?.disconnect();
-    await deleteKeysWithPrefix(TEST_REDIS_URL, [queuePrefix, `${keyPrefixOf({ queuePrefix })}:`]);
-    await database?.drop();
-  });
+  afterAll(() => redis?.disconnect());
 
   const call = (method: string, path: string, token: string, json?: unknown) => gatewayRequest(baseUrl, method, path, token, json);
 
@@ -86,7 +79,7 @@ describe('compliance profile changes across classifier processes', () => {
 
   const ledger = (ids: string[]) =>
     queryDatabase<{ source_message_id: string; keyword: string; profile_version: number }>(
-      database.url,
+      suite.database.url,
       'SELECT source_message_id, keyword, profile_version FROM consent_events WHERE account_id = $1 AND source_message_id = ANY($2)',
       [account.id, ids],
     );

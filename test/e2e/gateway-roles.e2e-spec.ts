@@ -1,11 +1,9 @@
-import { randomBytes } from 'node:crypto';
-import { keyPrefixOf } from '@optout/config';
-import { AppProcess, freePort, processEnv } from '../support/app-processes';
+import { freePort } from '../support/app-processes';
 import { gatewayRequest } from '../support/gateway-request';
 import { HttpReceiver } from '../support/http-receiver';
-import { deleteKeysWithPrefix } from '../support/redis-cleanup';
-import { TEST_ADMIN_TOKEN, TEST_REDIS_URL } from '../support/test-config';
-import { createTestDatabase, TestDatabase } from '../support/test-database';
+import { ProcessSuite, waitUntilReady } from '../support/process-suite';
+import { stopAfterAll } from '../support/stop-after-all';
+import { TEST_ADMIN_TOKEN } from '../support/test-config';
 import { waitFor } from '../support/wait-for';
 import { gatePath } from '../support/gate';
 
@@ -17,42 +15,28 @@ import { gatePath } from '../support/gate';
  * the edge's gate and listed by the admin's block list.
  */
 describe('gateways in roles', () => {
-  const queuePrefix = `{optout-test-${randomBytes(4).toString('hex')}}`;
-  let database: TestDatabase;
   let receiver: HttpReceiver;
-  let processes: AppProcess[] = [];
   let edgeUrl: string;
   let adminUrl: string;
   let account: { id: string; apiKey: string };
 
+  const stopLater = stopAfterAll();
+
   beforeAll(async () => {
-    database = await createTestDatabase();
-    receiver = await new HttpReceiver().start();
+    const suite = stopLater(await ProcessSuite.start());
+    receiver = stopLater(await new HttpReceiver().start());
     const [edgePort, adminPort] = [await freePort(), await freePort()];
     edgeUrl = `http://127.0.0.1:${edgePort}`;
     adminUrl = `http://127.0.0.1:${adminPort}`;
-    const env = processEnv(database.url, queuePrefix, { ALLOW_PRIVATE_WEBHOOK_TARGETS: 'true', METRICS_PORT: '0' });
-    processes = [
-      new AppProcess('gateway', { ...env, PORT: String(edgePort), GATEWAY_ROLES: 'edge' }).start(),
-      new AppProcess('gateway', { ...env, PORT: String(adminPort), GATEWAY_ROLES: 'admin,ops' }).start(),
-      ...(['classifier', 'blocklist', 'dispatcher'] as const).map((app) => new AppProcess(app, env).start()),
+    const env = suite.env({ ALLOW_PRIVATE_WEBHOOK_TARGETS: 'true', METRICS_PORT: '0' });
+    const processes = [
+      suite.startApp('gateway', { ...env, PORT: String(edgePort), GATEWAY_ROLES: 'edge' }),
+      suite.startApp('gateway', { ...env, PORT: String(adminPort), GATEWAY_ROLES: 'admin,ops' }),
+      ...(['classifier', 'blocklist', 'dispatcher'] as const).map((app) => suite.startApp(app, env)),
     ];
-    for (const url of [edgeUrl, adminUrl]) {
-      await waitFor(`the gateway on ${url} to be ready`, async () => {
-        const exited = processes.find((process) => !process.running);
-        if (exited) throw new Error(`${exited.app} exited:\n${exited.output.slice(-2000)}`);
-        return (await fetch(`${url}/health/ready`).then((response) => response.status, () => 0)) === 200 ? true : undefined;
-      }, { timeoutMs: 60_000, intervalMs: 200 });
-    }
+    for (const url of [edgeUrl, adminUrl]) await waitUntilReady(url, processes);
     account = (await gatewayRequest(adminUrl, 'POST', '/v1/accounts', TEST_ADMIN_TOKEN, { name: 'Roles' })).body;
   }, 120_000);
-
-  afterAll(async () => {
-    await Promise.all(processes.map((process) => process.stop('SIGKILL')));
-    await receiver?.stop();
-    await deleteKeysWithPrefix(TEST_REDIS_URL, [queuePrefix, `${keyPrefixOf({ queuePrefix })}:`]);
-    await database?.drop();
-  });
 
   /** One route of each controller and surface, and who may call it. */
   const routes = () => {

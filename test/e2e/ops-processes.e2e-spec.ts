@@ -1,11 +1,9 @@
-import { randomBytes } from 'node:crypto';
-import { keyPrefixOf } from '@optout/config';
 import { AppName, AppProcess, freePort } from '../support/app-processes';
 import { HttpReceiver } from '../support/http-receiver';
 import { OwnRedis } from '../support/own-redis';
-import { deleteKeysWithPrefix } from '../support/redis-cleanup';
-import { TEST_ADMIN_TOKEN, TEST_REDIS_URL } from '../support/test-config';
-import { createTestDatabase, TestDatabase } from '../support/test-database';
+import { ProcessSuite, waitUntilReady } from '../support/process-suite';
+import { stopAfterAll } from '../support/stop-after-all';
+import { TEST_ADMIN_TOKEN } from '../support/test-config';
 import { waitFor } from '../support/wait-for';
 import { gatewayRequest } from '../support/gateway-request';
 import { sample, scrapeMetrics } from '../support/prometheus-text';
@@ -35,51 +33,30 @@ const carries = (line: LogLine, correlationId: string) =>
  * message's correlation id can be followed from the gateway to its webhook.
  */
 describe('operations of the apps as processes', () => {
-  const queuePrefix = `{optout-test-${randomBytes(4).toString('hex')}}`;
-  let database: TestDatabase;
   let receiver: HttpReceiver;
   let baseUrl: string;
   const processes = new Map<AppName, AppProcess>();
   const metricsPorts = new Map<AppName, number>();
   let env: Record<string, string>;
 
+  const stopLater = stopAfterAll();
+
   beforeAll(async () => {
-    database = await createTestDatabase();
-    receiver = await new HttpReceiver().start();
+    const suite = stopLater(await ProcessSuite.start());
+    receiver = stopLater(await new HttpReceiver().start());
     const port = await freePort();
     baseUrl = `http://127.0.0.1:${port}`;
-    env = {
-      DATABASE_URL: database.url,
-      REDIS_URL: TEST_REDIS_URL,
-      QUEUE_PREFIX: queuePrefix,
-      ADMIN_TOKEN: TEST_ADMIN_TOKEN,
-      ALLOW_PRIVATE_WEBHOOK_TARGETS: 'true',
-      LOG_LEVEL: 'info',
-      PORT: String(port),
-    };
+    env = suite.env({ ALLOW_PRIVATE_WEBHOOK_TARGETS: 'true', LOG_LEVEL: 'info', PORT: String(port) });
     for (const app of ['gateway', 'classifier', 'blocklist', 'dispatcher'] as const) {
       const metricsPort = await freePort();
       metricsPorts.set(app, metricsPort);
-      processes.set(app, new AppProcess(app, { ...env, METRICS_PORT: String(metricsPort) }).start());
+      processes.set(app, suite.startApp(app, { ...env, METRICS_PORT: String(metricsPort) }));
     }
     for (const app of ['classifier', 'blocklist', 'dispatcher'] as const) {
-      await waitFor(`${app} to be ready`, async () => ((await fetch(`http://127.0.0.1:${metricsPorts.get(app)}/health/ready`)).status === 200 ? true : undefined), {
-        timeoutMs: 30_000,
-        intervalMs: 200,
-      });
+      await waitUntilReady(`http://127.0.0.1:${metricsPorts.get(app)}`, [processes.get(app)!], 30_000);
     }
-    await waitFor('the gateway to be ready', async () => ((await fetch(`${baseUrl}/health/ready`)).status === 200 ? true : undefined), {
-      timeoutMs: 30_000,
-      intervalMs: 200,
-    });
+    await waitUntilReady(baseUrl, [processes.get('gateway')!], 30_000);
   }, 90_000);
-
-  afterAll(async () => {
-    await Promise.all([...processes.values()].map((process) => process.stop('SIGKILL')));
-    await receiver?.stop();
-    await deleteKeysWithPrefix(TEST_REDIS_URL, [queuePrefix, `${keyPrefixOf({ queuePrefix })}:`]);
-    await database?.drop();
-  });
 
   const call = (method: string, path: string, token: string, json?: unknown) => gatewayRequest(baseUrl, method, path, token, json);
   const metricsOf = (app: AppName) => scrapeMetrics(`http://127.0.0.1:${metricsPorts.get(app)}`);

@@ -1,14 +1,13 @@
-import { randomBytes } from 'node:crypto';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { Queue } from 'bullmq';
-import { keyPrefixOf } from '@optout/config';
 import { ALL_QUEUE_NAMES } from '@optout/contracts';
 import { AppName, AppProcess, freePort } from '../support/app-processes';
 import { HttpReceiver } from '../support/http-receiver';
-import { deleteKeysWithPrefix } from '../support/redis-cleanup';
+import { ProcessSuite, waitUntilReady } from '../support/process-suite';
+import { stopAfterAll } from '../support/stop-after-all';
 import { TEST_ADMIN_TOKEN, TEST_REDIS_URL } from '../support/test-config';
-import { createTestDatabase, queryDatabase, TestDatabase } from '../support/test-database';
+import { queryDatabase } from '../support/test-database';
 import { waitFor } from '../support/wait-for';
 
 /** A CRM that takes `delayMs` to answer each webhook: deliveries are in flight when a dispatcher is stopped. */
@@ -60,53 +59,29 @@ function linesAfter(process: AppProcess, marker: string): Array<Record<string, u
  * other gateway. At the end every STOP is in the ledger, confirmed once, notified once.
  */
 describe('graceful shutdown under load', () => {
-  const queuePrefix = `{optout-test-${randomBytes(4).toString('hex')}}`;
   const total = 600;
-  let database: TestDatabase;
+  let suite: ProcessSuite;
   let sms: HttpReceiver;
   let crm: SlowEndpoint;
   let env: Record<string, string>;
-  const all: AppProcess[] = [];
   const gateways: Array<{ url: string; process: AppProcess }> = [];
 
-  const start = (app: AppName, extra: Record<string, string> = {}) => {
-    const process = new AppProcess(app, { ...env, ...extra }).start();
-    all.push(process);
-    return process;
-  };
+  const start = (app: AppName, extra: Record<string, string> = {}) => suite.startApp(app, { ...env, ...extra });
+
+  const stopLater = stopAfterAll();
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    sms = await new HttpReceiver().start();
-    crm = await new SlowEndpoint(300).start();
-    env = {
-      DATABASE_URL: database.url,
-      REDIS_URL: TEST_REDIS_URL,
-      QUEUE_PREFIX: queuePrefix,
-      ADMIN_TOKEN: TEST_ADMIN_TOKEN,
-      ALLOW_PRIVATE_WEBHOOK_TARGETS: 'true',
-      LOG_LEVEL: 'info',
-      METRICS_PORT: '0',
-    };
+    sms = stopLater(await new HttpReceiver().start());
+    crm = stopLater(await new SlowEndpoint(300).start());
+    // Started last, stopped first: the processes are killed before the endpoints they call close.
+    suite = stopLater(await ProcessSuite.start());
+    env = suite.env({ ALLOW_PRIVATE_WEBHOOK_TARGETS: 'true', LOG_LEVEL: 'info', METRICS_PORT: '0' });
     for (let i = 0; i < 2; i++) {
       const port = await freePort();
       gateways.push({ url: `http://127.0.0.1:${port}`, process: start('gateway', { PORT: String(port) }) });
     }
-    for (const gateway of gateways) {
-      await waitFor('a gateway to be ready', async () => ((await fetch(`${gateway.url}/health/ready`)).status === 200 ? true : undefined), {
-        timeoutMs: 30_000,
-        intervalMs: 200,
-      });
-    }
+    for (const gateway of gateways) await waitUntilReady(gateway.url, [gateway.process], 30_000);
   }, 60_000);
-
-  afterAll(async () => {
-    await Promise.all(all.map((process) => process.stop('SIGKILL')));
-    await sms?.stop();
-    await crm?.stop();
-    await deleteKeysWithPrefix(TEST_REDIS_URL, [queuePrefix, `${keyPrefixOf({ queuePrefix })}:`]);
-    await database?.drop();
-  });
 
   it('loses nothing while workers and a gateway are stopped and replaced', async () => {
     const call = async (base: string, method: string, path: string, token: string, json?: unknown) => {
@@ -182,7 +157,7 @@ describe('graceful shutdown under load', () => {
     const finishedAfterSigterm = linesAfter(firstDispatcher, 'SIGTERM received').filter((line) => line.msg === 'webhook-deliveries job done');
     expect(finishedAfterSigterm.length).toBeGreaterThan(0);
 
-    const [{ count }] = await queryDatabase<{ count: string }>(database.url, 'SELECT count(*) FROM consent_events');
+    const [{ count }] = await queryDatabase<{ count: string }>(suite.database.url, 'SELECT count(*) FROM consent_events');
     expect(Number(count)).toBe(total);
     // Each once: a job finished by a stopping worker is not run again by another.
     expect(crm.webhookIds.length).toBe(total);
@@ -192,7 +167,7 @@ describe('graceful shutdown under load', () => {
 
     // Nothing failed, nothing is left behind.
     for (const name of ALL_QUEUE_NAMES) {
-      const queue = new Queue(name, { connection: { url: TEST_REDIS_URL }, prefix: queuePrefix });
+      const queue = new Queue(name, { connection: { url: TEST_REDIS_URL }, prefix: suite.queuePrefix });
       try {
         expect({ name, ...(await queue.getJobCounts('waiting', 'active', 'delayed', 'failed')) }).toEqual({ name, waiting: 0, active: 0, delayed: 0, failed: 0 });
       } finally {

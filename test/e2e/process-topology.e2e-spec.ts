@@ -1,10 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import { keyPrefixOf } from '@optout/config';
-import { AppProcess, freePort, processEnv } from '../support/app-processes';
+import { AppProcess, freePort } from '../support/app-processes';
 import { HttpReceiver } from '../support/http-receiver';
-import { deleteKeysWithPrefix } from '../support/redis-cleanup';
-import { TEST_ADMIN_TOKEN, TEST_REDIS_URL } from '../support/test-config';
-import { createTestDatabase, TestDatabase } from '../support/test-database';
+import { ProcessSuite } from '../support/process-suite';
+import { stopAfterAll } from '../support/stop-after-all';
+import { TEST_ADMIN_TOKEN } from '../support/test-config';
 import { waitFor } from '../support/wait-for';
 import { gatewayRequest } from '../support/gateway-request';
 import { gatePath } from '../support/gate';
@@ -15,33 +13,24 @@ import { gatePath } from '../support/gate';
  * migrate it. Every STOP must end blocked, confirmed once and notified once.
  */
 describe('the apps as separate processes', () => {
-  const queuePrefix = `{optout-test-${randomBytes(4).toString('hex')}}`;
-  let database: TestDatabase;
   let receiver: HttpReceiver;
   let processes: AppProcess[] = [];
   let baseUrl: string;
 
+  const stopLater = stopAfterAll();
+
   beforeAll(async () => {
-    database = await createTestDatabase();
-    receiver = await new HttpReceiver().start();
+    const suite = stopLater(await ProcessSuite.start());
+    receiver = stopLater(await new HttpReceiver().start());
     const port = await freePort();
     baseUrl = `http://127.0.0.1:${port}`;
-    const env = processEnv(database.url, queuePrefix, { ALLOW_PRIVATE_WEBHOOK_TARGETS: 'true', PORT: String(port) });
-    processes = (['gateway', 'classifier', 'classifier', 'blocklist', 'blocklist', 'dispatcher', 'dispatcher'] as const).map((app) =>
-      new AppProcess(app, env).start(),
-    );
+    const env = suite.env({ ALLOW_PRIVATE_WEBHOOK_TARGETS: 'true', PORT: String(port) });
+    processes = (['gateway', 'classifier', 'classifier', 'blocklist', 'blocklist', 'dispatcher', 'dispatcher'] as const).map((app) => suite.startApp(app, env));
     await waitFor('the gateway to listen', async () => ((await fetch(`${baseUrl}/v1/accounts`)).status === 401 ? true : undefined), {
       timeoutMs: 30_000,
       intervalMs: 200,
     });
   }, 60_000);
-
-  afterAll(async () => {
-    await Promise.all(processes.map((process) => process.stop('SIGKILL')));
-    await receiver?.stop();
-    await deleteKeysWithPrefix(TEST_REDIS_URL, [queuePrefix, `${keyPrefixOf({ queuePrefix })}:`]);
-    await database?.drop();
-  });
 
   const call = (method: string, path: string, token: string, json?: unknown) => gatewayRequest(baseUrl, method, path, token, json);
 

@@ -1,11 +1,9 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { keyPrefixOf } from '@optout/config';
+import { createHash } from 'node:crypto';
 import { AppProcess, freePort } from '../support/app-processes';
 import { gatewayRequest } from '../support/gateway-request';
-import { deleteKeysWithPrefix } from '../support/redis-cleanup';
+import { ProcessSuite, waitUntilReady } from '../support/process-suite';
 import { RunningSystem } from '../support/running-system';
-import { TEST_ADMIN_TOKEN, TEST_REDIS_URL } from '../support/test-config';
-import { createTestDatabase, TestDatabase } from '../support/test-database';
+import { TEST_ADMIN_TOKEN } from '../support/test-config';
 import { waitFor } from '../support/wait-for';
 import { stopAfterAll } from '../support/stop-after-all';
 
@@ -98,30 +96,18 @@ describe('API key rotation and revocation', () => {
   });
 
   describe('across two gateway processes', () => {
-    const queuePrefix = `{optout-test-${randomBytes(4).toString('hex')}}`;
-    let database: TestDatabase;
     const gateways: Array<{ process: AppProcess; url: string }> = [];
 
+    const stopLater = stopAfterAll();
+
     beforeAll(async () => {
-      database = await createTestDatabase();
+      const suite = stopLater(await ProcessSuite.start());
       for (let i = 0; i < 2; i++) {
         const port = await freePort();
-        const env = { DATABASE_URL: database.url, REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: queuePrefix, ADMIN_TOKEN: TEST_ADMIN_TOKEN, LOG_LEVEL: 'warn', PORT: String(port) };
-        gateways.push({ process: new AppProcess('gateway', env).start(), url: `http://127.0.0.1:${port}` });
+        gateways.push({ process: suite.startApp('gateway', suite.env({ PORT: String(port) })), url: `http://127.0.0.1:${port}` });
       }
-      for (const gateway of gateways) {
-        await waitFor('a gateway to be ready', async () => {
-          if (!gateway.process.running) throw new Error(`gateway exited:\n${gateway.process.output.slice(-2000)}`);
-          return (await fetch(`${gateway.url}/health/ready`).then((r) => r.status, () => 0)) === 200 ? true : undefined;
-        }, { timeoutMs: 60_000, intervalMs: 200 });
-      }
+      for (const gateway of gateways) await waitUntilReady(gateway.url, [gateway.process]);
     }, 120_000);
-
-    afterAll(async () => {
-      await Promise.all(gateways.map((gateway) => gateway.process.stop('SIGKILL')));
-      await deleteKeysWithPrefix(TEST_REDIS_URL, [queuePrefix, `${keyPrefixOf({ queuePrefix })}:`]);
-      await database?.drop();
-    });
 
     it('the other replica refuses a revoked key within a few seconds (pub/sub), well before its 30 s cache would expire', async () => {
       const [a, b] = gateways;
