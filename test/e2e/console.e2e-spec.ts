@@ -1,14 +1,14 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { BrowserContext, chromium, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { HeadlessChromium } from '../support/headless-chromium';
 import { HttpReceiver } from '../support/http-receiver';
 import { RunningSystem } from '../support/running-system';
+import { stopAfterAll } from '../support/stop-after-all';
 import { TEST_ADMIN_TOKEN } from '../support/test-config';
 import { waitFor } from '../support/wait-for';
 import { deliveriesOf, text, waitForDeliveryStatus } from '../support/webhook-helpers';
 
-const CHROMIUM = '/usr/bin/chromium';
 const BUILT_CONSOLE = resolve(__dirname, '../../dist/console/index.html');
 /** Set (e.g. to docs/console) to save a screenshot of every page: how docs/console/*.png are made. */
 const SCREENSHOTS = process.env.CONSOLE_SCREENSHOTS;
@@ -40,20 +40,10 @@ describe('the compliance console in a browser', () => {
   let receiver: HttpReceiver;
   /** Paths the CRM stand-in refuses (400: dead at once) until a test lets them through. */
   const refusing = new Set<string>();
-  const profiles: string[] = [];
-  const contexts: BrowserContext[] = [];
+  let browsers: HeadlessChromium;
 
   async function openPage(viewport: { width: number; height: number }): Promise<{ page: Page; errors: string[] }> {
-    const profile = mkdtempSync(join(tmpdir(), 'optout-console-'));
-    profiles.push(profile);
-    const context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    contexts.push(context);
-    await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
+    const context = await browsers.open({ viewport });
     const page = context.pages()[0] ?? (await context.newPage());
     const errors: string[] = [];
     page.on('console', (message) => {
@@ -97,20 +87,16 @@ describe('the compliance console in a browser', () => {
     await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: entry, exact: true }).click();
   }
 
-  beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run scripts/ensure-chromium.sh (apt-get install -y chromium) before this suite`);
-    if (!existsSync(BUILT_CONSOLE)) throw new Error(`${BUILT_CONSOLE} is missing: run \`npm run build\` (it builds the console with Vite) before this suite`);
-    receiver = await new HttpReceiver().start();
-    receiver.respondWith = (request) => (refusing.has(request.path) ? 400 : 200);
-    system = await RunningSystem.start();
-  }, 60_000);
+  const stopLater = stopAfterAll();
 
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    for (const profile of profiles) rmSync(profile, { recursive: true, force: true });
-    await system?.stop();
-    await receiver?.stop();
-  });
+  beforeAll(async () => {
+    HeadlessChromium.assertInstalled();
+    if (!existsSync(BUILT_CONSOLE)) throw new Error(`${BUILT_CONSOLE} is missing: run \`npm run build\` (it builds the console with Vite) before this suite`);
+    receiver = stopLater(await new HttpReceiver().start());
+    receiver.respondWith = (request) => (refusing.has(request.path) ? 400 : 200);
+    system = stopLater(await RunningSystem.start());
+    browsers = stopLater(new HeadlessChromium());
+  }, 60_000);
 
   describe('serving', () => {
     it('serves the page with a strict CSP, no-cache, and its hashed assets cached for a year', async () => {
@@ -173,6 +159,20 @@ describe('the compliance console in a browser', () => {
 
   describe.each(WIDTHS)('at $width px ($name)', ({ name, width, height }) => {
     let account: ConsoleAccount;
+
+    /** The review of `subscriber`'s text once the classifier has queued it; on timeout, says what the queue held and the consent. */
+    const reviewOf = (subscriber: string) =>
+      waitFor(
+        'the text to enter the review queue',
+        async () => {
+          const list = await system.request('GET', `/v1/accounts/${account.id}/reviews`, { token: account.apiKey });
+          const found = list.body.items.find((item: { phone: string }) => item.phone === subscriber);
+          if (found) return found;
+          const consent = await system.request('GET', `/v1/accounts/${account.id}/consent/${encodeURIComponent(subscriber)}`, { token: account.apiKey });
+          throw new Error(`no review from ${subscriber} yet (the queue holds ${JSON.stringify(list.body.items.map((item: { phone: string }) => item.phone))}; consent ${consent.body.status})`);
+        },
+        { timeoutMs: 20_000, intervalMs: 100 },
+      );
     let page: Page;
     let errors: string[];
 
@@ -377,16 +377,7 @@ describe('the compliance console in a browser', () => {
       expect(saved.status).toBe(200);
       const subscriber = width === 390 ? '+12025550161' : '+12025550162';
       await text(system, account, subscriber, 'wrong number');
-      const queued = await waitFor(
-        'the text to enter the review queue',
-        async () => {
-          const list = await system.request('GET', `/v1/accounts/${account.id}/reviews`, { token: account.apiKey });
-          const found = list.body.items.find((item: { phone: string }) => item.phone === subscriber);
-          if (!found) throw new Error(`queue holds ${list.body.items.length} item(s), none from ${subscriber}`);
-          return found;
-        },
-        { timeoutMs: 20_000, intervalMs: 100 },
-      );
+      const queued = await reviewOf(subscriber);
       expect(queued.rule).toMatch(/\.wrong-number$/);
       // An older text, past its 10-business-day deadline: listed first, marked overdue.
       const late = width === 390 ? '+12025550165' : '+12025550166';
@@ -444,18 +435,7 @@ describe('the compliance console in a browser', () => {
     it('"More" loads the next page of reviews after the cursor', async () => {
       const subscriber = width === 390 ? '+12025550167' : '+12025550168';
       await text(system, account, subscriber, 'wrong number');
-      await waitFor(
-        'the text to enter the review queue',
-        async () => {
-          const list = await system.request('GET', `/v1/accounts/${account.id}/reviews`, { token: account.apiKey });
-          if (!list.body.items.some((item: { phone: string }) => item.phone === subscriber)) {
-            const consent = await system.request('GET', `/v1/accounts/${account.id}/consent/${encodeURIComponent(subscriber)}`, { token: account.apiKey });
-            throw new Error(`no review from ${subscriber} yet (the queue holds ${JSON.stringify(list.body.items.map((item: { phone: string }) => item.phone))}; consent ${consent.body.status})`);
-          }
-          return true;
-        },
-        { timeoutMs: 20_000, intervalMs: 100 },
-      );
+      await reviewOf(subscriber);
       // A page holds 100; to see "More" with a few texts, the first page is cut to its first item
       // and given that item's cursor (the API's own format), so the second page is the real API's.
       await page.route(/\/reviews\?status=pending$/, async (route) => {
@@ -480,16 +460,7 @@ describe('the compliance console in a browser', () => {
     it('says in words that a review was already decided (409)', async () => {
       const subscriber = width === 390 ? '+12025550163' : '+12025550164';
       await text(system, account, subscriber, 'wrong number');
-      const queued = await waitFor(
-        'the text to enter the review queue',
-        async () => {
-          const list = await system.request('GET', `/v1/accounts/${account.id}/reviews`, { token: account.apiKey });
-          const found = list.body.items.find((item: { phone: string }) => item.phone === subscriber);
-          if (!found) throw new Error(`no review from ${subscriber} yet`);
-          return found;
-        },
-        { timeoutMs: 20_000, intervalMs: 100 },
-      );
+      const queued = await reviewOf(subscriber);
       await openNav(page, 'Block list');
       await openNav(page, 'Reviews');
       const item = page.getByTestId('review').filter({ hasText: subscriber });

@@ -1,12 +1,8 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { BrowserContext, chromium } from 'playwright-core';
 import { ALL_QUEUE_NAMES } from '@optout/contracts';
+import { HeadlessChromium } from '../support/headless-chromium';
 import { RunningSystem } from '../support/running-system';
+import { stopAfterAll } from '../support/stop-after-all';
 import { TEST_ADMIN_TOKEN } from '../support/test-config';
-
-const CHROMIUM = '/usr/bin/chromium';
 
 /**
  * The queue dashboard as an operator sees it: Debian's Chromium, headless, logging in with
@@ -15,37 +11,17 @@ const CHROMIUM = '/usr/bin/chromium';
  */
 describe('the queue dashboard in a browser', () => {
   let system: RunningSystem;
-  const profiles: string[] = [];
-  const contexts: BrowserContext[] = [];
+  let browsers: HeadlessChromium;
+  /** A fresh headless Chromium; logged in when given credentials. */
+  const openBrowser = (httpCredentials?: { username: string; password: string }) => browsers.open({ httpCredentials });
 
-  /** A fresh headless Chromium, with its own profile directory; logged in when given credentials. */
-  async function openBrowser(httpCredentials?: { username: string; password: string }): Promise<BrowserContext> {
-    const profile = mkdtempSync(join(tmpdir(), 'optout-chromium-'));
-    profiles.push(profile);
-    const context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      httpCredentials,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    contexts.push(context);
-    // The page asks for Google fonts; this test has no business on the internet.
-    await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
-    return context;
-  }
+  const stopLater = stopAfterAll();
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(`${CHROMIUM} is missing: run scripts/ensure-chromium.sh (apt-get install -y chromium) before this suite`);
-    }
-    system = await RunningSystem.start();
+    HeadlessChromium.assertInstalled();
+    system = stopLater(await RunningSystem.start());
+    browsers = stopLater(new HeadlessChromium());
   }, 60_000);
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    for (const profile of profiles) rmSync(profile, { recursive: true, force: true });
-    await system?.stop();
-  });
 
   it('shows every queue to an operator who logs in with the admin token', async () => {
     const context = await openBrowser({ username: 'ops', password: TEST_ADMIN_TOKEN });
