@@ -45,3 +45,28 @@ export function useLoad<T>(load: (signal: AbortSignal) => Promise<T>, key: strin
   const reload = useCallback(() => setRound((value) => value + 1), []);
   return { data: state.data, error: state.error, loading: state.loading, reload };
 }
+
+export interface Action {
+  busy: boolean;
+  error: unknown;
+  /** Runs `action`: `busy` meanwhile, its failure kept in `error` (cleared when run again). Never rejects. */
+  run: (action: () => Promise<void>) => Promise<void>;
+}
+
+/** A request the user starts (a form, a button): whether it is running, and how it failed. */
+export function useAction(): Action {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const run = useCallback(async (action: () => Promise<void>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await action();
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  }, []);
+  return { busy, error, run };
+}

@@ -3,7 +3,7 @@ import { accountPath, ApiClient } from '../api/client';
 import type { BlocklistItem, ConsentRecord, EventOutcome, ImportSummary, Page } from '../api/types';
 import { ConfirmButton } from '../components/confirm-button';
 import { PageButtons, useCursorPages } from '../components/cursor-pages';
-import { ErrorNote, Loading, useLoad } from '../components/request-state';
+import { ErrorNote, Loading, useAction, useLoad } from '../components/request-state';
 import { dateTime, eventKindWords, keywordOrRule, scopeWords, sourceWords, statusWords } from '../format';
 
 const PAGE_SIZE = 25;
@@ -138,13 +138,10 @@ function BlockedNumbers({ client, accountId, round }: { client: ApiClient; accou
   const pages = useCursorPages();
   const { cursor } = pages;
   const page = useLoad((signal) => client.get<Page<BlocklistItem>>(accountPath(accountId, 'blocklist'), { limit: PAGE_SIZE, cursor }, signal), `${cursor ?? ''}#${round}`);
-  const [exportError, setExportError] = useState<unknown>(null);
-  const [exporting, setExporting] = useState(false);
+  const { busy: exporting, error: exportError, run } = useAction();
 
-  const download = async (history: boolean) => {
-    setExporting(true);
-    setExportError(null);
-    try {
+  const download = (history: boolean) =>
+    run(async () => {
       const blob = await client.download(`${accountPath(accountId, 'blocklist', 'export')}${history ? '?include=history' : ''}`);
       const link = document.createElement('a');
       link.href = URL.createObjectURL(blob);
@@ -153,12 +150,7 @@ function BlockedNumbers({ client, accountId, round }: { client: ApiClient; accou
       link.click();
       link.remove();
       setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
-    } catch (caught) {
-      setExportError(caught);
-    } finally {
-      setExporting(false);
-    }
-  };
+    });
 
   return (
     <section className="card stack" aria-labelledby="list-title">

@@ -3,7 +3,7 @@ import { ApiError } from '../api/api-error';
 import { accountPath, ApiClient } from '../api/client';
 import type { Page, Review } from '../api/types';
 import { ConfirmButton } from '../components/confirm-button';
-import { ErrorNote, Loading } from '../components/request-state';
+import { ErrorNote, Loading, useAction } from '../components/request-state';
 import { dateTime } from '../format';
 
 type Decision = 'optOut' | 'dismiss';
@@ -79,21 +79,10 @@ export function ReviewsPage({ client, accountId }: { client: ApiClient; accountI
 /** One pending text and its two decisions, each confirmed in place; the answer replaces the buttons. */
 function ReviewItem({ review, client, accountId }: { review: Review; client: ApiClient; accountId: string }) {
   const [decided, setDecided] = useState<Review | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useAction();
   const overdue = new Date(review.deadline).getTime() < Date.now();
 
-  const decide = async (decision: Decision) => {
-    setBusy(true);
-    setError(null);
-    try {
-      setDecided(await client.request<Review>('POST', accountPath(accountId, 'reviews', review.id), { json: { decision } }));
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const decide = (decision: Decision) => run(async () => setDecided(await client.request<Review>('POST', accountPath(accountId, 'reviews', review.id), { json: { decision } })));
 
   const alreadyDecided = error instanceof ApiError && error.status === 409;
   return (

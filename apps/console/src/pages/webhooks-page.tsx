@@ -3,7 +3,7 @@ import { accountPath, ApiClient } from '../api/client';
 import type { Page, WebhookDelivery, WebhookEndpoint } from '../api/types';
 import { ConfirmButton } from '../components/confirm-button';
 import { PageButtons, useCursorPages } from '../components/cursor-pages';
-import { ErrorNote, Loading, useLoad } from '../components/request-state';
+import { ErrorNote, Loading, useAction, useLoad } from '../components/request-state';
 import { dateTime } from '../format';
 
 export function WebhooksPage({ client, accountId }: { client: ApiClient; accountId: string }) {
@@ -98,20 +98,13 @@ export function WebhooksPage({ client, accountId }: { client: ApiClient; account
 
 function AddEndpoint({ client, accountId, onAdded }: { client: ApiClient; accountId: string; onAdded: (endpoint: WebhookEndpoint) => void }) {
   const [url, setUrl] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       onAdded(await client.request<WebhookEndpoint>('POST', accountPath(accountId, 'webhooks'), { json: { url } }));
       setUrl('');
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <section className="card stack" aria-labelledby="add-endpoint-title">
