@@ -4,11 +4,12 @@ import { REVOCATION_CORPUS } from './testing/revocation-corpus';
 import { REVOCATION_HOLDOUT } from './testing/revocation-holdout';
 
 /**
- * The anchor gate is only a shortcut: skipping a language whose anchor words a clause lacks
- * must never change a verdict. Checked on both tables, and on random sentences made of the
- * tables' words (which is where a missing anchor would show).
+ * The gates are only shortcuts: skipping a language whose anchor words a clause lacks, and the
+ * keyword-alone patterns of a clause the combined pattern rules out, must never change a
+ * verdict. Checked on both tables, and on random sentences made of the tables' words (which is
+ * where a missing anchor would show).
  */
-describe('examineRevocation: the anchor gate never hides a verdict', () => {
+describe('examineRevocation: the anchor and keyword gates never hide a verdict', () => {
   const bodies = [...REVOCATION_CORPUS, ...REVOCATION_HOLDOUT].map((entry) => entry.body);
 
   it.each(bodies)('%j', (body) => {

@@ -66,16 +66,13 @@ export interface LanguageRules {
 export interface AnchorSet {
   readonly exact: ReadonlySet<string>;
   readonly prefixes: ReadonlySet<string>;
-  readonly prefixLengths: readonly number[];
 }
 
 export function anchorSet(list: string): AnchorSet {
   const items = list.split(/\s+/).filter(Boolean);
-  const prefixes = items.filter((item) => item.endsWith('*')).map((item) => item.slice(0, -1));
   return {
     exact: new Set(items.filter((item) => !item.endsWith('*'))),
-    prefixes: new Set(prefixes),
-    prefixLengths: [...new Set(prefixes.map((prefix) => prefix.length))],
+    prefixes: new Set(items.filter((item) => item.endsWith('*')).map((item) => item.slice(0, -1))),
   };
 }
 
