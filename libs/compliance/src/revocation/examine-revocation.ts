@@ -31,6 +31,16 @@ const ANY_KEYWORD_ALONE = new RegExp(
     .join('|')})$`,
 );
 
+/** What the messages are called, in the six languages, as one word. */
+const MESSAGE_WORDS: ReadonlySet<string> = new Set(
+  ('sms smss text texts txt txts texting messages message msg msgs notifications alerts promos ' +
+    'mensajes mensaje mensajitos msj msjs textos whatsapp whatsapps notificaciones ' +
+    'textos texto notification pubs pub publicites ' +
+    'nachrichten nachricht werbung newsletter textnachrichten kurznachrichten ' +
+    'mensagens mensagem torpedos zap whats notificacoes ' +
+    'messaggi messaggio messaggini notifiche').split(' '),
+);
+
 /** A clause that is only opt-out words is short ("stop stop stop", "dar de baja"). */
 const KEYWORD_CLAUSE_MAX_WORDS = 8;
 /** "no thanks", "non merci beaucoup", "nao obrigado". */
@@ -65,8 +75,11 @@ export function examine(body: string, useShortcuts: boolean): RevocationVerdict 
   let review: RevocationVerdict | null = null;
   let keywordOptOut: RevocationVerdict | null = null;
   const isWholeMessage = text.clauseTokens.length === 1;
+  // Clauses a rule read and found negated: the net below leaves them alone.
+  const understood = new Set<number>();
 
-  for (const tokens of text.clauseTokens) {
+  for (let index = 0; index < text.clauseTokens.length; index += 1) {
+    const tokens = text.clauseTokens[index];
     const anchored = useShortcuts ? languagesAnchoredIn(tokens) : ~0;
     const short = tokens.length <= KEYWORD_CLAUSE_MAX_WORDS;
     // Most clauses of a long text are neither short nor anchored: nothing can match them.
@@ -75,7 +88,12 @@ export function examine(body: string, useShortcuts: boolean): RevocationVerdict 
     const keywordAlone = short && (!useShortcuts || ANY_KEYWORD_ALONE.test(clause));
     for (let bit = 0; bit < LANGUAGES.length; bit += 1) {
       const language = LANGUAGES[bit];
-      const verdict = examineClause(language, clause, isWholeMessage, text, keywordAlone, (anchored & (1 << bit)) !== 0);
+      const found = examineClause(language, clause, isWholeMessage, text, keywordAlone, (anchored & (1 << bit)) !== 0);
+      if (found === NEGATED) {
+        understood.add(index);
+        continue;
+      }
+      const verdict = found?.rule.endsWith('.keyword-alone') ? (keywordObjectVerdict(language, text, index) ?? found) : found;
       if (!verdict) continue;
       // "STOP. Ne m'envoyez plus de messages": the sentence names the rule and the language
       // better than the bare keyword before it, so a keyword clause is kept only as a fallback.
@@ -89,7 +107,40 @@ export function examine(body: string, useShortcuts: boolean): RevocationVerdict 
 
   const refusal = politeRefusal(text);
   if (refusal) return refusal;
-  return stopSignOrTypo(text);
+  return stopSignOrTypo(text) ?? aboutTheMessages(text, understood);
+}
+
+/**
+ * The net under the rules: a clause that names the messages ("sms", "mensajes", "Nachrichten")
+ * beside a word some rule starts from (a negation, a stop or remove verb, "list"…) but that no
+ * rule matched (nor read and found negated: "don't stop the promos") is sent to review rather than let through — "nn mandatemi + msg", "Ich will
+ * diese SMS echt nicht mehr". A person reads it; an ordinary text mentioning a message
+ * ("I didn't get the text with the code") costs a review, never an opt-out.
+ */
+function aboutTheMessages(text: RevocationText, understood: ReadonlySet<number>): RevocationVerdict | null {
+  for (const [index, tokens] of text.clauseTokens.entries()) {
+    if (understood.has(index)) continue;
+    // The anchors here are part of the rule (any language's), not the gate: both modes read them.
+    if (!tokens.some((token) => MESSAGE_WORDS.has(token)) || languagesAnchoredIn(tokens) === 0) continue;
+    const language = sharedWordLanguage(text, 'en');
+    return { kind: 'review', rule: `${language}.mentions-messages`, language };
+  }
+  return null;
+}
+
+/**
+ * "Hören Sie auf, Ausreden zu erfinden": the clause after a keyword-alone clause is what the
+ * keyword stops (see LanguageRules.keywordObject) — the messages, or something else.
+ */
+function keywordObjectVerdict(language: LanguageRules, text: RevocationText, index: number): RevocationVerdict | null {
+  const next = text.clauseTokens[index + 1];
+  if (!language.keywordObject || !next) return null;
+  const object = next.join(' ');
+  if (!language.keywordObject.clause.test(object)) return null;
+  const name = language.language;
+  return language.keywordObject.messaging.test(object)
+    ? { kind: 'optOut', rule: `${name}.stop-texting`, language: name }
+    : { kind: 'review', rule: `${name}.stop-other-object`, language: name };
 }
 
 /** "no thanks": a short message that is nothing but fillers and a no. */
@@ -114,7 +165,7 @@ function examineClause(
   text: RevocationText,
   keywordAlone: boolean,
   anchored: boolean,
-): RevocationVerdict | null {
+): RevocationVerdict | typeof NEGATED | null {
   const name = language.language;
   if (keywordAlone && language.keywordAlone.test(clause)) {
     return { kind: 'optOut', rule: `${sharedWordLanguage(text, name)}.keyword-alone`, language: sharedWordLanguage(text, name) };
@@ -126,16 +177,21 @@ function examineClause(
       : { kind: 'review', rule: `${detected}.keyword-in-sentence`, language: detected };
   }
   if (!anchored) return null;
+  let negated = false;
   for (const candidate of language.rules) {
     const match = candidate.pattern.exec(clause);
     if (!match) continue;
     if (candidate.negatable && (isNegated(language.negation, clause, match.index) || (candidate.speakerMayBeSubject && isAboutThemselves(language, clause, match.index)))) {
+      negated = true;
       continue;
     }
     return { kind: candidate.kind, rule: `${name}.${candidate.name}`, language: name };
   }
-  return null;
+  return negated ? NEGATED : null;
 }
+
+/** A rule matched the clause but its negation ("don't stop", "I'll stop texting him") cancelled it. */
+const NEGATED = Symbol('negated');
 
 function partialRequest(text: RevocationText): RevocationVerdict | null {
   for (const clause of text.clauseTokens.map((tokens) => tokens.join(' '))) {

@@ -37,6 +37,13 @@ export interface LanguageRules {
    * "fin"): inside a longer message they more often mean something else, so they go to review.
    */
   readonly weakKeywordAlone: RegExp;
+  /**
+   * A clause right after a keyword-alone clause that is the keyword's object rather than a
+   * sentence of its own (German "Hören Sie auf, Ausreden zu erfinden": the infinitive with
+   * `zu` after the comma). `clause` recognises such a clause; if it also matches `messaging`
+   * the keyword stops the messages (an opt-out), otherwise it stops something else (review).
+   */
+  readonly keywordObject?: { readonly clause: RegExp; readonly messaging: RegExp };
   /** Clause rules in priority order: every `optOut` rule before any `review` rule. */
   readonly rules: readonly PhraseRule[];
   /** A clause that keeps part of the messages ("but keep the reminders"): a request becomes a review. */

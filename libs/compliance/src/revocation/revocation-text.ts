@@ -64,6 +64,34 @@ const FILLERS: readonly string[] = [
 ];
 
 /**
+ * German typed without umlauts spells them ae, oe, ue ("aufhoeren", "loeschen", "fuer"). The
+ * accents are already stripped (ö → o), so these words are respelled the same way; only words
+ * the rules read, since "ue" and "oe" are ordinary letters elsewhere ("neue", "poesie").
+ */
+const UMLAUT_WORDS: ReadonlySet<string> = new Set(
+  ('hor hort horts horen horst aufhoren aufzuhoren aufgehort gehort loschen losche loscht geloscht mochte mochten mocht fur uber ' +
+    'zuruck belastigen belastigt belastigung kundigen kundige kundigung empfanger konnt konnen konnten musst mussen lasst ' +
+    'wunsche betruger einverstandniserklarung nachste schon verargert ungewunscht unerwunscht wurde wurden').split(' '),
+);
+const UMLAUT_DIGRAPHS = /ae|oe|ue/g;
+const UMLAUT_VOWEL: Readonly<Record<string, string>> = { ae: 'a', oe: 'o', ue: 'u' };
+
+function respellUmlauts(word: string): string {
+  if (!hasUmlautDigraph(word)) return word;
+  const respelled = word.replace(UMLAUT_DIGRAPHS, (digraph) => UMLAUT_VOWEL[digraph]);
+  return respelled !== word && UMLAUT_WORDS.has(respelled) ? respelled : word;
+}
+
+/** Most words have none: a scan of their letters, without building a string. */
+function hasUmlautDigraph(word: string): boolean {
+  for (let i = word.indexOf('e', 1); i > 0; i = word.indexOf('e', i + 1)) {
+    const before = word.charCodeAt(i - 1);
+    if (before === 97 || before === 111 || before === 117) return true;
+  }
+  return false;
+}
+
+/**
  * Each filler's first word → how it is removed: alone (`single`), and the multi-word fillers
  * it begins, longest first. One lookup a word, as most words are no filler at all.
  */
@@ -110,7 +138,7 @@ export function readRevocationText(body: string): RevocationText {
   const endToken = (end: number) => {
     closePiece(end);
     if (head !== '' && !censored) {
-      const word = squeeze ? head.replace(/([a-z])\1{2,}/g, '$1') : head;
+      const word = respellUmlauts(squeeze ? head.replace(/([a-z])\1{2,}/g, '$1') : head);
       tokens.push(word);
       words.push(word);
     }
