@@ -20,7 +20,8 @@ import {
  * `keywords`, one after the other in the same run: a backlog of BENCH_BACKLOG messages (default
  * 100 000) with 5 % keywords, 5 % long texts (about 700 characters) that match no keyword, 2 %
  * revocation phrases, the rest short ordinary texts — all examined as phrases in reasonable mode.
- * Issue 15's floor: ≥ 50 000 messages/s in reasonable mode.
+ * Issue 15's floor: ≥ 50 000 messages/s in reasonable mode. BENCH_CPU_PROF=<dir> writes a CPU
+ * profile of each classifier run there (the figures are then slower: compare profiles, not rates).
  */
 const BACKLOG_MESSAGES = Number(process.env.BENCH_BACKLOG ?? 100_000);
 const LONG_TEXT =
@@ -73,7 +74,8 @@ async function drain(bench: BenchEnvironment, accountId: string, children: Child
   await inbound.obliterate({ force: true });
   await preload(inbound, accountId);
   const started = Date.now();
-  const classifier = startApp('classifier', bench.env({ WORKER_CONCURRENCY: '4' }));
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const classifier = startApp('classifier', bench.env({ WORKER_CONCURRENCY: '4' }), profile);
   children.push(classifier);
   await waitUntil(
     'the backlog to drain',

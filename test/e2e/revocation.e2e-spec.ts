@@ -154,4 +154,46 @@ describe('revocation by reasonable means', () => {
     const rows = await system.sql<{ kind: string; source: string }>('SELECT kind, source FROM consent_events WHERE account_id = $1 AND phone = $2 ORDER BY received_at', [account.id, subscriber]);
     expect(rows).toEqual([{ kind: 'optOut', source: 'review' }, { kind: 'optIn', source: 'sms' }]);
   });
+  it('marks a review decided only with its opt-out recorded: a failed decision leaves it pending, asking again applies it', async () => {
+    const subscriber = '+12025550161';
+    const doubt = await inbound(subscriber, 'wrong number', '2026-11-26T12:00:00.000Z');
+    const item = await reviewOf(doubt);
+    // The ledger refuses this one row as a database that is going away would (SQLSTATE 57P03).
+    await system.sql(`CREATE FUNCTION refuse_review_row() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.source_message_id = '${doubt}' THEN RAISE EXCEPTION 'the database is going away' USING ERRCODE = '57P03'; END IF; RETURN NEW; END $$`);
+    await system.sql('CREATE TRIGGER refuse_review_row BEFORE INSERT ON consent_events FOR EACH ROW EXECUTE FUNCTION refuse_review_row()');
+    try {
+      const failed = await call('POST', `/reviews/${item.id}`, { decision: 'optOut' });
+      expect(failed.status).toBe(503);
+      expect((await pendingReviews()).map((review) => review.id)).toContain(item.id);
+      expect(await system.sql('SELECT 1 FROM consent_events WHERE account_id = $1 AND phone = $2', [account.id, subscriber])).toEqual([]);
+      expect(await gate(subscriber)).toMatchObject({ allowed: true });
+    } finally {
+      await system.sql('DROP TRIGGER refuse_review_row ON consent_events');
+      await system.sql('DROP FUNCTION refuse_review_row()');
+    }
+    const retried = await call('POST', `/reviews/${item.id}`, { decision: 'optOut' });
+    expect(retried.status).toBe(200);
+    expect(await gate(subscriber)).toMatchObject({ allowed: false, status: 'opted_out', since: '2026-11-26T12:00:00.000Z' });
+    const [review] = await system.sql<{ consent_event_id: string | null }>('SELECT consent_event_id FROM revocation_reviews WHERE id = $1', [item.id]);
+    expect(review.consent_event_id).toEqual(expect.any(String));
+  });
+
+  it('two decisions at once: one wins, the other is 409, and the gate agrees with the winner', async () => {
+    for (const [index, subscriber] of ['+12025550171', '+12025550172', '+12025550173'].entries()) {
+      const doubt = await inbound(subscriber, 'wrong number', `2026-11-26T13:0${index}:00.000Z`);
+      const item = await reviewOf(doubt);
+      const [optOut, dismiss] = await Promise.all([
+        call('POST', `/reviews/${item.id}`, { decision: 'optOut' }),
+        call('POST', `/reviews/${item.id}`, { decision: 'dismiss' }),
+      ]);
+      expect([optOut.status, dismiss.status].sort()).toEqual([200, 409]);
+      const winner = optOut.status === 200 ? 'optOut' : 'dismiss';
+      const events = await system.sql('SELECT 1 FROM consent_events WHERE account_id = $1 AND phone = $2', [account.id, subscriber]);
+      expect(events).toHaveLength(winner === 'optOut' ? 1 : 0);
+      expect(await gate(subscriber)).toMatchObject({ allowed: winner === 'dismiss' });
+      const [review] = await system.sql<{ decision: string }>('SELECT decision FROM revocation_reviews WHERE id = $1', [item.id]);
+      expect(review.decision).toBe(winner);
+    }
+  });
 });

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { INestApplicationContext, Module } from '@nestjs/common';
 import { ConfigModule } from '@optout/config';
-import { DatabaseModule } from '@optout/database';
+import { ConsentErasureRepository, DatabaseModule } from '@optout/database';
 import { NestFactory } from '@nestjs/core';
 import { rootModuleFor } from '@optout/runtime';
 import { twilioSignature } from '../../apps/gateway/src/carriers/twilio-signature.util';
@@ -26,7 +26,11 @@ describe('secrets at rest', () => {
   const stored = async () => ({
     webhooks: await system.sql<{ id: string; secret: string; previous_secret: string | null }>('SELECT id, secret, previous_secret FROM webhook_endpoints ORDER BY created_at'),
     twilio: await system.sql<{ auth_token: string }>('SELECT auth_token FROM twilio_credentials'),
+    erasureKey: (await system.sql<{ secret: string }>('SELECT secret FROM erasure_keys'))[0].secret,
   });
+  /** An erased number stays blocked only while the erasure key (sealed) opens to the same bytes. */
+  const gateOf = async (phone: string) =>
+    (await system.request('GET', `/v1/gate/${account.id}/${encodeURIComponent(phone)}`, { token: account.apiKey })).body as { allowed: boolean; status: string };
 
   /** A STOP through the Twilio webhook, signed with the auth token: checked against the sealed one. */
   const twilioStop = async (messageSid: string, from: string) => {
@@ -70,6 +74,7 @@ describe('secrets at rest', () => {
     expect(rows.webhooks[0].secret).toMatch(SEALED_WITH('test'));
     expect(rows.webhooks[0].previous_secret).toMatch(SEALED_WITH('test'));
     expect(rows.twilio[0].auth_token).toMatch(SEALED_WITH('test'));
+    expect(rows.erasureKey).toMatch(SEALED_WITH('test'));
     const everything = JSON.stringify(rows);
     for (const secret of [first, second, authToken, first.slice(6), second.slice(6)]) expect(everything).not.toContain(secret);
 
@@ -88,6 +93,12 @@ describe('secrets at rest', () => {
       [account.id, receiver.url('/legacy'), ['consent.opted_out'], legacySecret],
     );
     await system.sql('UPDATE twilio_credentials SET auth_token = $1 WHERE account_id = $2', [authToken, account.id]);
+    // A number erased before the rotation must stay blocked after it: the erasure key moves
+    // to the new SECRETS_KEY unchanged.
+    const erased = '+12025550503';
+    expect((await system.request('DELETE', `/v1/accounts/${account.id}/consent/${encodeURIComponent(erased)}/personal-data`, { token: account.apiKey })).status).toBe(200);
+    expect(await gateOf(erased)).toMatchObject({ allowed: false, status: 'opted_out' });
+    const erasureKeyBefore = (await stored()).erasureKey;
 
     // A process starting with the new key (the old one as previous), on the same database.
     let context: INestApplicationContext | null = null;
@@ -101,6 +112,12 @@ describe('secrets at rest', () => {
       }
       expect(rows.webhooks.map((row) => row.id)).toContain(legacyId);
       expect(rows.twilio[0].auth_token).toMatch(SEALED_WITH('k2'));
+      expect(rows.erasureKey).toMatch(SEALED_WITH('k2'));
+      expect(rows.erasureKey).not.toBe(erasureKeyBefore);
+      // This process opens the re-sealed key to the same bytes: its hash of the erased number
+      // is the stored one.
+      const [{ phone_hash: storedHash }] = await system.sql<{ phone_hash: string }>('SELECT phone_hash FROM consent_suppressions WHERE account_id = $1', [account.id]);
+      expect(await context.get(ConsentErasureRepository, { strict: false }).hashOf(account.id, erased)).toBe(storedHash);
       expect(JSON.stringify(rows)).not.toContain(legacySecret);
       expect(JSON.stringify(rows)).not.toContain(authToken);
 

@@ -39,7 +39,9 @@ export class ConsentApplier {
    */
   async applyDecision(decision: ConsentDecision): Promise<AppliedConsent> {
     const row = ledgerRowOf(decision);
-    const recorded = decision.unlessAlready ? await this.recorder.recordUnless(row, decision.unlessAlready, decision.receivedAtGiven) : await this.recorder.record(row);
+    const recorded = decision.unlessAlready
+      ? await this.recorder.recordUnless(row, decision.unlessAlready, decision.receivedAtGiven, decision.commitsWith)
+      : await this.recorder.record(row, decision.commitsWith);
     if (isUnchanged(recorded)) return this.completeUnchanged(decision, recorded);
 
     const { event, inserted, state } = recorded;

@@ -1,3 +1,4 @@
+import type { EntityManager } from 'typeorm';
 import type { ClassifiedMessage, ConsentKind, ReplySegments } from '@optout/contracts';
 import type { ConsentEventEntity, ConsentSource, ConsentStateEntity, NewConsentEvent } from '@optout/database';
 
@@ -73,6 +74,13 @@ export interface ConsentDecision {
    * ahead of now (`manualOptOutTime`), so a future date cannot keep a number sendable.
    */
   receivedAtGiven?: (current: ConsentStateEntity | null) => Date;
+  /**
+   * A write that must commit with the ledger row or not at all — a review's decision, so a
+   * review is never marked decided without its opt-out recorded. It runs in step 1's
+   * transaction after the ledger row is written; throwing from it rolls step 1 back and
+   * `applyDecision` throws the same error, having done nothing.
+   */
+  commitsWith?: (manager: EntityManager, event: ConsentEventEntity) => Promise<void>;
 }
 
 /**

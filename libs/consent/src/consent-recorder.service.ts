@@ -18,6 +18,8 @@ export interface RecordedConsent {
   state: ConsentStateEntity | null;
 }
 
+type CommitsWith = (manager: EntityManager, event: ConsentEventEntity) => Promise<void>;
+
 /** A manual change that found nothing to change: no ledger row was written. */
 export interface UnchangedConsent {
   unchanged: true;
@@ -38,8 +40,9 @@ export class ConsentRecorder {
     private readonly states: ConsentStateRepository,
   ) {}
 
-  record(event: NewConsentEvent): Promise<RecordedConsent> {
-    return this.dataSource.transaction((manager) => this.recordWith(manager, event));
+  /** `commitsWith`: see ConsentDecision.commitsWith. */
+  record(event: NewConsentEvent, commitsWith?: CommitsWith): Promise<RecordedConsent> {
+    return this.dataSource.transaction((manager) => this.recordWith(manager, event, commitsWith));
   }
 
   /**
@@ -53,17 +56,19 @@ export class ConsentRecorder {
     event: NewConsentEvent,
     unchanged: (current: ConsentStateEntity | null) => boolean,
     receivedAtGiven: (current: ConsentStateEntity | null) => Date = () => event.receivedAt,
+    commitsWith?: CommitsWith,
   ): Promise<RecordedConsent | UnchangedConsent> {
     return this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`consent:${event.accountId.toLowerCase()}:${event.phone}`]);
       const current = await this.states.find(event.accountId, event.phone, manager);
       if (unchanged(current)) return { unchanged: true as const, state: current };
-      return this.recordWith(manager, { ...event, receivedAt: receivedAtGiven(current) });
+      return this.recordWith(manager, { ...event, receivedAt: receivedAtGiven(current) }, commitsWith);
     });
   }
 
-  private async recordWith(manager: EntityManager, event: NewConsentEvent): Promise<RecordedConsent> {
+  private async recordWith(manager: EntityManager, event: NewConsentEvent, commitsWith?: CommitsWith): Promise<RecordedConsent> {
     const recorded = await this.ledger.record(manager, event);
+    await commitsWith?.(manager, recorded.event);
     if (recorded.event.kind === 'help') return { ...recorded, state: null };
     const state = recorded.inserted
       ? await this.states.applyIfNewer(manager, {

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { REVOCATION_LANGUAGES, RevocationLanguage } from '@optout/compliance';
-import { ConsentApplier } from '@optout/consent';
+import { AppliedConsent, ConsentApplier, ConsentDecision } from '@optout/consent';
+import { ConflictError } from '@optout/contracts';
 import { DATA_SOURCE, RevocationReviewEntity, RevocationReviewRepository } from '@optout/database';
 import { CompiledProfileCache } from '@optout/profiles';
 import { ApiException } from '../http/api.exception';
@@ -10,12 +11,13 @@ import { decodeReviewCursor, encodeReviewCursor, reviewView, ReviewView } from '
 const PAGE_SIZE = 100;
 
 /**
- * The review queue. Deciding first marks the review decided (only if it still was pending,
- * under the row lock: a second decision gets 409); an `optOut` then goes through the one apply
- * path of `@optout/consent` like every other opt-out — ledger row (source `review`, the
- * deciding key, `match: "phrase"`, the rule) dated at the text's `receivedAt` with the text's
- * message id, so the ordering rules are unchanged and a later START still wins; gate;
- * confirmation; `consent.opted_out`.
+ * The review queue. An `optOut` decision goes through the one apply path of `@optout/consent`
+ * like every other opt-out — ledger row (source `review`, the deciding key, `match: "phrase"`,
+ * the rule) dated at the text's `receivedAt` with the text's message id, so the ordering rules
+ * are unchanged and a later START still wins; gate; confirmation; `consent.opted_out` — and the
+ * review is marked decided in the same transaction as the ledger row: never decided without
+ * its opt-out recorded, never an opt-out recorded for a review someone else decided first (the
+ * row is only marked if it still was pending: a second decision gets 409). `dismiss` only marks.
  */
 @Injectable()
 export class ReviewsService {
@@ -37,29 +39,54 @@ export class ReviewsService {
   }
 
   async decide(accountId: string, id: string, decision: 'optOut' | 'dismiss', apiKeyId: string): Promise<ReviewView> {
-    const decided = await this.dataSource.transaction((manager) => this.reviews.decide(manager, accountId, id, decision, apiKeyId));
-    if (!decided) {
-      const existing = await this.reviews.find(accountId, id);
-      if (!existing) throw ApiException.notFound(`Review ${id}`);
-      // An optOut whose apply was cut short (Redis or the queue down, a crash) is completed
-      // here: applying is idempotent per message id. The answer stays 409: it was decided.
-      if (existing.decision === 'optOut' && existing.consentEventId === null) await this.applyOptOut(existing, existing.decidedByApiKeyId);
-      throw new ApiException(
-        409,
-        'review_already_decided',
-        `Review ${id} was already decided (${existing.decision} at ${existing.decidedAt?.toISOString()}); a review is decided once.`,
-        [{ field: 'reviewId', rule: 'decided_once', message: `already decided: ${existing.decision}` }],
-      );
+    if (decision === 'dismiss') {
+      const dismissed = await this.dataSource.transaction((manager) => this.reviews.decide(manager, accountId, id, 'dismiss', apiKeyId));
+      return dismissed ? reviewView(dismissed) : this.alreadyDecided(accountId, id);
     }
-    if (decision === 'optOut') await this.applyOptOut(decided, apiKeyId);
-    return reviewView(decided);
+    const review = await this.reviews.find(accountId, id);
+    if (!review) throw ApiException.notFound(`Review ${id}`);
+    if (review.status !== 'pending') return this.alreadyDecided(accountId, id);
+    const outcome: { decided?: RevocationReviewEntity } = {};
+    try {
+      await this.applyOptOut(review, apiKeyId, async (manager, event) => {
+        const decided = await this.reviews.decide(manager, accountId, id, 'optOut', apiKeyId);
+        if (!decided) throw new ConflictError('review_already_decided', `Review ${id} was decided meanwhile`);
+        await this.reviews.linkConsentEvent(manager, id, event.id);
+        outcome.decided = { ...decided, consentEventId: event.id };
+      });
+    } catch (error) {
+      if (error instanceof ConflictError && error.code === 'review_already_decided') return this.alreadyDecided(accountId, id);
+      // Recorded, but the gate or the queue did not answer: a second decision completes it (409).
+      throw error;
+    }
+    return reviewView(outcome.decided!);
   }
 
-  private async applyOptOut(review: RevocationReviewEntity, apiKeyId: string | null): Promise<void> {
+  /**
+   * 409 for a review decided before. An `optOut` is applied again on the way — idempotent per
+   * message id — so a decision whose gate write or follow-ups were cut short (Redis or the
+   * queue down, a crash) is completed by asking again.
+   */
+  private async alreadyDecided(accountId: string, id: string): Promise<never> {
+    const existing = await this.reviews.find(accountId, id);
+    if (!existing) throw ApiException.notFound(`Review ${id}`);
+    if (existing.decision === 'optOut') {
+      const applied = await this.applyOptOut(existing, existing.decidedByApiKeyId);
+      if (applied.event && existing.consentEventId === null) await this.reviews.linkConsentEvent(this.dataSource.manager, id, applied.event.id);
+    }
+    throw new ApiException(
+      409,
+      'review_already_decided',
+      `Review ${id} was already decided (${existing.decision} at ${existing.decidedAt?.toISOString()}); a review is decided once.`,
+      [{ field: 'reviewId', rule: 'decided_once', message: `already decided: ${existing.decision}` }],
+    );
+  }
+
+  private async applyOptOut(review: RevocationReviewEntity, apiKeyId: string | null, commitsWith?: ConsentDecision['commitsWith']): Promise<AppliedConsent> {
     const compiled = await this.profiles.forAccount(review.accountId);
     const language: RevocationLanguage = (REVOCATION_LANGUAGES as readonly string[]).includes(review.language ?? '') ? (review.language as RevocationLanguage) : 'en';
     const reply = compiled.phraseReply(review.country, language);
-    const applied = await this.consent.applyDecision({
+    return this.consent.applyDecision({
       accountId: review.accountId,
       phone: review.phone,
       kind: 'optOut',
@@ -75,10 +102,7 @@ export class ReviewsService {
       match: 'phrase',
       rule: review.rule,
       reply: { body: reply.text, segments: { ...reply.segments } },
+      commitsWith,
     });
-    if (applied.event) {
-      await this.reviews.linkConsentEvent(this.dataSource.manager, review.id, applied.event.id);
-      review.consentEventId = applied.event.id;
-    }
   }
 }

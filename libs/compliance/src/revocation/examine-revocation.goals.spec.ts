@@ -1,5 +1,6 @@
 import { REVOCATION_CORPUS } from './testing/revocation-corpus';
 import { formatGoals, measureGoals } from './testing/revocation-goals';
+import { REVOCATION_BLIND_A, REVOCATION_BLIND_B, REVOCATION_BLIND_C, REVOCATION_BLIND_D } from './testing/revocation-blind';
 import { REVOCATION_HOLDOUT } from './testing/revocation-holdout';
 
 /** Issue 15's goals, computed on the project's own tables and printed for the docs. */
@@ -7,6 +8,10 @@ describe('examineRevocation: the goals of issue 15', () => {
   it.each([
     ['the table', REVOCATION_CORPUS],
     ['the held-out table', REVOCATION_HOLDOUT],
+    ['blind table A', REVOCATION_BLIND_A],
+    ['blind table B', REVOCATION_BLIND_B],
+    ['blind table C', REVOCATION_BLIND_C],
+    ['blind table D', REVOCATION_BLIND_D],
   ] as const)('are met on %s', (name, cases) => {
     const goals = measureGoals(cases);
     console.log(formatGoals(name, goals));

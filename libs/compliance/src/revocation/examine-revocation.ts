@@ -1,3 +1,4 @@
+import { compileAnchorIndex } from './anchor-index';
 import type { LanguageRules, NegationSpec } from './phrase-rule';
 import type { RevocationText } from './revocation-text';
 import { readRevocationText } from './revocation-text';
@@ -12,32 +13,33 @@ import { PORTUGUESE } from './rules.pt';
 /** English first: when a clause reads the same in two languages ("stop"), English names the rule. */
 const LANGUAGES: readonly LanguageRules[] = [ENGLISH, SPANISH, FRENCH, GERMAN, PORTUGUESE, ITALIAN];
 
-/**
- * Every language's anchors in one index: word (or word beginning) → bit mask of the
- * languages whose rules it can start, so a clause is gated in one pass over its words.
- */
-const ANCHOR_INDEX = (() => {
-  const exact = new Map<string, number>();
-  const prefixes = new Map<string, number>();
-  LANGUAGES.forEach((language, bit) => {
-    for (const word of language.anchors.exact) exact.set(word, (exact.get(word) ?? 0) | (1 << bit));
-    for (const prefix of language.anchors.prefixes) prefixes.set(prefix, (prefixes.get(prefix) ?? 0) | (1 << bit));
-  });
-  const lengths = [...new Set([...prefixes.keys()].map((prefix) => prefix.length))].sort((a, b) => a - b);
-  return { exact, prefixes, lengths };
-})();
+/** The languages (bit = index in LANGUAGES) whose rules a clause's words can start. */
+const languagesAnchoredIn = compileAnchorIndex(LANGUAGES.map((language) => language.anchors));
 
-function languagesAnchoredIn(tokens: readonly string[]): number {
-  let mask = 0;
-  for (const token of tokens) {
-    mask |= ANCHOR_INDEX.exact.get(token) ?? 0;
-    for (const length of ANCHOR_INDEX.lengths) {
-      if (token.length < length) break;
-      mask |= ANCHOR_INDEX.prefixes.get(token.slice(0, length)) ?? 0;
-    }
-  }
-  return mask;
-}
+/**
+ * Every language's keyword-alone patterns as one: a clause none of them can match (nearly
+ * every clause) is then ruled out with one test instead of two a language.
+ */
+const ANY_KEYWORD_ALONE = new RegExp(
+  `^(?:${LANGUAGES.flatMap((language) => [language.keywordAlone, language.weakKeywordAlone])
+    .map((pattern) => {
+      if (pattern.flags !== '' || !pattern.source.startsWith('^') || !pattern.source.endsWith('$')) {
+        throw new Error(`a keyword-alone pattern must be /^…$/ without flags: ${pattern}`);
+      }
+      return `(?:${pattern.source.slice(1, -1)})`;
+    })
+    .join('|')})$`,
+);
+
+/** What the messages are called, in the six languages, as one word. */
+const MESSAGE_WORDS: ReadonlySet<string> = new Set(
+  ('sms smss text texts txt txts texting messages message msg msgs notifications alerts promos ' +
+    'mensajes mensaje mensajitos msj msjs textos whatsapp whatsapps notificaciones ' +
+    'textos texto notification pubs pub publicites ' +
+    'nachrichten nachricht werbung newsletter textnachrichten kurznachrichten ' +
+    'mensagens mensagem torpedos zap whats notificacoes ' +
+    'messaggi messaggio messaggini notifiche').split(' '),
+);
 
 /** A clause that is only opt-out words is short ("stop stop stop", "dar de baja"). */
 const KEYWORD_CLAUSE_MAX_WORDS = 8;
@@ -62,23 +64,36 @@ export function examineRevocation(body: string): RevocationVerdict | null {
   return examine(body, true);
 }
 
-/** `useAnchors: false` runs every rule on every clause; only the anchor spec uses it. */
-export function examine(body: string, useAnchors: boolean): RevocationVerdict | null {
+/**
+ * `useShortcuts: false` runs every pattern on every clause, without the anchor and keyword
+ * gates; only the spec that proves the gates never change a verdict uses it.
+ */
+export function examine(body: string, useShortcuts: boolean): RevocationVerdict | null {
   const text = readRevocationText(body);
-  if (text.rawClauses.length === 0) return null;
+  if (text.rawClauseTokens.length === 0) return null;
 
   let review: RevocationVerdict | null = null;
   let keywordOptOut: RevocationVerdict | null = null;
-  const wholeMessage = text.clauses.length === 1 ? text.clauses[0] : null;
+  const isWholeMessage = text.clauseTokens.length === 1;
+  // Clauses a rule read and found negated: the net below leaves them alone.
+  const understood = new Set<number>();
 
-  for (let index = 0; index < text.clauses.length; index += 1) {
-    const clause = text.clauses[index];
+  for (let index = 0; index < text.clauseTokens.length; index += 1) {
     const tokens = text.clauseTokens[index];
-    const anchored = useAnchors ? languagesAnchoredIn(tokens) : ~0;
+    const anchored = useShortcuts ? languagesAnchoredIn(tokens) : ~0;
     const short = tokens.length <= KEYWORD_CLAUSE_MAX_WORDS;
+    // Most clauses of a long text are neither short nor anchored: nothing can match them.
+    if (!short && anchored === 0) continue;
+    const clause = tokens.join(' ');
+    const keywordAlone = short && (!useShortcuts || ANY_KEYWORD_ALONE.test(clause));
     for (let bit = 0; bit < LANGUAGES.length; bit += 1) {
       const language = LANGUAGES[bit];
-      const verdict = examineClause(language, clause, wholeMessage === clause, text, short, (anchored & (1 << bit)) !== 0);
+      const found = examineClause(language, clause, isWholeMessage, text, keywordAlone, (anchored & (1 << bit)) !== 0);
+      if (found === NEGATED) {
+        understood.add(index);
+        continue;
+      }
+      const verdict = found?.rule.endsWith('.keyword-alone') ? (keywordObjectVerdict(language, text, index) ?? found) : found;
       if (!verdict) continue;
       // "STOP. Ne m'envoyez plus de messages": the sentence names the rule and the language
       // better than the bare keyword before it, so a keyword clause is kept only as a fallback.
@@ -90,11 +105,57 @@ export function examine(body: string, useAnchors: boolean): RevocationVerdict | 
   if (keywordOptOut) return partialRequest(text) ?? keywordOptOut;
   if (review) return review;
 
-  const raw = text.rawClauses.join(' ');
-  for (const language of LANGUAGES) {
-    if (raw.length <= POLITE_REFUSAL_MAX_CHARS && language.politeRefusal.test(raw)) return { kind: 'review', rule: `${language.language}.not-interested`, language: language.language };
+  const refusal = politeRefusal(text);
+  if (refusal) return refusal;
+  return stopSignOrTypo(text) ?? aboutTheMessages(text, understood);
+}
+
+/**
+ * The net under the rules: a clause that names the messages ("sms", "mensajes", "Nachrichten")
+ * beside a word some rule starts from (a negation, a stop or remove verb, "list"…) but that no
+ * rule matched (nor read and found negated: "don't stop the promos") is sent to review rather than let through — "nn mandatemi + msg", "Ich will
+ * diese SMS echt nicht mehr". A person reads it; an ordinary text mentioning a message
+ * ("I didn't get the text with the code") costs a review, never an opt-out.
+ */
+function aboutTheMessages(text: RevocationText, understood: ReadonlySet<number>): RevocationVerdict | null {
+  for (const [index, tokens] of text.clauseTokens.entries()) {
+    if (understood.has(index)) continue;
+    // The anchors here are part of the rule (any language's), not the gate: both modes read them.
+    if (!tokens.some((token) => MESSAGE_WORDS.has(token)) || languagesAnchoredIn(tokens) === 0) continue;
+    const language = sharedWordLanguage(text, 'en');
+    return { kind: 'review', rule: `${language}.mentions-messages`, language };
   }
-  return stopSignOrTypo(text);
+  return null;
+}
+
+/**
+ * "Hören Sie auf, Ausreden zu erfinden": the clause after a keyword-alone clause is what the
+ * keyword stops (see LanguageRules.keywordObject) — the messages, or something else.
+ */
+function keywordObjectVerdict(language: LanguageRules, text: RevocationText, index: number): RevocationVerdict | null {
+  const next = text.clauseTokens[index + 1];
+  if (!language.keywordObject || !next) return null;
+  const object = next.join(' ');
+  if (!language.keywordObject.clause.test(object)) return null;
+  const name = language.language;
+  return language.keywordObject.messaging.test(object)
+    ? { kind: 'optOut', rule: `${name}.stop-texting`, language: name }
+    : { kind: 'review', rule: `${name}.stop-other-object`, language: name };
+}
+
+/** "no thanks": a short message that is nothing but fillers and a no. */
+function politeRefusal(text: RevocationText): RevocationVerdict | null {
+  // The length of every raw word joined by spaces, measured first: most texts are longer.
+  let length = -1;
+  for (const tokens of text.rawClauseTokens) {
+    for (const token of tokens) length += token.length + 1;
+    if (length > POLITE_REFUSAL_MAX_CHARS) return null;
+  }
+  const raw = text.rawClauseTokens.map((tokens) => tokens.join(' ')).join(' ');
+  for (const language of LANGUAGES) {
+    if (language.politeRefusal.test(raw)) return { kind: 'review', rule: `${language.language}.not-interested`, language: language.language };
+  }
+  return null;
 }
 
 function examineClause(
@@ -102,33 +163,38 @@ function examineClause(
   clause: string,
   isWholeMessage: boolean,
   text: RevocationText,
-  short: boolean,
+  keywordAlone: boolean,
   anchored: boolean,
-): RevocationVerdict | null {
+): RevocationVerdict | typeof NEGATED | null {
   const name = language.language;
-  if (short && language.keywordAlone.test(clause)) {
+  if (keywordAlone && language.keywordAlone.test(clause)) {
     return { kind: 'optOut', rule: `${sharedWordLanguage(text, name)}.keyword-alone`, language: sharedWordLanguage(text, name) };
   }
-  if (short && language.weakKeywordAlone.test(clause)) {
+  if (keywordAlone && language.weakKeywordAlone.test(clause)) {
     const detected = sharedWordLanguage(text, name);
     return isWholeMessage
       ? { kind: 'optOut', rule: `${detected}.keyword-alone`, language: detected }
       : { kind: 'review', rule: `${detected}.keyword-in-sentence`, language: detected };
   }
   if (!anchored) return null;
+  let negated = false;
   for (const candidate of language.rules) {
     const match = candidate.pattern.exec(clause);
     if (!match) continue;
     if (candidate.negatable && (isNegated(language.negation, clause, match.index) || (candidate.speakerMayBeSubject && isAboutThemselves(language, clause, match.index)))) {
+      negated = true;
       continue;
     }
     return { kind: candidate.kind, rule: `${name}.${candidate.name}`, language: name };
   }
-  return null;
+  return negated ? NEGATED : null;
 }
 
+/** A rule matched the clause but its negation ("don't stop", "I'll stop texting him") cancelled it. */
+const NEGATED = Symbol('negated');
+
 function partialRequest(text: RevocationText): RevocationVerdict | null {
-  for (const clause of text.clauses) {
+  for (const clause of text.clauseTokens.map((tokens) => tokens.join(' '))) {
     for (const language of LANGUAGES) {
       if (language.partial.test(clause)) {
         return { kind: 'review', rule: `${language.language}.partial-request`, language: language.language };
@@ -184,14 +250,14 @@ function sharedWordLanguage(text: RevocationText, fallback: RevocationLanguage):
 
 /** A message that is only a stop sign, or one word one typo away from an opt-out word. */
 function stopSignOrTypo(text: RevocationText): RevocationVerdict | null {
-  const core = text.clauses.join(' ');
-  if (text.hasStopSign && core === '') {
+  if (text.hasStopSign && text.clauseTokens.length === 0) {
     const language = sharedWordLanguage(text, 'en');
     return { kind: 'review', rule: `${language}.stop-sign`, language };
   }
   // One word only: a typo of a keyword sent alone ("stpo"), never a word inside a sentence.
-  if (core.length < 3 || core.length > 14 || core.includes(' ')) return null;
-  const word = core;
+  if (text.clauseTokens.length !== 1 || text.clauseTokens[0].length !== 1) return null;
+  const word = text.clauseTokens[0][0];
+  if (word.length < 3 || word.length > 14) return null;
   if (NOT_TYPOS.has(word)) return null;
   for (const language of LANGUAGES) {
     for (const keyword of language.fuzzyKeywords) {

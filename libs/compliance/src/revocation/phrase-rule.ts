@@ -37,6 +37,13 @@ export interface LanguageRules {
    * "fin"): inside a longer message they more often mean something else, so they go to review.
    */
   readonly weakKeywordAlone: RegExp;
+  /**
+   * A clause right after a keyword-alone clause that is the keyword's object rather than a
+   * sentence of its own (German "Hören Sie auf, Ausreden zu erfinden": the infinitive with
+   * `zu` after the comma). `clause` recognises such a clause; if it also matches `messaging`
+   * the keyword stops the messages (an opt-out), otherwise it stops something else (review).
+   */
+  readonly keywordObject?: { readonly clause: RegExp; readonly messaging: RegExp };
   /** Clause rules in priority order: every `optOut` rule before any `review` rule. */
   readonly rules: readonly PhraseRule[];
   /** A clause that keeps part of the messages ("but keep the reminders"): a request becomes a review. */
@@ -66,16 +73,13 @@ export interface LanguageRules {
 export interface AnchorSet {
   readonly exact: ReadonlySet<string>;
   readonly prefixes: ReadonlySet<string>;
-  readonly prefixLengths: readonly number[];
 }
 
 export function anchorSet(list: string): AnchorSet {
   const items = list.split(/\s+/).filter(Boolean);
-  const prefixes = items.filter((item) => item.endsWith('*')).map((item) => item.slice(0, -1));
   return {
     exact: new Set(items.filter((item) => !item.endsWith('*'))),
-    prefixes: new Set(prefixes),
-    prefixLengths: [...new Set(prefixes.map((prefix) => prefix.length))],
+    prefixes: new Set(items.filter((item) => item.endsWith('*')).map((item) => item.slice(0, -1))),
   };
 }
 

@@ -6,12 +6,14 @@
  * "obrigado", "fucking"…). Rules then match whole words in one clause.
  */
 export interface RevocationText {
-  /** Clauses with the filler words removed; empty clauses are dropped. */
-  readonly clauses: readonly string[];
-  /** The words of each clause in `clauses`. */
+  /**
+   * The words of each clause, without the filler words; clauses left empty are dropped. A
+   * clause's text is its words joined by single spaces: the examiner joins only the clauses a
+   * rule can look at, as most clauses of a long text are never read as a whole.
+   */
   readonly clauseTokens: readonly (readonly string[])[];
-  /** The same clauses before filler removal (for "no thanks", which is nothing but fillers). */
-  readonly rawClauses: readonly string[];
+  /** The words of each clause before filler removal (for "no thanks", which is nothing but fillers). */
+  readonly rawClauseTokens: readonly (readonly string[])[];
   /** Every word of the message, fillers included (for language detection). */
   readonly words: readonly string[];
   /** The message had a stop-sign emoji (🛑 ⛔ 🚫), kept as the word `stopsign`. */
@@ -61,18 +63,52 @@ const FILLERS: readonly string[] = [
   'porra', 'caralho', 'droga', 'cazzo', 'cavolo', 'vaffanculo', 'dannazione', 'dannati', 'dannate',
 ];
 
-const SINGLE_FILLERS: ReadonlySet<string> = new Set(FILLERS.filter((filler) => !filler.includes(' ')));
-/** Multi-word fillers by their first word, longest first. */
-const PHRASE_FILLERS: ReadonlyMap<string, readonly string[][]> = (() => {
-  const byFirst = new Map<string, string[][]>();
-  for (const filler of FILLERS.filter((item) => item.includes(' '))) {
-    const parts = filler.split(' ');
-    const list = byFirst.get(parts[0]) ?? [];
-    list.push(parts);
-    byFirst.set(parts[0], list);
+/**
+ * German typed without umlauts spells them ae, oe, ue ("aufhoeren", "loeschen", "fuer"). The
+ * accents are already stripped (ö → o), so these words are respelled the same way; only words
+ * the rules read, since "ue" and "oe" are ordinary letters elsewhere ("neue", "poesie").
+ */
+const UMLAUT_WORDS: ReadonlySet<string> = new Set(
+  ('hor hort horts horen horst aufhoren aufzuhoren aufgehort gehort loschen losche loscht geloscht mochte mochten mocht fur uber ' +
+    'zuruck belastigen belastigt belastigung kundigen kundige kundigung empfanger konnt konnen konnten musst mussen lasst ' +
+    'wunsche betruger einverstandniserklarung nachste schon verargert ungewunscht unerwunscht wurde wurden').split(' '),
+);
+const UMLAUT_DIGRAPHS = /ae|oe|ue/g;
+const UMLAUT_VOWEL: Readonly<Record<string, string>> = { ae: 'a', oe: 'o', ue: 'u' };
+
+function respellUmlauts(word: string): string {
+  if (!hasUmlautDigraph(word)) return word;
+  const respelled = word.replace(UMLAUT_DIGRAPHS, (digraph) => UMLAUT_VOWEL[digraph]);
+  return respelled !== word && UMLAUT_WORDS.has(respelled) ? respelled : word;
+}
+
+/** Most words have none: a scan of their letters, without building a string. */
+function hasUmlautDigraph(word: string): boolean {
+  for (let i = word.indexOf('e', 1); i > 0; i = word.indexOf('e', i + 1)) {
+    const before = word.charCodeAt(i - 1);
+    if (before === 97 || before === 111 || before === 117) return true;
   }
-  for (const list of byFirst.values()) list.sort((a, b) => b.length - a.length);
-  return byFirst;
+  return false;
+}
+
+/**
+ * Each filler's first word → how it is removed: alone (`single`), and the multi-word fillers
+ * it begins, longest first. One lookup a word, as most words are no filler at all.
+ */
+interface FillerEntry {
+  readonly single: boolean;
+  readonly phrases: readonly (readonly string[])[];
+}
+const FILLER_ENTRIES: ReadonlyMap<string, FillerEntry> = (() => {
+  const entries = new Map<string, { single: boolean; phrases: string[][] }>();
+  const entryOf = (word: string) => entries.get(word) ?? entries.set(word, { single: false, phrases: [] }).get(word)!;
+  for (const filler of FILLERS) {
+    const parts = filler.split(' ');
+    if (parts.length === 1) entryOf(filler).single = true;
+    else entryOf(parts[0]).phrases.push(parts);
+  }
+  for (const entry of entries.values()) entry.phrases.sort((a, b) => b.length - a.length);
+  return entries;
 })();
 
 export function readRevocationText(body: string): RevocationText {
@@ -82,87 +118,107 @@ export function readRevocationText(body: string): RevocationText {
   // Most texts are ASCII: then lower-casing is all the normalisation they need.
   text = ASCII.test(text) ? text.toLowerCase() : text.normalize('NFKD').replace(MARKS, '').toLowerCase().replace(/ß/g, 'ss');
 
-  const clauses: string[] = [];
   const clauseTokens: string[][] = [];
-  const rawClauses: string[] = [];
+  const rawClauseTokens: string[][] = [];
   const words: string[] = [];
   let tokens: string[] = [];
-  let token = '';
+  // The word being read is `head` (its pieces before a skipped apostrophe or asterisk) and the
+  // run of letters from `pieceStart`: cut out of the text once, not built a letter at a time.
+  let head = '';
+  let pieceStart = -1;
+  let previous = -1;
+  let beforePrevious = -1;
   let squeeze = false;
   let censored = false;
 
-  const endToken = () => {
-    if (token !== '' && !censored) {
-      const word = squeeze ? token.replace(/([a-z])\1{2,}/g, '$1') : token;
+  const closePiece = (end: number) => {
+    if (pieceStart >= 0) head += text.slice(pieceStart, end);
+    pieceStart = -1;
+  };
+  const endToken = (end: number) => {
+    closePiece(end);
+    if (head !== '' && !censored) {
+      const word = respellUmlauts(squeeze ? head.replace(/([a-z])\1{2,}/g, '$1') : head);
       tokens.push(word);
       words.push(word);
     }
-    token = '';
+    head = '';
+    previous = beforePrevious = -1;
     squeeze = false;
     censored = false;
   };
-  const endClause = () => {
-    endToken();
+  const endClause = (end: number) => {
+    endToken(end);
     if (tokens.length > 0) {
+      rawClauseTokens.push(tokens);
       const kept = withoutFillers(tokens);
-      rawClauses.push(tokens.join(' '));
-      if (kept.length > 0) {
-        clauses.push(kept.join(' '));
-        clauseTokens.push(kept);
-      }
+      if (kept.length > 0) clauseTokens.push(kept);
     }
     tokens = [];
   };
 
   for (let i = 0; i < text.length; i += 1) {
-    const char = text[i];
     const code = text.charCodeAt(i);
     if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) {
-      if (!squeeze && token.length >= 2 && token[token.length - 1] === char && token[token.length - 2] === char) squeeze = true;
-      token += char;
-    } else if (char === ' ' || char === '\t') {
-      endToken();
-    } else if (APOSTROPHES.has(char) && token !== '' && CONTRACTION.test(text.slice(i + 1, i + 4))) {
+      if (code === previous && code === beforePrevious) squeeze = true;
+      beforePrevious = previous;
+      previous = code;
+      if (pieceStart < 0) pieceStart = i;
+      continue;
+    }
+    const char = text[i];
+    const inWord = censored || head !== '' || pieceStart >= 0;
+    if (char === ' ' || char === '\t') {
+      endToken(i);
+    } else if (APOSTROPHES.has(char) && inWord && CONTRACTION.test(text.slice(i + 1, i + 4))) {
       // don't → dont, I'll → ill: the word stays whole, as people type it without the apostrophe
+      closePiece(i);
     } else if (CLAUSE_BREAKS.has(char)) {
-      endClause();
+      endClause(i);
     } else if (DASHES.has(char) && text[i - 1] === ' ' && text[i + 1] === ' ') {
-      endClause();
+      endClause(i);
     } else if (char === '&') {
-      endToken();
+      endToken(i);
       tokens.push('and');
     } else if (char === '*') {
       // a word censored with asterisks ("f*cking") is swearing: drop the whole word
+      closePiece(i);
       censored = true;
-      token = token === '' ? '*' : token;
     } else {
-      endToken();
+      endToken(i);
     }
   }
-  endClause();
-  return { clauses, clauseTokens, rawClauses, words, hasStopSign };
+  endClause(text.length);
+  return { clauseTokens, rawClauseTokens, words, hasStopSign };
 }
 
-function withoutFillers(tokens: readonly string[]): string[] {
-  const kept: string[] = [];
+/** The clause without its fillers: the same array when it has none (most clauses). */
+function withoutFillers(tokens: string[]): string[] {
+  let kept: string[] | null = null;
   let i = 0;
   while (i < tokens.length) {
-    const phrases = PHRASE_FILLERS.get(tokens[i]);
-    const phrase = phrases?.find((parts) => parts.every((part, k) => tokens[i + k] === part));
+    const token = tokens[i];
+    const entry = FILLER_ENTRIES.get(token);
+    // "e mail" and "e-mail" are the word email
+    const email = entry === undefined && token === 'e' && tokens[i + 1] === 'mail';
+    if (entry === undefined && !email) {
+      kept?.push(token);
+      i += 1;
+      continue;
+    }
+    kept ??= tokens.slice(0, i);
+    const phrase = entry?.phrases.find((parts) => parts.every((part, k) => tokens[i + k] === part));
     if (phrase) {
       i += phrase.length;
-    } else if (SINGLE_FILLERS.has(tokens[i])) {
+    } else if (entry?.single) {
       i += 1;
+    } else if (email) {
+      kept.push('email');
+      i += 2;
     } else {
-      // "e mail" and "e-mail" are the word email
-      if (tokens[i] === 'e' && tokens[i + 1] === 'mail') {
-        kept.push('email');
-        i += 2;
-        continue;
-      }
-      kept.push(tokens[i]);
+      kept.push(token);
       i += 1;
     }
   }
-  return kept;
+  return kept ?? tokens;
 }

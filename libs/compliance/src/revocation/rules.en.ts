@@ -12,7 +12,9 @@ const CONTACTING = oneOf(
   'texting txting messaging msging contacting calling sending spamming bothering bugging harassing pestering ' +
     'emailing writing_to hitting_me_up blowing_up_my_phone blowing_me_up',
 );
-const CONTACT = oneOf('text txt message msg contact sms send spam call write_to bother email ping harass');
+const CONTACT_VERB = oneOf('text txt message msg contact sms send spam call write_to bother email ping harass');
+/** "call or text", "text and call": a request often names two ways at once. */
+const CONTACT = `${CONTACT_VERB}(?: (?:or|and|nor|n|or even) ${CONTACT_VERB})*`;
 /** Words that may stand between a stop verb and "messages": "stop all these marketing texts". */
 const BEFORE_MESSAGES = `(?:(?:${oneOf(
   'all the these those this your ur any my such of sending send getting receiving me us automated ' +
@@ -85,25 +87,26 @@ export const ENGLISH: LanguageRules = {
     rule(
       'how-to-stop',
       'optOut',
-      `\\b(?:how|way) (?:do|can|could|would|to|should|does|do you|can you) ?(?:i |we |one |u )?(?:make (?:this|these|it|them|you) )?(?:stop|unsubscribe|opt out|turn off|turn (?:these|them|this|it|the \\w+|notifications|texts|messages) off|get off|get out of|get rid of|block (?:these|them|this|the texts|the messages)|end these|cancel (?:these|this|them|the texts|the messages|texts|messages))(?: (?:${oneOf(
+      `\\b(?:how|way) (?:do|can|could|would|to|should|does|do you|can you) ?(?:i |we |one |u )?(?:make (?:(?:this|these|those|it|them|you|the|your|ur|all) )+(?:${MESSAGES} )?)?(?:stop|unsubscribe|opt out|turn off|turn (?:these|them|this|it|the \\w+|notifications|texts|messages) off|get off|get out of|get rid of|block (?:these|them|this|the texts|the messages)|end these|cancel (?:these|this|them|the texts|the messages|texts|messages))(?: (?:${oneOf(
         'this these those them it the your receiving getting all ur of from text texts sms messages message off list you notifications alerts',
       )}))*$`,
     ),
+    rule('keyword-then-sentence', 'optOut', `^(?:sto+p+|unsubscribe|quit) (?:i|im|ive|id|we|were|this is|my|not interested|no longer|dont|never)\\b`),
     rule('leave-me-alone', 'optOut', `\\b(?:leave me alone|leave me be|lose my number|forget my number|go away|get lost|buzz off|bugger off|piss off|back off)\\b`),
     // review
     rule('wrong-number', 'review', `\\bwrong (?:number|person|phone|guy|girl|contact|no|num|#)\\b|\\byou (?:have|got) the wrong\\b|\\bnot (?:my number|who you think)\\b|^(?:this is not|this isnt|im not|i am not|not) (?!interested|sure|ready|able|available|home|free|coming|going|happy|done)\\w+$|\\bno (?:one|body) (?:here )?(?:by|named|called)\\b|\\bdont know (?:you|who)\\b|\\bnot me\\b|^wrong$`),
     rule('who-is-this', 'review', `\\bwho (?:is this|is dis|are you|r u|ru|this|dis|is texting|is sending|sent this|is it)\\b|^who$`),
-    rule('how-got-number', 'review', `\\bhow (?:did|do) (?:you|u) (?:get|have|find) (?:my|this) (?:number|phone|cell|#|contact)\\b|\\bwhere did (?:you|u) get (?:my|this) (?:number|#)\\b`),
+    rule('how-got-number', 'review', `\\bwhy (?:do|does) (?:you|u|ya|yall|this \\w+) (?:have|got) (?:my|this) (?:number|phone|cell|#)\\b|\\bhow (?:did|do) (?:you|u) (?:get|have|find) (?:my|this) (?:number|phone|cell|#|contact)\\b|\\bwhere did (?:you|u) get (?:my|this) (?:number|#)\\b`),
     rule('why-texting', 'review', `\\bwhy (?:are|r|do|does|did|is|am) (?:you|u|this|someone|somebody|i|ya|yall)(?: \\w+)?? (?:texting|messaging|text|message|sending|contacting|spamming|keep|keeps|getting|receiving)\\b`),
     rule('not-interested', 'review', `\\bnot interested\\b|\\bno interest\\b|\\bnot for me\\b|\\bno thank you\\b|\\bim good\\b|\\bpass\\b$`),
     rule('never-signed-up', 'review', `\\bnever (?:signed up|subscribed|opted in|asked|agreed|gave (?:you|consent|permission))\\b|\\bdidnt (?:sign up|subscribe|opt in|ask for)\\b|\\bdid not (?:sign up|subscribe|opt in|ask for)\\b`),
     rule('complaint', 'review', `\\b(?:spam|spammer|spammers|spamming|scam|scammer|scammers|harass|harassing|harassment|harrassment|stalking|report (?:you|this|u)|reporting (?:you|this)|reported|sue|suing|lawsuit|lawyer|attorney|legal action|fcc|tcpa|ftc|attorney general|police|block (?:you|this|your|u)|blocking (?:you|this)|blocked)\\b`),
     rule('too-many', 'review', `\\btoo many (?:texts|messages|msgs|sms|txts)\\b|\\bso many (?:texts|messages)\\b|^enough$|\\b(?:less|fewer) (?:often|texts|messages|frequently)\\b|\\bpause (?:the |these |my )?(?:texts|messages|notifications|alerts)\\b`),
-    rule('stop-other-object', 'review', `^(?:sto+p+|halt) (?:the|this|that|these|those|your|ur|all|all the|our) \\w+`, true),
+    rule('stop-other-object', 'review', `^(?:(?:you|u) (?:can|could|may) |(?:can|could) (?:you|u) |just |pls )?(?:sto+p+|halt) (?:the|this|that|these|those|your|ur|all|all the|our) \\w+`, true),
     rule('stop-other-object', 'review', `^sto+p+ (?!by\\b|in\\b|over\\b|at\\b)\\w+ing\\b`, true),
     rule('cancel-subscription', 'review', `\\b(?:cancel|end|stop) (?:my |the |this )?(?:subscription|membership|plan|account)\\b`, true),
   ],
-  partial: /\b(?:but|except|only) (?:keep|still|continue|leave|send|the)\b|\bkeep (?:sending|the|my|texting)\b|\bexcept\b|\btext me instead\b|\bjust text\b|\bstill (?:want|send)\b/,
+  partial: /\b(?:but|except|only) (?:keep|still|continue|leave|send|the)\b|\bkeep (?:it|them|em|those|these) coming\b|\bkeep (?:sending|the|my|texting)\b|\bexcept\b|\btext me instead\b|\bjust text\b|\bstill (?:want|send)\b/,
   politeRefusal: /^no (?:thanks|thank you|thx|ty|thank u|thanks anyway)$/,
   negation: {
     negators: words('dont not never didnt doesnt wont cant cannot shouldnt wouldnt nobody'),

@@ -2,6 +2,7 @@ import { createHmac, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DATA_SOURCE } from '../database.tokens';
+import { sealedColumn } from '../secrets/sealed-column';
 
 /** What stays of an erased number: blocked, findable by its keyed hash only. */
 export interface Suppression {
@@ -137,12 +138,16 @@ export class ConsentErasureRepository {
     });
   }
 
-  /** Read once per process: the key never changes (every stored hash depends on it). */
+  /**
+   * Read once per process: the key never changes (every stored hash depends on it). It is
+   * sealed at rest like the other secrets (SECRETS_KEY; a row the migration wrote in plaintext
+   * is sealed at start-up), so a copy of the table alone does not give it away.
+   */
   private key(): Promise<string> {
     if (!this.secret) {
       this.secret = this.dataSource.query('SELECT secret FROM erasure_keys WHERE id = 1').then((rows: Array<{ secret: string }>) => {
         if (!rows[0]) throw new Error('erasure_keys has no key: the BlocklistManagement migration has not run');
-        return rows[0].secret;
+        return sealedColumn.from(rows[0].secret) as string;
       });
       this.secret.catch(() => (this.secret = null));
     }

@@ -37,4 +37,6 @@ export const SEALED_COLUMNS: ReadonlyArray<{ table: string; key: string; columns
   { table: 'webhook_endpoints', key: 'id', columns: ['secret', 'previous_secret'] },
   { table: 'twilio_credentials', key: 'account_id', columns: ['auth_token'] },
   { table: 'telnyx_credentials', key: 'account_id', columns: ['api_key'] },
+  // The erasure HMAC key (read with raw SQL, opened by ConsentErasureRepository).
+  { table: 'erasure_keys', key: 'id', columns: ['secret'] },
 ];
