@@ -167,14 +167,14 @@ describe('revocation by reasonable means', () => {
       expect(failed.status).toBe(503);
       expect((await pendingReviews()).map((review) => review.id)).toContain(item.id);
       expect(await system.sql('SELECT 1 FROM consent_events WHERE account_id = $1 AND phone = $2', [account.id, subscriber])).toEqual([]);
-      expect(await gate(subscriber)).toMatchObject({ allowed: true });
+      expect(await gateAnswer(system, account, subscriber)).toMatchObject({ allowed: true });
     } finally {
       await system.sql('DROP TRIGGER refuse_review_row ON consent_events');
       await system.sql('DROP FUNCTION refuse_review_row()');
     }
     const retried = await call('POST', `/reviews/${item.id}`, { decision: 'optOut' });
     expect(retried.status).toBe(200);
-    expect(await gate(subscriber)).toMatchObject({ allowed: false, status: 'opted_out', since: '2026-11-26T12:00:00.000Z' });
+    expect(await gateAnswer(system, account, subscriber)).toMatchObject({ allowed: false, status: 'opted_out', since: '2026-11-26T12:00:00.000Z' });
     const [review] = await system.sql<{ consent_event_id: string | null }>('SELECT consent_event_id FROM revocation_reviews WHERE id = $1', [item.id]);
     expect(review.consent_event_id).toEqual(expect.any(String));
   });
@@ -191,7 +191,7 @@ describe('revocation by reasonable means', () => {
       const winner = optOut.status === 200 ? 'optOut' : 'dismiss';
       const events = await system.sql('SELECT 1 FROM consent_events WHERE account_id = $1 AND phone = $2', [account.id, subscriber]);
       expect(events).toHaveLength(winner === 'optOut' ? 1 : 0);
-      expect(await gate(subscriber)).toMatchObject({ allowed: winner === 'dismiss' });
+      expect(await gateAnswer(system, account, subscriber)).toMatchObject({ allowed: winner === 'dismiss' });
       const [review] = await system.sql<{ decision: string }>('SELECT decision FROM revocation_reviews WHERE id = $1', [item.id]);
       expect(review.decision).toBe(winner);
     }
