@@ -18,7 +18,7 @@ export const GERMAN: LanguageRules = {
   rules: [
     rule('no-more-messages', 'optOut', `\\bkeine (?:\\w+ ){0,2}?${MESSAGES} mehr\\b|\\bkeine (?:weiteren|weitere) (?:\\w+ )?${MESSAGES}\\b|^keine (?:\\w+ )?${MESSAGES}$|\\bschluss mit (?:den |der |dem |diesen |ihren |euren )?(?:\\w+ )?${MESSAGES}\\b`),
     rule('do-not-contact', 'optOut', `\\b${CONTACT_VERB}(?: sie| ihr| du)?(?: mir| mich| uns)?(?: \\w+){0,2}? nicht mehr\\b|\\bnicht mehr (?:\\w+ ){0,2}?(?:${CONTACT_VERB}|${CONTACTED})\\b|\\b(?:${CONTACT_VERB}|${CONTACTED})(?: \\w+){0,2}? (?:nie wieder|niemals wieder)\\b|\\bnie wieder (?:\\w+ ){0,2}?${CONTACT_VERB}\\b`),
-    rule('stop-texting', 'optOut', `\\b(?:hor|horen|hort|horts|hor s|horen sie|hort bitte|hor bitte)(?: ${oneOf('sie ihr du bitte endlich jetzt doch mal sofort einfach nicht')})* auf\\b(?! zu (?!${CONTACT_VERB}|mir|mich|uns))|\\baufhoren\\b|\\baufzuhoren\\b`, true),
+    rule('stop-texting', 'optOut', `\\b(?:hor|horen|hort|horts|hor s|horen sie|hort bitte|hor bitte)(?: ${oneOf('sie ihr du bitte endlich jetzt doch mal sofort einfach nicht')})* auf\\b(?!(?: (?!zu\\b)\\w+){0,3} zu (?!${CONTACT_VERB}\\b)\\w+)|\\baufhoren\\b|\\baufzuhoren\\b`, true),
     rule(
       'stop-messages',
       'optOut',

@@ -7,7 +7,7 @@ const MESSAGES = oneOf(
   'mensagens mensagem msgs msg sms torpedos torpedo textos texto notificacoes promocoes promos promo propagandas propaganda anuncios ofertas spam zap zaps whats avisos lembretes',
 );
 const BEFORE_MESSAGES = `(?:${oneOf('de com as os essas esses estas estes suas seus todas todos receber enviar mandar me mais tantas tantos')} ){0,4}`;
-const SEND = oneOf('mandem enviem mande envie manda envia escrevam escreva contatem contate liguem ligue incomodem incomode perturbem mandar enviar escrever contatar');
+const SEND = oneOf('contacte contactem contactar mandem enviem mande envie manda envia escrevam escreva contatem contate liguem ligue incomodem incomode perturbem mandar enviar escrever contatar');
 
 export const PORTUGUESE: LanguageRules = {
   language: 'pt',
@@ -23,7 +23,7 @@ export const PORTUGUESE: LanguageRules = {
       'optOut',
       `\\bnao (?:quero|desejo|queremos|preciso) (?:mais )?(?:(?:${oneOf(
         'receber mais essas esses suas seus as os nenhuma nenhum estas estes de continuar_recebendo que_me_mandem que_me_enviem ser',
-      )}) ){0,4}?(?:${MESSAGES}|mais|receber|contatad[oa]|incomodad[oa])\\b`,
+      )}) ){0,4}?(?:${MESSAGES}|mais(?: nada)?$|receber|contatad[oa]|incomodad[oa])\\b`,
     ),
     rule('no-more-messages', 'optOut', `^sem (?:\\w+ )?${MESSAGES}\\b|\\b(?:chega de|sem mais|nada de|nao mais|mais nenhuma|nenhuma) (?:\\w+ ){0,1}?${MESSAGES}\\b|^(?:chega|basta) (?:de )?${MESSAGES}`),
     rule(
@@ -39,7 +39,7 @@ export const PORTUGUESE: LanguageRules = {
       'optOut',
       `\\bcomo (?:eu )?(?:faco para |faco |posso |consigo |faz para |que |se |devo )?(?:eu )?(?:me )?(?:descadastrar|descadastro|parar de receber|sair da lista|cancelar (?:essas|as|isso|estas|estes|esses) ?(?:${MESSAGES})?|parar (?:as|essas|isso|estas)|desinscrever|paro (?:de receber|isso|essas|as))\\b`,
     ),
-    rule('other-channel', 'optOut', `\\b(?:so|somente|apenas|prefiro|melhor) (?:(?:me|contatem|contate|contatar|liguem|ligue|escrevam|escreva|mandem|chamem|falem comigo) )*(?:por |pelo |via )?(?:e ?mail|email|correio)\\b|\\bpor (?:sms|mensagem|mensagens|texto|whats|zap) nao$|\\b(?:e ?mail|email) (?:em vez|ao inves)\\b`),
+    rule('other-channel', 'optOut', `\\bprefiro (?:ser \\w+ |que me \\w+ )?(?:por |pelo |via )?(?:e ?mail|email|correio)\\b|\\bnao por (?:sms|mensagem|mensagens|texto|whats|zap)\\b|\\b(?:so|somente|apenas|prefiro|melhor) (?:(?:me|contatem|contate|contatar|liguem|ligue|escrevam|escreva|mandem|chamem|falem comigo) )*(?:por |pelo |via )?(?:e ?mail|email|correio)\\b|\\bpor (?:sms|mensagem|mensagens|texto|whats|zap) nao$|\\b(?:e ?mail|email) (?:em vez|ao inves)\\b`),
     rule('keyword-then-sentence', 'optOut', `^(?:stop|pare|parem|sair|chega) (?:eu|ja|nao|nunca|voces|vcs|me)\\b`),
     rule('leave-me-alone', 'optOut', `\\bme deix(?:em|e|a) em paz\\b|\\bnao me (?:incomodem|perturbem|encham) mais\\b|\\bparem de me incomodar\\b`),
     // review
@@ -48,10 +48,10 @@ export const PORTUGUESE: LanguageRules = {
     rule('how-got-number', 'review', `\\b(?:por ?que|pq) (?:voces |vcs |vc |voce )?(?:tem|tem o|tem meu|tinham) (?:o )?(?:meu|este|esse) (?:numero|contato|telefone)\\b|\\b(?:como|onde) (?:voces |vcs )?(?:conseguiram|pegaram|obtiveram|arrumaram|acharam) (?:o )?(?:meu|este|esse) (?:numero|contato|telefone)\\b`),
     rule('why-texting', 'review', `\\b(?:por ?que|pq|pk) (?:voces |vcs |vc |voce )?(?:estao |continuam |esta |tao |ta |to )?(?:me )?(?:mandando|enviando|mandam|enviam|escrevendo|ligando|recebo|estou recebendo)\\b|\\b(?:por ?que|pq|pk) (?:eu )?(?:estou |to |tou )?recebendo\\b`),
     rule('not-interested', 'review', `\\bnao (?:tenho|temos) interesse\\b|\\bnao (?:me )?interessa\\b|\\bnao estou interessad[oa]\\b|\\bsem interesse\\b|\\bnao me interessam\\b`),
-    rule('never-signed-up', 'review', `\\bnunca (?:me cadastrei|me inscrevi|autorizei|pedi|assinei|dei permissao|dei autorizacao|dei meu numero|passei meu numero)\\b|\\bnao (?:me cadastrei|autorizei)\\b`),
+    rule('never-signed-up', 'review', `\\bnunca (?:aceitei|concordei|consenti|autorizamos)\\b|\\bnunca (?:me cadastrei|me inscrevi|autorizei|pedi|assinei|dei permissao|dei autorizacao|dei meu numero|passei meu numero)\\b|\\bnao (?:me cadastrei|autorizei)\\b`),
     rule('complaint', 'review', `\\b(?:golpe|golpista|golpistas|spam|assedio|procon|advogado|processar|processo|denunciar|denuncia|anatel|reclame aqui|bloquear|bloqueado|fraude)\\b`),
     rule('too-many', 'review', `\\b(?:muitas|tantas|demais) (?:mensagens|sms)\\b|\\bmensagens demais\\b|\\bmenos mensagens\\b`),
-    rule('stop-other-object', 'review', `^(?:pare|parem|chega de|basta de|stop|fora) (?:o|a|os|as|esse|essa|esta|este|com o|com a) \\w+|^(?:chega|basta) de \\w+$`, true),
+    rule('stop-other-object', 'review', `^(?:pare|parem|chega de|basta de|stop|fora) (?:o|a|os|as|esse|essa|esta|este|com o|com a|com os|com as|com esse|com essa|com este|com esta|com isso) \\w+|^nao (?:a|ao|as|aos) \\w+|^(?:chega|basta) de \\w+$`, true),
     rule('partial-request', 'review', `\\b(?:so|somente|apenas) quero (?:receber )?(?:os|as) \\w+|\\b(?:promocao|promocoes|propaganda|propagandas|ofertas) nao$`),
     rule('cancel-subscription', 'review', `\\b(?:cancelar|cancela|cancelem|encerrar) (?:a |minha |o meu |meu )?(?:assinatura|plano|conta|mensalidade)\\b`, true),
   ],
@@ -63,7 +63,7 @@ export const PORTUGUESE: LanguageRules = {
     reach: 3,
   },
   anchors: anchorSet(
-    'quero promocao promocoes propaganda propagandas ofertas dei passei tem tinham desses dessas destes destas pq pk recebimento envio envios parem pare para parar param deixem deixe deixa deixar chega parai cancelem cancele cancelar cancela suspendam bloqueiem tirem basta nao nunca sem nada nenhuma descadastr* desinscrev* desinscri* sair tira tire remova removam exclua excluam retire retirem remover excluir tirar apaguem apague apagar deletem deletar revogo retiro revogar retirar email correio numero pessoa engano conheco quem por porque golpe golpista golpistas spam assedio procon advogado processar processo denunciar denuncia anatel reclame bloquear bloqueado fraude muitas tantas demais menos stop fora encerrar paro mail',
+    'prefiro aceitei concordei consenti autorizamos contacte contactem contactar quero promocao promocoes propaganda propagandas ofertas dei passei tem tinham desses dessas destes destas pq pk recebimento envio envios parem pare para parar param deixem deixe deixa deixar chega parai cancelem cancele cancelar cancela suspendam bloqueiem tirem basta nao nunca sem nada nenhuma descadastr* desinscrev* desinscri* sair tira tire remova removam exclua excluam retire retirem remover excluir tirar apaguem apague apagar deletem deletar revogo retiro revogar retirar email correio numero pessoa engano conheco quem por porque golpe golpista golpistas spam assedio procon advogado processar processo denunciar denuncia anatel reclame bloquear bloqueado fraude muitas tantas demais menos stop fora encerrar paro mail',
   ),
   markers: words('o a os as de que nao por favor obrigado obrigada mensagens me meu e mais voce voces com essas numero'),
   fuzzyKeywords: ['parar', 'sair', 'descadastrar', 'cancelar'],
