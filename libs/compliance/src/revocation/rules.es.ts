@@ -8,7 +8,7 @@ const MESSAGES = oneOf(
 );
 const BEFORE_MESSAGES = `(?:${oneOf('de con los las estos estas esos esas sus tus todos todas todo el la mas recibir enviar mandar me sus tantos tantas')} ){0,4}`;
 const SEND_PLURAL = oneOf(
-  'lleguen llegue envien manden escriban envies mandes escribas contacten contactes llamen llames molesten molestes envie mande escriba contacte llame moleste enviar mandar escribir contactar molestar textees texteen vuelvan_a_escribir vuelvan_a_mandar vuelvan_a_enviar vuelvas_a_escribir',
+  'lleguen llegue envien manden escriban envies mandes escribas contacten contactes llamen llames molesten molestes envie mande escriba contacte llame moleste enviar mandar escribir contactar molestar textees texteen vuelvan_a_escribir vuelvan_a_mandar vuelvan_a_enviar vuelvan_a_contactar vuelvan_a_llamar vuelvas_a_escribir vuelvas_a_contactar vuelvas_a_llamar vuelvas_a_mandar',
 );
 
 export const SPANISH: LanguageRules = {

@@ -7,7 +7,7 @@ const MESSAGES = oneOf(
   'messages message sms textos texto notifications notification promos promo promotions pubs pub publicites publicite mails mail relances offres alertes spams spam envois envoi newsletters newsletter',
 );
 const BEFORE_MESSAGES = `(?:${oneOf('pas surtout jamais aux au a les vos ces tes des de d tous toutes l la le envoyer m me recevoir votre ton envoi vos ces tous_les toutes_les')} ){0,4}`;
-const SEND_IMPERATIVE = oneOf('envoyez ecrivez contactez appelez envoie ecris contacte appelle derangez sollicitez harcelez textez relancez envoyer ecrire contacter');
+const SEND_IMPERATIVE = oneOf('recontactez recontacter rappelez renvoyez envoyez ecrivez contactez appelez envoie ecris contacte appelle derangez sollicitez harcelez textez relancez envoyer ecrire contacter');
 
 export const FRENCH: LanguageRules = {
   language: 'fr',

@@ -68,5 +68,5 @@ export const ITALIAN: LanguageRules = {
     'no preferisco accettato accettata acconsentito toglierle toglierli toglietele toglieteli eliminarle eliminarli cancellarle cancellarli bloccarle bloccarli fermarle fermarli sospenderle sospenderli risparmiarvele evitarle evitatele dato data autorizzato autorizzata avete nn smettete smettetela smettila smetti smettere smetta smettiamola finitela finiscila piantatela piantala cessate smettono basta stop fermate bloccate interrompete sospendete smetto non mai niente nessun disiscri* cancellatemi cancellami cancellarmi toglietemi toglimi togliermi rimuovetemi rimuovimi rimuovermi eliminatemi eliminami eliminarmi annullare cancellare annullate cancellate rimuovete togliete eliminate rimuovere togliere eliminare dalla revoco ritiro revocare ritirare registro lasciatemi lasciami lasciate lasci numero persona sbagliato conosco chi dove perche truffa truffatori spam molestie molestia avvocato denuncia denunciare denuncio garante querela bloccare bloccato segnalo segnalare troppi meno disdire disdici annulla fermare email mail posta',
   ),
   markers: words('il la i di che non per grazie messaggi mi mio e piu sono voi questi numero ricevere scrivere lista'),
-  fuzzyKeywords: ['basta', 'disiscrivi', 'cancella'],
+  fuzzyKeywords: ['basta', 'disiscrivi', 'disiscrivimi', 'cancella'],
 };
