@@ -41,6 +41,12 @@ const MESSAGE_WORDS: ReadonlySet<string> = new Set(
     'messaggi messaggio messaggini notifiche').split(' '),
 );
 
+/**
+ * Being contacted or sent to, whatever the ending: "recontactez", "contactar", "kontaktieren",
+ * "schickt", "escriban", "mandatemi", "texting". The net also needs a rule word beside it.
+ */
+const CONTACT_STEM = /^(?:re)?(?:contact|kontakt|contat|schick|schreib|envoy|ecriv|ecrir|escrib|escrev|scriv|mandar|mandem|manden|mandes|mandat|envia|envie|envien|inviat|inviar|text|txt|messag)/;
+
 /** A clause that is only opt-out words is short ("stop stop stop", "dar de baja"). */
 const KEYWORD_CLAUSE_MAX_WORDS = 8;
 /** "no thanks", "non merci beaucoup", "nao obrigado". */
@@ -112,6 +118,7 @@ export function examine(body: string, useShortcuts: boolean): RevocationVerdict 
 
 /**
  * The net under the rules: a clause that names the messages ("sms", "mensajes", "Nachrichten")
+ * or being contacted or sent to ("contactar", "schickt mir")
  * beside a word some rule starts from (a negation, a stop or remove verb, "list"…) but that no
  * rule matched (nor read and found negated: "don't stop the promos") is sent to review rather than let through — "nn mandatemi + msg", "Ich will
  * diese SMS echt nicht mehr". A person reads it; an ordinary text mentioning a message
@@ -121,7 +128,7 @@ function aboutTheMessages(text: RevocationText, understood: ReadonlySet<number>)
   for (const [index, tokens] of text.clauseTokens.entries()) {
     if (understood.has(index)) continue;
     // The anchors here are part of the rule (any language's), not the gate: both modes read them.
-    if (!tokens.some((token) => MESSAGE_WORDS.has(token)) || languagesAnchoredIn(tokens) === 0) continue;
+    if (!tokens.some((token) => MESSAGE_WORDS.has(token) || CONTACT_STEM.test(token)) || languagesAnchoredIn(tokens) === 0) continue;
     const language = sharedWordLanguage(text, 'en');
     return { kind: 'review', rule: `${language}.mentions-messages`, language };
   }

@@ -47,7 +47,7 @@ const FILLERS: readonly string[] = [
   's il vous plait', 's il te plait', 'svp', 'merci', 'merci beaucoup', 'merci bien',
   'bitte', 'bitte schon', 'bitteschon', 'danke', 'danke schon', 'dankeschon', 'vielen dank', 'danke sehr',
   'obrigado', 'obrigada', 'brigado', 'obg', 'pfv', 'pfvr', 'valeu', 'muito obrigado', 'muito obrigada',
-  'grazie', 'grazie mille', 'per favore', 'perfavore', 'per piacere', 'cortesemente', 'gentilmente',
+  'grazie', 'grazie mille', 'per favore', 'perfavore', 'per piacere', 'cortesemente', 'gentilmente', 'x favore', 'xfavore', 'x fav', 'x favor', 'x fa',
   // greetings and interjections
   'hi', 'hello', 'hey', 'hiya', 'yo', 'ok', 'okay', 'k', 'kk', 'dear sir', 'sir', 'madam', 'guys', 'folks', 'mate',
   'good morning', 'good afternoon', 'good evening', 'seriously', 'omg', 'ugh', 'argh', 'lol', 'now', 'right now',

@@ -16,9 +16,11 @@ export const GERMAN: LanguageRules = {
     messaging: new RegExp(`\\bzu ${CONTACT_VERB}$|\\b(?:anzurufen|anzuschreiben|zuzuschicken|zuzusenden|zuzuspammen|zuzumullen)$|\\b${MESSAGES}\\b`),
   },
   rules: [
-    rule('no-more-messages', 'optOut', `\\bkeine (?:\\w+ ){0,2}?${MESSAGES} mehr\\b|\\bkeine (?:weiteren|weitere) (?:\\w+ )?${MESSAGES}\\b|^keine (?:\\w+ )?${MESSAGES}$|\\bschluss mit (?:den |der |dem |diesen |ihren |euren )?(?:\\w+ )?${MESSAGES}\\b`),
+    rule('no-more-messages', 'optOut', `\\bkeine (?:\\w+ ){0,2}?${MESSAGES} mehr\\b|\\bkeine (?:weiteren|weitere) (?:\\w+ )?${MESSAGES}\\b|^keine (?:\\w+ )?${MESSAGES}$|\\bschluss mit (?:den |der |dem |diesen |ihren |euren )?(?:\\w+ )?${MESSAGES}\\b|\\bnie wieder (?:\\w+ ){0,1}?${MESSAGES}\\b`),
     rule('do-not-contact', 'optOut', `\\b${CONTACT_VERB}(?: sie| ihr| du)?(?: mir| mich| uns)?(?: \\w+){0,2}? nicht mehr\\b|\\bnicht mehr (?:\\w+ ){0,2}?(?:${CONTACT_VERB}|${CONTACTED})\\b|\\b(?:${CONTACT_VERB}|${CONTACTED})(?: \\w+){0,2}? (?:nie wieder|niemals wieder)\\b|\\bnie wieder (?:\\w+ ){0,2}?${CONTACT_VERB}\\b`),
-    rule('stop-texting', 'optOut', `\\b(?:hor|horen|hort|horts|hor s|horen sie|hort bitte|hor bitte)(?: ${oneOf('sie ihr du bitte endlich jetzt doch mal sofort einfach nicht')})* auf\\b(?! zu (?!${CONTACT_VERB}|mir|mich|uns))|\\baufhoren\\b|\\baufzuhoren\\b`, true),
+    // "schickt mir keinen Scheiß mehr": a sending verb, then none of it any more
+    rule('do-not-contact', 'optOut', `\\b(?:schickt|schicken sie|schick|sendet|senden sie|schreibt|schreiben sie|schreib)(?: \\w+)? (?:mir|uns) (?:keine|keinen|nichts|nix)\\b(?: \\w+)? mehr\\b`),
+    rule('stop-texting', 'optOut', `\\b(?:hor|horen|hort|horts|hor s|horen sie|hort bitte|hor bitte)(?: ${oneOf('sie ihr du bitte endlich jetzt doch mal sofort einfach nicht')})* auf\\b(?!(?: (?!zu\\b)\\w+){0,3} zu (?!${CONTACT_VERB}\\b)\\w+)|\\baufhoren\\b|\\baufzuhoren\\b`, true),
     rule(
       'stop-messages',
       'optOut',
@@ -74,7 +76,7 @@ export const GERMAN: LanguageRules = {
     anywhere: /\b(?:nicht|nie|niemals)\b(?! mehr\b| wieder\b)/,
   },
   anchors: anchorSet(
-    'horts erlaubt genehmigt lassen weglassen sparen stecken wieso weshalb keine weitere weiteren schluss nicht nie niemals hor* aufhoren aufzuhoren stop* beenden beendet einstellen stellen abstellen abbestell* unterlassen eingestellt abmeld* austragen melde melden tragen trag tragt entfernen abgemeldet ausgetragen loschen streichen nehmen liste verteiler verteilerliste newsletter datenbank widerrufe widerrufen ziehe einwilligung zustimmung ausschliesslich lass lassen lasst verschonen falsche falscher falschen falsch kenne wer woher warum kein interessiert belastigung anwalt anzeige abmahnung spam betrug betruger verbraucherzentrale bundesnetzagentur blockieren gesperrt datenschutz dsgvo reicht weniger halt nein kundigen kundige stornieren abo abonnement mitgliedschaft vertrag konto viele ab raus loswerden ausschalten email mail post brief',
+    'schickt schick sendet schreibt schreib keinen nix horts erlaubt genehmigt lassen weglassen sparen stecken wieso weshalb keine weitere weiteren schluss nicht nie niemals hor* aufhoren aufzuhoren stop* beenden beendet einstellen stellen abstellen abbestell* unterlassen eingestellt abmeld* austragen melde melden tragen trag tragt entfernen abgemeldet ausgetragen loschen streichen nehmen liste verteiler verteilerliste newsletter datenbank widerrufe widerrufen ziehe einwilligung zustimmung ausschliesslich lass lassen lasst verschonen falsche falscher falschen falsch kenne wer woher warum kein interessiert belastigung anwalt anzeige abmahnung spam betrug betruger verbraucherzentrale bundesnetzagentur blockieren gesperrt datenschutz dsgvo reicht weniger halt nein kundigen kundige stornieren abo abonnement mitgliedschaft vertrag konto viele ab raus loswerden ausschalten email mail post brief',
   ),
   markers: words('die der das und ich nicht sie bitte danke keine mehr mir mich ist nachrichten ihr mit von zu auf nummer'),
   fuzzyKeywords: ['stopp', 'abmelden', 'abbestellen', 'austragen'],

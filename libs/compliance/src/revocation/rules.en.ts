@@ -82,7 +82,7 @@ export const ENGLISH: LanguageRules = {
     rule(
       'other-channel',
       'optOut',
-      `\\b(?:email|mail|call|write|letter) (?:me |us )?(?:instead|only|rather)\\b|\\b(?:only|just) (?:by |via |through |contact me by |reach me by )?(?:email|mail)\\b|\\bprefer (?:email|to be emailed|emails)\\b|\\b(?:by|via|through) (?:email|mail) (?:only|instead|from now on)\\b|\\bemails? (?:only|instead)\\b`,
+      `\\b(?:email|mail|call|write|letter) (?:me |us )?(?:instead|only|rather)\\b|\\b(?:only|just) (?:by |via |through |contact me by |reach me by )?(?:email|mail)\\b|\\bprefer (?:email|to be emailed|emails|(?:to be )?(?:contacted|reached) (?:by|via|through) (?:email|mail))\\b|\\bnot (?:by|via|through) (?:text|texts|sms|message|messages)\\b|\\b(?:by|via|through) (?:email|mail) (?:only|instead|from now on)\\b|\\bemails? (?:only|instead)\\b`,
     ),
     rule(
       'how-to-stop',
@@ -115,7 +115,7 @@ export const ENGLISH: LanguageRules = {
   },
   selfSubjects: words('i ill we well id ive im wed he she they hes shes theyll itll'),
   anchors: anchorSet(
-    'stop* stoop* quit cease halt discontinue end dont never not no nomore none longer didnt unsu* unen* unre* dere* subscribe opt opted opting optout optin off out remove delete erase unlist exclude purge take wipe revoke withdraw withdrawing revoking cancel rescind consent dnc list registry register email mail emails leave lose forget away lost wrong number isnt nobody who why interested interest good pass spam* scam* harass* harrass* stalking report reporting reported sue suing lawsuit lawyer attorney legal fcc tcpa ftc police block blocking blocked enough less fewer pause communication communications contact correspondence many instead rather turn rid phone cell',
+    'prefer stop* stoop* quit cease halt discontinue end dont never not no nomore none longer didnt unsu* unen* unre* dere* subscribe opt opted opting optout optin off out remove delete erase unlist exclude purge take wipe revoke withdraw withdrawing revoking cancel rescind consent dnc list registry register email mail emails leave lose forget away lost wrong number isnt nobody who why interested interest good pass spam* scam* harass* harrass* stalking report reporting reported sue suing lawsuit lawyer attorney legal fcc tcpa ftc police block blocking blocked enough less fewer pause communication communications contact correspondence many instead rather turn rid phone cell',
   ),
   markers: words(
     'the you me my i to is are this please thanks and your of not dont texts messages want no more text remove list from these',

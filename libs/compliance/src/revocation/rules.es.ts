@@ -8,7 +8,7 @@ const MESSAGES = oneOf(
 );
 const BEFORE_MESSAGES = `(?:${oneOf('de con los las estos estas esos esas sus tus todos todas todo el la mas recibir enviar mandar me sus tantos tantas')} ){0,4}`;
 const SEND_PLURAL = oneOf(
-  'lleguen llegue envien manden escriban envies mandes escribas contacten contactes llamen llames molesten molestes envie mande escriba contacte llame moleste enviar mandar escribir contactar molestar textees texteen vuelvan_a_escribir vuelvan_a_mandar vuelvan_a_enviar vuelvas_a_escribir',
+  'lleguen llegue envien manden escriban envies mandes escribas contacten contactes llamen llames molesten molestes envie mande escriba contacte llame moleste enviar mandar escribir contactar molestar textees texteen vuelvan_a_escribir vuelvan_a_mandar vuelvan_a_enviar vuelvan_a_contactar vuelvan_a_llamar vuelvas_a_escribir vuelvas_a_contactar vuelvas_a_llamar vuelvas_a_mandar',
 );
 
 export const SPANISH: LanguageRules = {
@@ -25,7 +25,7 @@ export const SPANISH: LanguageRules = {
       'do-not-contact',
       'optOut',
       // "no me llamen ni me escriban más": two ways of contact chained with ni / o / y
-      `\\bno (?:me |nos )?(?:${SEND_PLURAL})(?:me|nos)?(?: (?:ni|o|y) (?:me |nos )?(?:${SEND_PLURAL})(?:me|nos)?)*(?:$| (?:\\w+ ){0,2}?(?:mas|nunca|nada|otra vez|de nuevo|ningun\\w*|${MESSAGES})\\b)|\\bno (?:me |nos )?(?:${SEND_PLURAL})(?:me|nos)? (?:ni|o) (?:me |nos )?(?:${SEND_PLURAL})(?:me|nos)?\\b`,
+      `\\bno (?:me |nos )?(?:${SEND_PLURAL})(?:me|nos)?(?: (?:ni|o|y) (?:me |nos )?(?:${SEND_PLURAL})(?:me|nos)?)*(?:$| (?:\\w+ ){0,2}?(?:mas|nunca|nada|otra vez|de nuevo|ningun\\w*|${MESSAGES})\\b| (?:a|en|al) (?:este|mi|el) (?:numero|telefono|celular)\\b)|\\bno (?:me |nos )?(?:${SEND_PLURAL})(?:me|nos)? (?:ni|o) (?:me |nos )?(?:${SEND_PLURAL})(?:me|nos)?\\b`,
     ),
     rule('do-not-contact', 'optOut', `\\bnunca mas (?:me )?(?:${SEND_PLURAL})\\b`),
     rule(
@@ -33,7 +33,7 @@ export const SPANISH: LanguageRules = {
       'optOut',
       `\\b(?:no|ya no) (?:quiero|deseo|queremos|necesito|quiero seguir) (?:(?:${oneOf(
         'recibir mas seguir_recibiendo que_me_envien que_me_manden que_me_escriban sus tus estos estas los las ningun ninguna ningunos ningunas mensajes de ser',
-      )}) ){0,4}?(?:${MESSAGES}|mas|recibir|contactad[oa]|molestad[oa])\\b`,
+      )}) ){0,4}?(?:${MESSAGES}|mas(?: nada)?$|recibir|contactad[oa]|molestad[oa])\\b`,
     ),
     rule('no-more-messages', 'optOut', `\\b(?:no|ya no|nada|ningun|ninguno) mas (?:\\w+ ){0,1}?${MESSAGES}\\b|\\bnada de (?:\\w+ ){0,1}?${MESSAGES}\\b|\\bbasta de (?:\\w+ ){0,2}?${MESSAGES}\\b|^no mas (?:\\w+ ){0,2}?${MESSAGES}|^ya no (?:\\w+ ){0,1}?${MESSAGES}\\b`),
     // "dar de baja la membresía" cancels something else: that is cancel-subscription (review)
@@ -50,7 +50,7 @@ export const SPANISH: LanguageRules = {
       'optOut',
       `\\bcomo (?:me |le )?(?:puedo |hago para |hago |se |podria |debo )?(?:me )?(?:darme de baja|doy de baja|dejo de recibir|paro de recibir|dar de baja|desuscribirme|desuscribo|parar (?:los|estos|esto|de recibir|las)|dejar de recibir|detener (?:los|estos|esto|las)|salir de (?:la|esta|su) lista|cancelar (?:los|estos|estas|las) (?:mensajes|sms|textos|notificaciones))\\b(?! (?:el|la|mi|mis|su|sus|un|una|los|las|este|esta) (?!numero|telefono|celular|mensajes|sms)\\w+)|^como (?:lo )?(?:paro|detengo|cancelo)$`,
     ),
-    rule('other-channel', 'optOut', `\\b(?:solo|solamente|mejor|unicamente) (?:(?:por|al|a mi|mandenme|envienme|escribanme|mandame|enviame|escribeme|contactenme|contactame|contacten|llamenme|llamame|comuniquense|avisenme|un|me) )*(?:correo|email|mail)\\b|\\bpor (?:mensaje|mensajes|sms|texto|whatsapp)(?: de texto)? no$|\\b(?:correo|email|mail) (?:mejor|en su lugar|en vez)\\b`),
+    rule('other-channel', 'optOut', `\\bprefiero (?:que me \\w+ |ser \\w+ )?(?:por |via )?(?:correo|email|mail)\\b|\\bno por (?:mensaje|mensajes|sms|texto|whatsapp)\\b|\\b(?:solo|solamente|mejor|unicamente) (?:(?:por|al|a mi|mandenme|envienme|escribanme|mandame|enviame|escribeme|contactenme|contactame|contacten|llamenme|llamame|comuniquense|avisenme|un|me) )*(?:correo|email|mail)\\b|\\bpor (?:mensaje|mensajes|sms|texto|whatsapp)(?: de texto)? no$|\\b(?:correo|email|mail) (?:mejor|en su lugar|en vez)\\b`),
     rule('keyword-then-sentence', 'optOut', `^(?:stop|baja|alto) (?:yo|ya|no|me|soy|nunca|ustedes)\\b`),
     rule('leave-me-alone', 'optOut', `\\b(?:dejen?me|dejeme|dejenme|dejame) en paz\\b|\\bno (?:me )?molesten? mas\\b|\\bdejen de molestar(?:me)?\\b|\\bno molesten\\b`),
     // review
@@ -59,10 +59,10 @@ export const SPANISH: LanguageRules = {
     rule('how-got-number', 'review', `\\bpor ?que (?:tienen|tiene|tienes) (?:mi|este) (?:numero|telefono|celular)\\b|\\b(?:como|de donde|donde) (?:consiguieron|obtuvieron|sacaron|tienen|sacaste|conseguiste) (?:mi|este) (?:numero|telefono|celular)\\b`),
     rule('why-texting', 'review', `\\bpor ?que (?:me )?(?:escriben|envian|mandan|siguen|contactan|escribes|mandas|llegan|recibo|me llegan)\\b`),
     rule('not-interested', 'review', `\\bno (?:me )?interesa\\b|\\bno estoy interesad[oa]\\b|\\bsin interes\\b|\\bno me interesan\\b`),
-    rule('never-signed-up', 'review', `\\b(?:nunca|no) (?:les |le |te )?(?:di|dimos|he dado) (?:permiso|mi numero|autorizacion)\\b|\\bnunca me (?:suscribi|registre|inscribi|apunte)\\b|\\bno me (?:suscribi|registre|inscribi)\\b|\\bnunca (?:autorice|di permiso)\\b`),
+    rule('never-signed-up', 'review', `\\b(?:nunca|no) (?:acepte|aceptamos|consenti|solicite|pedi) (?:esto|eso|nada|recibir|sus|estos|que)\\b|^(?:yo )?nunca (?:acepte|consenti|solicite|pedi)\\b|\\b(?:nunca|no) (?:les |le |te )?(?:di|dimos|he dado) (?:permiso|mi numero|autorizacion)\\b|\\bnunca me (?:suscribi|registre|inscribi|apunte)\\b|\\bno me (?:suscribi|registre|inscribi)\\b|\\bnunca (?:autorice|di permiso)\\b`),
     rule('complaint', 'review', `\\b(?:spam|estafa|estafadores|acoso|acosando|acosar|denunciar|denuncia|demanda|demandar|abogado|profeco|reportar|bloquear|bloqueado|fraude)\\b`),
     rule('too-many', 'review', `\\b(?:demasiados|tantos|muchos) (?:mensajes|sms|textos)\\b|^ya$|\\bmenos mensajes\\b`),
-    rule('stop-other-object', 'review', `^(?:alto|basta|paren|para|stop|no mas|fuera) (?:al|a la|a los|a las|con el|con la|con los|con las|el|la|los|las|este|esta|estos|su|sus|tu|de) \\w+`, true),
+    rule('stop-other-object', 'review', `^no (?:a la|al|a los|a las) \\w+|^(?:alto|basta|paren|para|stop|no mas|fuera) (?:al|a la|a los|a las|con el|con la|con los|con las|el|la|los|las|este|esta|estos|su|sus|tu|de) \\w+`, true),
     rule('cancel-subscription', 'review', `\\b(?:cancelar|cancela|cancelen|anular|dar de baja|darme de baja|den de baja) (?:mi |la |esta |el )?(?:suscripcion|membresia|plan|cuenta|servicio|contrato|linea)\\b`, true),
   ],
   partial: /\bpero (?:sigan|quiero|mantengan|dejen|si|no los|no las|manden|envien)\b|\bexcepto\b|\bsalvo\b|\bsolo (?:los|las) (?!mensajes|sms)\w+ no\b/,
@@ -73,7 +73,7 @@ export const SPANISH: LanguageRules = {
     reach: 3,
   },
   anchors: anchorSet(
-    'deja dejen deje dejad dejes dejar para paren pare parad pares parar termina terminen detengan detenga deten cesen cese basta acaben acaba cancelar cancelen cancela cancele detener quitar quiten eliminar eliminen no nunca nada ningun ninguno baja desuscrib* desinscrib* desuscripcion saca* saqu* quita* quite* elimin* borra* borre* exclu* retir* remuev* revoco retiro revocar retirar correo email mail dejeme dejenme dejame paz molesten numero equivoc* persona conozco quien sos donde por porque interesa interesado interesada interes interesan spam estafa estafadores acoso acosando acosar denunciar denuncia demanda demandar abogado profeco reportar bloquear bloqueado fraude demasiados tantos muchos ya menos alto stop fuera anular salir dejo paro detengo cancelo doy dar lo',
+    'prefiero acepte aceptamos consenti solicite pedi deja dejen deje dejad dejes dejar para paren pare parad pares parar termina terminen detengan detenga deten cesen cese basta acaben acaba cancelar cancelen cancela cancele detener quitar quiten eliminar eliminen no nunca nada ningun ninguno baja desuscrib* desinscrib* desuscripcion saca* saqu* quita* quite* elimin* borra* borre* exclu* retir* remuev* revoco retiro revocar retirar correo email mail dejeme dejenme dejame paz molesten numero equivoc* persona conozco quien sos donde por porque interesa interesado interesada interes interesan spam estafa estafadores acoso acosando acosar denunciar denuncia demanda demandar abogado profeco reportar bloquear bloqueado fraude demasiados tantos muchos ya menos alto stop fuera anular salir dejo paro detengo cancelo doy dar lo',
   ),
   markers: words('el la los las de que no por favor gracias mensajes me mi es y mas quiero usted ustedes estos mandar enviar numero dejen'),
   fuzzyKeywords: ['baja', 'cancelar', 'parar', 'detener', 'desuscribir'],

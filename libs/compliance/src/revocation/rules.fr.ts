@@ -7,7 +7,7 @@ const MESSAGES = oneOf(
   'messages message sms textos texto notifications notification promos promo promotions pubs pub publicites publicite mails mail relances offres alertes spams spam envois envoi newsletters newsletter',
 );
 const BEFORE_MESSAGES = `(?:${oneOf('pas surtout jamais aux au a les vos ces tes des de d tous toutes l la le envoyer m me recevoir votre ton envoi vos ces tous_les toutes_les')} ){0,4}`;
-const SEND_IMPERATIVE = oneOf('envoyez ecrivez contactez appelez envoie ecris contacte appelle derangez sollicitez harcelez textez relancez envoyer ecrire contacter');
+const SEND_IMPERATIVE = oneOf('recontactez recontacter rappelez renvoyez envoyez ecrivez contactez appelez envoie ecris contacte appelle derangez sollicitez harcelez textez relancez envoyer ecrire contacter');
 
 export const FRENCH: LanguageRules = {
   language: 'fr',
@@ -41,7 +41,7 @@ export const FRENCH: LanguageRules = {
       'optOut',
       `\\bcomment (?:(?:je |on )?(?:peux |peut |puis |fait |fais |faire |dois |faut il |est ce qu on |est ce que je )?)(?:(?:je|on|pour|me|m|il) )*(?:arreter|stopper|desabonner|desinscrire|ne plus recevoir|me desabonner|me desinscrire|m arreter|arrete|desactiver (?:les|ces|vos) (?:${MESSAGES}))\\b(?: (?:${oneOf('ca ces les vos messages sms de recevoir tout cela ceci')}))*$`,
     ),
-    rule('other-channel', 'optOut', `\\b(?:uniquement|seulement|plutot|que) par (?:e ?mail|mail|courriel|courrier)\\b|\\bpar (?:e ?mail|mail|courriel|courrier) (?:plutot|uniquement|seulement)\\b`),
+    rule('other-channel', 'optOut', `\\bprefere (?:etre \\w+ )?(?:par |via )(?:e ?mail|mail|courriel|courrier)\\b|\\bpas par (?:sms|texto|textos|message|messages)\\b|\\b(?:uniquement|seulement|plutot|que) par (?:e ?mail|mail|courriel|courrier)\\b|\\bpar (?:e ?mail|mail|courriel|courrier) (?:plutot|uniquement|seulement)\\b`),
     rule('keyword-then-sentence', 'optOut', `^(?:stop|arret|arrete|arretez) (?:je|j|jveux|nous|on|c est|ce n est|plus)\\b`),
     rule('leave-me-alone', 'optOut', `\\blaisse[zr]? moi tranquille\\b|\\b(?:fichez|foutez|fiche|fous) moi la paix\\b|\\blachez moi\\b|\\bne me derangez plus\\b`),
     // review
@@ -66,7 +66,7 @@ export const FRENCH: LanguageRules = {
     anywhere: new RegExp(`\\b${STOP} (?:surtout )?(?:pas|jamais)\\b`),
   },
   anchors: anchorSet(
-    'pu textez trompez trompes erreur menvoyer mecrire mappeler mcontacter mharceler jveux jveu jvx veux veut voudrais voulons souhaite autorise autorisee non numero ki arrete arretez arreter arretes arretons cessez cesse cesser stoppez stoppe stopper stop annulez annuler supprimez supprimer ne n plus pas aucun aucune fini finis assez jamais desab* deab* desinscri* desincri* retirez retire retirer supprime enlevez enleve enlever effacez efface effacer rayez radiez sortez otez virez rayer radier sortir consentement accord autorisation revoque revoquer bloctel opposition comment laisse laissez laisser fichez foutez fiche fous lachez derangez mauvais erreur trompe* connais qui pourquoi interesse* interessent interet arnaque arnaqueurs harcelement harceler plainte avocat spam cnil signaler signale bloquer bloque escroquerie escrocs trop moins suffit halte resilier resiliez abonnement adhesion forfait compte mail email courriel courrier',
+    'arret prefere pu textez trompez trompes erreur menvoyer mecrire mappeler mcontacter mharceler jveux jveu jvx veux veut voudrais voulons souhaite autorise autorisee non numero ki arrete arretez arreter arretes arretons cessez cesse cesser stoppez stoppe stopper stop annulez annuler supprimez supprimer ne n plus pas aucun aucune fini finis assez jamais desab* deab* desinscri* desincri* retirez retire retirer supprime enlevez enleve enlever effacez efface effacer rayez radiez sortez otez virez rayer radier sortir consentement accord autorisation revoque revoquer bloctel opposition comment laisse laissez laisser fichez foutez fiche fous lachez derangez mauvais erreur trompe* connais qui pourquoi interesse* interessent interet arnaque arnaqueurs harcelement harceler plainte avocat spam cnil signaler signale bloquer bloque escroquerie escrocs trop moins suffit halte resilier resiliez abonnement adhesion forfait compte mail email courriel courrier',
   ),
   markers: words('le la les de je ne pas plus vous merci mon moi est et des svp messages sms m envoyer arretez veux numero'),
   fuzzyKeywords: ['arret', 'arrete', 'arretez', 'arreter', 'desabonner', 'desinscrire'],

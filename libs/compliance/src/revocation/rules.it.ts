@@ -42,7 +42,7 @@ export const ITALIAN: LanguageRules = {
       'optOut',
       `\\bcome (?:faccio|posso|si fa|fare|devo|si puo)(?: a| per)? (?:\\w+ ){0,1}?(?:disiscriver\\w*|cancellarmi|smettere di ricevere|togliermi|non ricevere piu|bloccare (?:i|questi|questo) (?:${MESSAGES})|fermare (?:i|questi|questo) (?:${MESSAGES})|annullare l iscrizione)`,
     ),
-    rule('other-channel', 'optOut', `\\b(?:solo|soltanto|preferisco|meglio|solamente) (?:per |via |tramite )?(?:e ?mail|email|mail|posta)\\b`),
+    rule('other-channel', 'optOut', `\\bpreferisco (?:essere \\w+ |che mi \\w+ )?(?:per |via |tramite )?(?:e ?mail|email|mail|posta)\\b|\\bnon (?:via|per|tramite) (?:sms|messaggi|messaggio|whatsapp)\\b|\\b(?:solo|soltanto|preferisco|meglio|solamente) (?:per |via |tramite )?(?:e ?mail|email|mail|posta)\\b`),
     rule('keyword-then-sentence', 'optOut', `^(?:stop|basta) (?:io|non|sono|mi|gia|voi)\\b`),
     rule('leave-me-alone', 'optOut', `\\blasciate?mi in pace\\b|\\bmi lasci(?:ate)? in pace\\b|\\bnon (?:mi )?(?:disturbate|rompete) piu\\b`),
     // review
@@ -51,10 +51,10 @@ export const ITALIAN: LanguageRules = {
     rule('how-got-number', 'review', `\\bperche (?:avete|hai|ha) (?:il )?mio numero\\b|\\b(?:come|dove) (?:avete|hai|ha) (?:avuto|ottenuto|trovato|preso) (?:il )?mio numero\\b`),
     rule('why-texting', 'review', `\\bperche (?:mi )?(?:scrivete|mandate|inviate|contattate|continuate|ricevo|arrivano|scrivi)\\b`),
     rule('not-interested', 'review', `\\bnon (?:mi )?interessa\\b|\\bnon sono interessat[oa]\\b|\\bnessun interesse\\b|\\bnon mi interessano\\b`),
-    rule('never-signed-up', 'review', `\\bmai (?:dato|data) (?:il )?(?:permesso|consenso|mio numero|autorizzazione)\\b|\\bmai autorizzat[oa]\\b|\\bmai (?:iscritto|iscritta|registrato|registrata|dato il consenso)\\b|\\bnon mi sono mai\\b`),
+    rule('never-signed-up', 'review', `\\bmai (?:accettato|accettata|acconsentito)\\b|\\bmai (?:dato|data) (?:il )?(?:permesso|consenso|mio numero|autorizzazione)\\b|\\bmai autorizzat[oa]\\b|\\bmai (?:iscritto|iscritta|registrato|registrata|dato il consenso)\\b|\\bnon mi sono mai\\b`),
     rule('complaint', 'review', `\\b(?:truffa|truffatori|spam|molestie|molestia|avvocato|denuncia|denunciare|denuncio|garante|querela|bloccare|bloccato|segnalo|segnalare)\\b`),
     rule('too-many', 'review', `\\btroppi (?:messaggi|sms)\\b|\\bmeno messaggi\\b`),
-    rule('stop-other-object', 'review', `^(?:basta|stop|fermate) (?:con |a |al |alla |ai )?(?:il|lo|la|i|gli|le|questa|questo|questi|queste|l|nuova|nuovo) \\w+`, true),
+    rule('stop-other-object', 'review', `^no (?:al|alla|ai|agli|alle|allo) \\w+|^(?:basta|stop|fermate) (?:con |a |al |alla |ai )?(?:il|lo|la|i|gli|le|questa|questo|questi|queste|l|nuova|nuovo) \\w+`, true),
     rule('cancel-subscription', 'review', `\\b(?:disdire|annullare|cancellare|disdici|annulla) (?:il mio |l |mio |il )?(?:abbonamento|contratto|piano|account)\\b`, true),
   ],
   partial: /\bma (?:continuate|voglio|tenete|lasciate|mandate|inviate)\b|\bma (?:i|gli|le|il|la|l) \w+(?: \w+){0,4} (?:voglio|tenete|continuate|lasciate|mandate)\b|\b(?:li|le) voglio ancora\b|\btranne\b|\beccetto\b|\bsolo (?:i|le|gli) (?!messaggi|sms)\w+\b/,
@@ -65,8 +65,8 @@ export const ITALIAN: LanguageRules = {
     reach: 3,
   },
   anchors: anchorSet(
-    'toglierle toglierli toglietele toglieteli eliminarle eliminarli cancellarle cancellarli bloccarle bloccarli fermarle fermarli sospenderle sospenderli risparmiarvele evitarle evitatele dato data autorizzato autorizzata avete nn smettete smettetela smettila smetti smettere smetta smettiamola finitela finiscila piantatela piantala cessate smettono basta stop fermate bloccate interrompete sospendete smetto non mai niente nessun disiscri* cancellatemi cancellami cancellarmi toglietemi toglimi togliermi rimuovetemi rimuovimi rimuovermi eliminatemi eliminami eliminarmi annullare cancellare annullate cancellate rimuovete togliete eliminate rimuovere togliere eliminare dalla revoco ritiro revocare ritirare registro lasciatemi lasciami lasciate lasci numero persona sbagliato conosco chi dove perche truffa truffatori spam molestie molestia avvocato denuncia denunciare denuncio garante querela bloccare bloccato segnalo segnalare troppi meno disdire disdici annulla fermare email mail posta',
+    'no preferisco accettato accettata acconsentito toglierle toglierli toglietele toglieteli eliminarle eliminarli cancellarle cancellarli bloccarle bloccarli fermarle fermarli sospenderle sospenderli risparmiarvele evitarle evitatele dato data autorizzato autorizzata avete nn smettete smettetela smettila smetti smettere smetta smettiamola finitela finiscila piantatela piantala cessate smettono basta stop fermate bloccate interrompete sospendete smetto non mai niente nessun disiscri* cancellatemi cancellami cancellarmi toglietemi toglimi togliermi rimuovetemi rimuovimi rimuovermi eliminatemi eliminami eliminarmi annullare cancellare annullate cancellate rimuovete togliete eliminate rimuovere togliere eliminare dalla revoco ritiro revocare ritirare registro lasciatemi lasciami lasciate lasci numero persona sbagliato conosco chi dove perche truffa truffatori spam molestie molestia avvocato denuncia denunciare denuncio garante querela bloccare bloccato segnalo segnalare troppi meno disdire disdici annulla fermare email mail posta',
   ),
   markers: words('il la i di che non per grazie messaggi mi mio e piu sono voi questi numero ricevere scrivere lista'),
-  fuzzyKeywords: ['basta', 'disiscrivi', 'cancella'],
+  fuzzyKeywords: ['basta', 'disiscrivi', 'disiscrivimi', 'cancella'],
 };
