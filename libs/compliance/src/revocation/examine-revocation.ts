@@ -83,10 +83,13 @@ export function examine(body: string, useShortcuts: boolean): RevocationVerdict 
   const isWholeMessage = text.clauseTokens.length === 1;
   // Clauses a rule read and found negated: the net below leaves them alone.
   const understood = new Set<number>();
+  // Each clause's anchor mask, as the gate computed it (the net reads it again).
+  const masks: number[] = [];
 
   for (let index = 0; index < text.clauseTokens.length; index += 1) {
     const tokens = text.clauseTokens[index];
     const anchored = useShortcuts ? languagesAnchoredIn(tokens) : ~0;
+    if (useShortcuts) masks[index] = anchored;
     const short = tokens.length <= KEYWORD_CLAUSE_MAX_WORDS;
     // Most clauses of a long text are neither short nor anchored: nothing can match them.
     if (!short && anchored === 0) continue;
@@ -113,7 +116,7 @@ export function examine(body: string, useShortcuts: boolean): RevocationVerdict 
 
   const refusal = politeRefusal(text);
   if (refusal) return refusal;
-  return stopSignOrTypo(text) ?? aboutTheMessages(text, understood);
+  return stopSignOrTypo(text) ?? aboutTheMessages(text, understood, masks);
 }
 
 /**
@@ -124,11 +127,12 @@ export function examine(body: string, useShortcuts: boolean): RevocationVerdict 
  * diese SMS echt nicht mehr". A person reads it; an ordinary text mentioning a message
  * ("I didn't get the text with the code") costs a review, never an opt-out.
  */
-function aboutTheMessages(text: RevocationText, understood: ReadonlySet<number>): RevocationVerdict | null {
+function aboutTheMessages(text: RevocationText, understood: ReadonlySet<number>, masks: readonly number[]): RevocationVerdict | null {
   for (const [index, tokens] of text.clauseTokens.entries()) {
     if (understood.has(index)) continue;
     // The anchors here are part of the rule (any language's), not the gate: both modes read them.
-    if (!tokens.some((token) => MESSAGE_WORDS.has(token) || CONTACT_STEM.test(token)) || languagesAnchoredIn(tokens) === 0) continue;
+    if ((masks[index] ?? languagesAnchoredIn(tokens)) === 0) continue;
+    if (!tokens.some((token) => MESSAGE_WORDS.has(token) || CONTACT_STEM.test(token))) continue;
     const language = sharedWordLanguage(text, 'en');
     return { kind: 'review', rule: `${language}.mentions-messages`, language };
   }
