@@ -2,7 +2,7 @@ import type { LanguageRules } from './phrase-rule';
 import { anchorSet, oneOf, rule, words } from './phrase-rule';
 
 const MESSAGES = oneOf(
-  'sms nachrichten nachricht mitteilungen texte werbung werbe_sms werbesms newsletter benachrichtigungen angebote mails emails kurznachrichten spam infos whatsapps whatsapp textnachrichten werbenachrichten',
+  'erinnerungen erinnerung terminerinnerungen sms nachrichten nachricht mitteilungen texte werbung werbe_sms werbesms newsletter benachrichtigungen angebote mails emails kurznachrichten spam infos whatsapps whatsapp textnachrichten werbenachrichten',
 );
 const CONTACT_VERB = oneOf('schreiben schicken senden kontaktieren simsen anrufen belastigen nerven zuschicken texten zusenden anschreiben');
 const CONTACTED = oneOf('kontaktiert angeschrieben angerufen belastigt benachrichtigt genervt zugespamt');
@@ -17,7 +17,7 @@ export const GERMAN: LanguageRules = {
   },
   rules: [
     rule('no-more-messages', 'optOut', `\\bkeine (?:\\w+ ){0,2}?${MESSAGES} mehr\\b|\\bkeine (?:weiteren|weitere) (?:\\w+ )?${MESSAGES}\\b|^keine (?:\\w+ )?${MESSAGES}$|\\bschluss mit (?:den |der |dem |diesen |ihren |euren )?(?:\\w+ )?${MESSAGES}\\b|\\bnie wieder (?:\\w+ ){0,1}?${MESSAGES}\\b`),
-    rule('do-not-contact', 'optOut', `\\b${CONTACT_VERB}(?: sie| ihr| du)?(?: mir| mich| uns)?(?: \\w+){0,2}? nicht mehr\\b|\\bnicht mehr (?:\\w+ ){0,2}?(?:${CONTACT_VERB}|${CONTACTED})\\b|\\b(?:${CONTACT_VERB}|${CONTACTED})(?: \\w+){0,2}? (?:nie wieder|niemals wieder)\\b|\\bnie wieder (?:\\w+ ){0,2}?${CONTACT_VERB}\\b`),
+    rule('do-not-contact', 'optOut', `\\b${CONTACT_VERB}(?: sie| ihr| du)?(?: mir| mich| uns)?(?: \\w+){0,2}? nicht mehr\\b|\\bnicht mehr (?:\\w+ ){0,3}?(?:${CONTACT_VERB}|${CONTACTED})\\b|\\b(?:${CONTACT_VERB}|${CONTACTED})(?: \\w+){0,2}? (?:nie wieder|niemals wieder)\\b|\\bnie wieder (?:\\w+ ){0,2}?${CONTACT_VERB}\\b`),
     // "schickt mir keinen Scheiß mehr": a sending verb, then none of it any more
     rule('do-not-contact', 'optOut', `\\b(?:schickt|schicken sie|schick|sendet|senden sie|schreibt|schreiben sie|schreib)(?: \\w+)? (?:mir|uns) (?:keine|keinen|nichts|nix)\\b(?: \\w+)? mehr\\b`),
     rule('stop-texting', 'optOut', `\\b(?:hor|horen|hort|horts|hor s|horen sie|hort bitte|hor bitte)(?: ${oneOf('sie ihr du bitte endlich jetzt doch mal sofort einfach nicht')})* auf\\b(?!(?: (?!zu\\b)\\w+){0,3} zu (?!${CONTACT_VERB}\\b)\\w+)|\\baufhoren\\b|\\baufzuhoren\\b`, true),
@@ -38,7 +38,7 @@ export const GERMAN: LanguageRules = {
     rule(
       'remove-me',
       'optOut',
-      `\\b(?:loschen|entfernen|streichen|nehmen)(?: sie| ihr)? (?:mich|meine (?:nummer|handynummer|telefonnummer|daten|kontaktdaten))\\b|\\b(?:mich|meine (?:nummer|handynummer|telefonnummer|daten)) (?:\\w+ ){0,3}?(?:loschen|entfernen|streichen|austragen|rausnehmen)\\b|\\b(?:aus|von) (?:der|ihrer|eurer|dem|ihrem|eurem|diesem|dieser) (?:\\w+ )?(?:liste|verteiler|verteilerliste|newsletter|datenbank)\\b`,
+      `\\b(?:loschen|entfernen|streichen|nehmen)(?: sie| ihr)? (?:mich|meine (?:nummer|handynummer|telefonnummer|daten|kontaktdaten))\\b|\\b(?:mich|meine (?:nummer|handynummer|telefonnummer|daten)) (?:\\w+ ){0,3}?(?:loschen|entfernen|streichen|austragen|rausnehmen)\\b|\\b(?:aus|von) (?:der|ihrer|eurer|dem|ihrem|eurem|diesem|dieser) (?:\\w+ )?(?:liste|verteiler|verteilerliste|newsletter|datenbank|\\w+verteiler|\\w+liste)\\b`,
     ),
     rule('do-not-want-messages', 'optOut', `\\b(?:will|mochte|mochten|wollen|wunsche) (?:das|die|diese|sie|es|so was|sowas|solche|solches) (?:\\w+ )?nicht mehr (?:bekommen|erhalten|haben|empfangen|sehen)\\b|\\b(?:will|mochte|mochten|wollen|brauche) (?:\\w+ ){0,2}?${MESSAGES} (?:\\w+ )?nicht mehr$`),
     rule(
@@ -54,7 +54,7 @@ export const GERMAN: LanguageRules = {
     ),
     rule('other-channel', 'optOut', `\\b(?:nur|lieber|bitte nur|ausschliesslich) (?:noch )?(?:per |uber |via |als )?(?:e ?mail|email|mail|post|brief)\\b`),
     rule('keyword-then-sentence', 'optOut', `^(?:stopp?|stop) (?:ich|wir|das ist|keine|nicht)\\b`),
-    rule('leave-me-alone', 'optOut', `\\blass(?:en sie|t|en)? mich (?:in ruhe|zufrieden)\\b|\\bverschonen sie mich\\b`),
+    rule('leave-me-alone', 'optOut', `\\bgebt(?:s)? (?:a |mir |uns |endlich )?ruh\\w*\\b|\\blass(?:en sie|t|en)? mich (?:in ruhe|zufrieden)\\b|\\bverschonen sie mich\\b`),
     // review
     rule('wrong-number', 'review', `\\bfalsche(?:r|n)? (?:nummer|person|empfanger)\\b|\\bfalsch verbunden\\b|\\bnicht (?:meine|die richtige) nummer\\b|^(?:ich )?bin nicht \\w+$|\\bkenne (?:sie|euch|dich) nicht\\b`),
     rule('who-is-this', 'review', `\\bwer (?:ist das|sind sie|bist du|seid ihr|schreibt (?:mir|da|hier)|ist da|spricht)\\b|^wer$`),
@@ -62,6 +62,8 @@ export const GERMAN: LanguageRules = {
     rule('why-texting', 'review', `\\b(?:warum|wieso|weshalb) (?:schreiben|schicken|kontaktieren|bekomme|erhalte|texten|simsen|nerven|senden|schreibt|schickt|kontaktiert|textet|simst|nervt|sendet|schreibst|schickst) (?:sie|ihr|du|ich|man)\\b`),
     rule('not-interested', 'review', `\\bkein interesse\\b|\\bnicht interessiert\\b|\\binteressiert mich nicht\\b|\\bbrauche ich nicht\\b`),
     rule('never-signed-up', 'review', `\\bnie (?:\\w+ ){0,2}?(?:angemeldet|zugestimmt|eingewilligt|bestellt|registriert|eingetragen|erlaubt|genehmigt|gegeben)\\b|\\bnicht angemeldet\\b`),
+    // the subscriber has died: the number is no longer theirs to consent with
+    rule('deceased', 'review', `\\b(?:verstorben|gestorben|ist tot|verschieden)\\b`),
     rule('complaint', 'review', `\\b(?:belastigung|anwalt|anzeige|abmahnung|spam|betrug|betruger|verbraucherzentrale|bundesnetzagentur|blockieren|gesperrt|datenschutz|dsgvo)\\b`),
     rule('too-many', 'review', `\\bzu viele (?:sms|nachrichten|mitteilungen)\\b|^es reicht$|^reicht$|\\bweniger (?:sms|nachrichten)\\b`),
     rule('stop-other-object', 'review', `^(?:stopp?t?|halt|nein zu[mr]?) (?:die|der|das|den|diese|dieses|diesen|eure|ihre) \\w+`, true),
@@ -76,7 +78,7 @@ export const GERMAN: LanguageRules = {
     anywhere: /\b(?:nicht|nie|niemals)\b(?! mehr\b| wieder\b)/,
   },
   anchors: anchorSet(
-    'schickt schick sendet schreibt schreib keinen nix horts erlaubt genehmigt lassen weglassen sparen stecken wieso weshalb keine weitere weiteren schluss nicht nie niemals hor* aufhoren aufzuhoren stop* beenden beendet einstellen stellen abstellen abbestell* unterlassen eingestellt abmeld* austragen melde melden tragen trag tragt entfernen abgemeldet ausgetragen loschen streichen nehmen liste verteiler verteilerliste newsletter datenbank widerrufe widerrufen ziehe einwilligung zustimmung ausschliesslich lass lassen lasst verschonen falsche falscher falschen falsch kenne wer woher warum kein interessiert belastigung anwalt anzeige abmahnung spam betrug betruger verbraucherzentrale bundesnetzagentur blockieren gesperrt datenschutz dsgvo reicht weniger halt nein kundigen kundige stornieren abo abonnement mitgliedschaft vertrag konto viele ab raus loswerden ausschalten email mail post brief',
+    'gebt gebts ruh ruhe verstorben gestorben tot verschieden erinnerungen erinnerung terminerinnerungen schickt schick sendet schreibt schreib keinen nix horts erlaubt genehmigt lassen weglassen sparen stecken wieso weshalb keine weitere weiteren schluss nicht nie niemals hor* aufhoren aufzuhoren stop* beenden beendet einstellen stellen abstellen abbestell* unterlassen eingestellt abmeld* austragen melde melden tragen trag tragt entfernen abgemeldet ausgetragen loschen streichen nehmen liste verteiler verteilerliste newsletter datenbank widerrufe widerrufen ziehe einwilligung zustimmung ausschliesslich lass lassen lasst verschonen falsche falscher falschen falsch kenne wer woher warum kein interessiert belastigung anwalt anzeige abmahnung spam betrug betruger verbraucherzentrale bundesnetzagentur blockieren gesperrt datenschutz dsgvo reicht weniger halt nein kundigen kundige stornieren abo abonnement mitgliedschaft vertrag konto viele ab raus loswerden ausschalten email mail post brief',
   ),
   markers: words('die der das und ich nicht sie bitte danke keine mehr mir mich ist nachrichten ihr mit von zu auf nummer'),
   fuzzyKeywords: ['stopp', 'abmelden', 'abbestellen', 'austragen'],

@@ -55,7 +55,7 @@ export const ENGLISH: LanguageRules = {
       'do-not-want-messages',
       'optOut',
       `\\b(?:dont|do not|no longer|never|didnt|did not) (?:want|wish|need|like|wanna)(?: to)? (?:(?:${oneOf(
-        'receive get be getting be_receiving have see any more these those your this the of anymore any_more further',
+        'receive get be getting be_receiving have see any more these those your ur this the of anymore any_more further',
       )}) ){0,4}?(?:${MESSAGES}|these|them|anymore|any more)\\b`,
     ),
     rule(
@@ -96,10 +96,12 @@ export const ENGLISH: LanguageRules = {
     // review
     rule('wrong-number', 'review', `\\bwrong (?:number|person|phone|guy|girl|contact|no|num|#)\\b|\\byou (?:have|got) the wrong\\b|\\bnot (?:my number|who you think)\\b|^(?:this is not|this isnt|im not|i am not|not) (?!interested|sure|ready|able|available|home|free|coming|going|happy|done)\\w+$|\\bno (?:one|body) (?:here )?(?:by|named|called)\\b|\\bdont know (?:you|who)\\b|\\bnot me\\b|^wrong$`),
     rule('who-is-this', 'review', `\\bwho (?:is this|is dis|are you|r u|ru|this|dis|is texting|is sending|sent this|is it)\\b|^who$`),
-    rule('how-got-number', 'review', `\\bwhy (?:do|does) (?:you|u|ya|yall|this \\w+) (?:have|got) (?:my|this) (?:number|phone|cell|#)\\b|\\bhow (?:did|do) (?:you|u) (?:get|have|find) (?:my|this) (?:number|phone|cell|#|contact)\\b|\\bwhere did (?:you|u) get (?:my|this) (?:number|#)\\b`),
+    rule('how-got-number', 'review', `\\bwhy (?:do|does) (?:you|u|ya|yall|this \\w+) (?:have|got) (?:my|this) (?:number|phone|cell|#)\\b|\\b(?:how (?:did|do)|howd|how d) (?:you|u|ya|yall) (?:even )?(?:get|have|find|got) (?:my|this) (?:number|phone|cell|#|contact|digits)\\b|\\bwhere did (?:you|u) get (?:my|this) (?:number|#)\\b`),
     rule('why-texting', 'review', `\\bwhy (?:are|r|do|does|did|is|am) (?:you|u|this|someone|somebody|i|ya|yall)(?: \\w+)?? (?:texting|messaging|text|message|sending|contacting|spamming|keep|keeps|getting|receiving)\\b`),
     rule('not-interested', 'review', `\\bnot interested\\b|\\bno interest\\b|\\bnot for me\\b|\\bno thank you\\b|\\bim good\\b|\\bpass\\b$`),
     rule('never-signed-up', 'review', `\\bnever (?:signed up|subscribed|opted in|asked|agreed|gave (?:you|consent|permission))\\b|\\bdidnt (?:sign up|subscribe|opt in|ask for)\\b|\\bdid not (?:sign up|subscribe|opt in|ask for)\\b`),
+    // the subscriber has died: the number is no longer theirs to consent with
+    rule('deceased', 'review', `\\b(?:died|passed away|deceased|has passed|is dead|no longer with us)\\b`),
     rule('complaint', 'review', `\\b(?:spam|spammer|spammers|spamming|scam|scammer|scammers|harass|harassing|harassment|harrassment|stalking|report (?:you|this|u)|reporting (?:you|this)|reported|sue|suing|lawsuit|lawyer|attorney|legal action|fcc|tcpa|ftc|attorney general|police|block (?:you|this|your|u)|blocking (?:you|this)|blocked)\\b`),
     rule('too-many', 'review', `\\btoo many (?:texts|messages|msgs|sms|txts)\\b|\\bso many (?:texts|messages)\\b|^enough$|\\b(?:less|fewer) (?:often|texts|messages|frequently)\\b|\\bpause (?:the |these |my )?(?:texts|messages|notifications|alerts)\\b`),
     rule('stop-other-object', 'review', `^(?:(?:you|u) (?:can|could|may) |(?:can|could) (?:you|u) |just |pls )?(?:sto+p+|halt) (?:the|this|that|these|those|your|ur|all|all the|our) \\w+`, true),
@@ -115,7 +117,7 @@ export const ENGLISH: LanguageRules = {
   },
   selfSubjects: words('i ill we well id ive im wed he she they hes shes theyll itll'),
   anchors: anchorSet(
-    'prefer stop* stoop* quit cease halt discontinue end dont never not no nomore none longer didnt unsu* unen* unre* dere* subscribe opt opted opting optout optin off out remove delete erase unlist exclude purge take wipe revoke withdraw withdrawing revoking cancel rescind consent dnc list registry register email mail emails leave lose forget away lost wrong number isnt nobody who why interested interest good pass spam* scam* harass* harrass* stalking report reporting reported sue suing lawsuit lawyer attorney legal fcc tcpa ftc police block blocking blocked enough less fewer pause communication communications contact correspondence many instead rather turn rid phone cell',
+    'died passed deceased dead howd prefer stop* stoop* quit cease halt discontinue end dont never not no nomore none longer didnt unsu* unen* unre* dere* subscribe opt opted opting optout optin off out remove delete erase unlist exclude purge take wipe revoke withdraw withdrawing revoking cancel rescind consent dnc list registry register email mail emails leave lose forget away lost wrong number isnt nobody who why interested interest good pass spam* scam* harass* harrass* stalking report reporting reported sue suing lawsuit lawyer attorney legal fcc tcpa ftc police block blocking blocked enough less fewer pause communication communications contact correspondence many instead rather turn rid phone cell',
   ),
   markers: words(
     'the you me my i to is are this please thanks and your of not dont texts messages want no more text remove list from these',

@@ -4,7 +4,7 @@ import { anchorSet, oneOf, rule, words } from './phrase-rule';
 const STOP = oneOf('deja dejen deje dejad dejes dejar para paren pare parad pares parar termina terminen detengan detenga deten cesen cese basta acaben acaba');
 const CONTACT = `(?:me |nos )?${oneOf('enviar mandar escribir contactar llamar molestar textear mensajear spamear acosar fastidiar llegar')}(?:me|nos)?`;
 const MESSAGES = oneOf(
-  'mensajes mensaje mensajitos sms textos texto msjs msj mjs notificaciones promociones promos promo publicidad anuncios ofertas whatsapps whatsapp spam correos avisos recordatorios',
+  'recordatorios recordatorio mensajes mensaje mensajitos sms textos texto msjs msj mjs notificaciones promociones promos promo publicidad anuncios ofertas whatsapps whatsapp spam correos avisos recordatorios',
 );
 const BEFORE_MESSAGES = `(?:${oneOf('de con los las estos estas esos esas sus tus todos todas todo el la mas recibir enviar mandar me sus tantos tantas')} ){0,4}`;
 const SEND_PLURAL = oneOf(
@@ -20,6 +20,7 @@ export const SPANISH: LanguageRules = {
     // "dejen de chingar con sus mensajitos": any verb, then the messages
     rule('stop-messages', 'optOut', `\\b${STOP} de \\w+ (?:con|de) (?:\\w+ ){0,2}?${MESSAGES}\\b`, true),
     rule('stop-messages', 'optOut', `\\b(?:${STOP}|cancelar|cancelen|cancela|cancele|detener|quitar|quiten|eliminar|eliminen) ${BEFORE_MESSAGES}${MESSAGES}\\b`, true),
+    rule('stop-messages', 'optOut', `\\b(?:cesen|cese|cesar|detengan|detenga|suspendan|suspenda|suspender|interrumpan) (?:todo |el |los |cualquier |sus )?envios? (?:de )?(?:\\w+ )?${MESSAGES}\\b`, true),
     rule('stop-receiving', 'optOut', `\\b(?:${STOP}) de recibir\\b`, true),
     rule(
       'do-not-contact',
@@ -50,7 +51,7 @@ export const SPANISH: LanguageRules = {
       'optOut',
       `\\bcomo (?:me |le )?(?:puedo |hago para |hago |se |podria |debo )?(?:me )?(?:darme de baja|doy de baja|dejo de recibir|paro de recibir|dar de baja|desuscribirme|desuscribo|parar (?:los|estos|esto|de recibir|las)|dejar de recibir|detener (?:los|estos|esto|las)|salir de (?:la|esta|su) lista|cancelar (?:los|estos|estas|las) (?:mensajes|sms|textos|notificaciones))\\b(?! (?:el|la|mi|mis|su|sus|un|una|los|las|este|esta) (?!numero|telefono|celular|mensajes|sms)\\w+)|^como (?:lo )?(?:paro|detengo|cancelo)$`,
     ),
-    rule('other-channel', 'optOut', `\\bprefiero (?:que me \\w+ |ser \\w+ )?(?:por |via )?(?:correo|email|mail)\\b|\\bno por (?:mensaje|mensajes|sms|texto|whatsapp)\\b|\\b(?:solo|solamente|mejor|unicamente) (?:(?:por|al|a mi|mandenme|envienme|escribanme|mandame|enviame|escribeme|contactenme|contactame|contacten|llamenme|llamame|comuniquense|avisenme|un|me) )*(?:correo|email|mail)\\b|\\bpor (?:mensaje|mensajes|sms|texto|whatsapp)(?: de texto)? no$|\\b(?:correo|email|mail) (?:mejor|en su lugar|en vez)\\b`),
+    rule('other-channel', 'optOut', `\\b(?:solo|solamente|unicamente) (?:por|con) (?:carta|correo postal)\\b|\\bprefiero (?:que me \\w+ |ser \\w+ )?(?:por |via )?(?:correo|email|mail)\\b|\\bno por (?:mensaje|mensajes|sms|texto|whatsapp)\\b|\\b(?:solo|solamente|mejor|unicamente) (?:(?:por|al|a mi|mandenme|envienme|escribanme|mandame|enviame|escribeme|contactenme|contactame|contacten|llamenme|llamame|comuniquense|avisenme|un|me) )*(?:correo|email|mail)\\b|\\bpor (?:mensaje|mensajes|sms|texto|whatsapp)(?: de texto)? no$|\\b(?:correo|email|mail) (?:mejor|en su lugar|en vez)\\b`),
     rule('keyword-then-sentence', 'optOut', `^(?:stop|baja|alto) (?:yo|ya|no|me|soy|nunca|ustedes)\\b`),
     rule('leave-me-alone', 'optOut', `\\b(?:dejen?me|dejeme|dejenme|dejame) en paz\\b|\\bno (?:me )?molesten? mas\\b|\\bdejen de molestar(?:me)?\\b|\\bno molesten\\b`),
     // review
@@ -59,7 +60,9 @@ export const SPANISH: LanguageRules = {
     rule('how-got-number', 'review', `\\bpor ?que (?:tienen|tiene|tienes) (?:mi|este) (?:numero|telefono|celular)\\b|\\b(?:como|de donde|donde) (?:consiguieron|obtuvieron|sacaron|tienen|sacaste|conseguiste) (?:mi|este) (?:numero|telefono|celular)\\b`),
     rule('why-texting', 'review', `\\bpor ?que (?:me )?(?:escriben|envian|mandan|siguen|contactan|escribes|mandas|llegan|recibo|me llegan)\\b`),
     rule('not-interested', 'review', `\\bno (?:me )?interesa\\b|\\bno estoy interesad[oa]\\b|\\bsin interes\\b|\\bno me interesan\\b`),
-    rule('never-signed-up', 'review', `\\b(?:nunca|no) (?:acepte|aceptamos|consenti|solicite|pedi) (?:esto|eso|nada|recibir|sus|estos|que)\\b|^(?:yo )?nunca (?:acepte|consenti|solicite|pedi)\\b|\\b(?:nunca|no) (?:les |le |te )?(?:di|dimos|he dado) (?:permiso|mi numero|autorizacion)\\b|\\bnunca me (?:suscribi|registre|inscribi|apunte)\\b|\\bno me (?:suscribi|registre|inscribi)\\b|\\bnunca (?:autorice|di permiso)\\b`),
+    rule('never-signed-up', 'review', `\\b(?:nunca|no) (?:acepte|aceptamos|consenti|solicite|pedi) (?:esto|eso|nada|recibir|sus|estos|que)\\b|^(?:yo )?nunca (?:acepte|consenti|solicite|pedi)\\b|\\b(?:nunca|no) (?:les |le |te )?(?:di|dimos|he dado) (?:permiso|mi numero|autorizacion|mi consentimiento|consentimiento)\\b|\\bnunca me (?:suscribi|registre|inscribi|apunte)\\b|\\bno me (?:suscribi|registre|inscribi)\\b|\\bnunca (?:autorice|di permiso)\\b`),
+    // the subscriber has died: the number is no longer theirs to consent with
+    rule('deceased', 'review', `\\b(?:fallecio|murio|fallecido|fallecida|difunto|difunta|ya no esta con nosotros)\\b`),
     rule('complaint', 'review', `\\b(?:spam|estafa|estafadores|acoso|acosando|acosar|denunciar|denuncia|demanda|demandar|abogado|profeco|reportar|bloquear|bloqueado|fraude)\\b`),
     rule('too-many', 'review', `\\b(?:demasiados|tantos|muchos) (?:mensajes|sms|textos)\\b|^ya$|\\bmenos mensajes\\b`),
     rule('stop-other-object', 'review', `^no (?:a la|al|a los|a las) \\w+|^(?:alto|basta|paren|para|stop|no mas|fuera) (?:al|a la|a los|a las|con el|con la|con los|con las|el|la|los|las|este|esta|estos|su|sus|tu|de) \\w+`, true),
@@ -73,7 +76,7 @@ export const SPANISH: LanguageRules = {
     reach: 3,
   },
   anchors: anchorSet(
-    'prefiero acepte aceptamos consenti solicite pedi deja dejen deje dejad dejes dejar para paren pare parad pares parar termina terminen detengan detenga deten cesen cese basta acaben acaba cancelar cancelen cancela cancele detener quitar quiten eliminar eliminen no nunca nada ningun ninguno baja desuscrib* desinscrib* desuscripcion saca* saqu* quita* quite* elimin* borra* borre* exclu* retir* remuev* revoco retiro revocar retirar correo email mail dejeme dejenme dejame paz molesten numero equivoc* persona conozco quien sos donde por porque interesa interesado interesada interes interesan spam estafa estafadores acoso acosando acosar denunciar denuncia demanda demandar abogado profeco reportar bloquear bloqueado fraude demasiados tantos muchos ya menos alto stop fuera anular salir dejo paro detengo cancelo doy dar lo',
+    'envio envios suspendan suspenda suspender interrumpan consentimiento fallecio murio fallecido fallecida difunto difunta carta recordatorios recordatorio prefiero acepte aceptamos consenti solicite pedi deja dejen deje dejad dejes dejar para paren pare parad pares parar termina terminen detengan detenga deten cesen cese basta acaben acaba cancelar cancelen cancela cancele detener quitar quiten eliminar eliminen no nunca nada ningun ninguno baja desuscrib* desinscrib* desuscripcion saca* saqu* quita* quite* elimin* borra* borre* exclu* retir* remuev* revoco retiro revocar retirar correo email mail dejeme dejenme dejame paz molesten numero equivoc* persona conozco quien sos donde por porque interesa interesado interesada interes interesan spam estafa estafadores acoso acosando acosar denunciar denuncia demanda demandar abogado profeco reportar bloquear bloqueado fraude demasiados tantos muchos ya menos alto stop fuera anular salir dejo paro detengo cancelo doy dar lo',
   ),
   markers: words('el la los las de que no por favor gracias mensajes me mi es y mas quiero usted ustedes estos mandar enviar numero dejen'),
   fuzzyKeywords: ['baja', 'cancelar', 'parar', 'detener', 'desuscribir'],

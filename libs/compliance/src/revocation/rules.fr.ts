@@ -4,18 +4,19 @@ import { anchorSet, oneOf, rule, words } from './phrase-rule';
 const STOP = oneOf('arrete arretez arreter arretes arretons cessez cesse cesser stoppez stoppe stopper stop');
 const CONTACT = oneOf('envoyer ecrire contacter appeler harceler spammer deranger texter relancer solliciter importuner embeter');
 const MESSAGES = oneOf(
-  'messages message sms textos texto notifications notification promos promo promotions pubs pub publicites publicite mails mail relances offres alertes spams spam envois envoi newsletters newsletter',
+  'rappels rappel messages message sms textos texto notifications notification promos promo promotions pubs pub publicites publicite mails mail relances offres alertes spams spam envois envoi newsletters newsletter',
 );
 const BEFORE_MESSAGES = `(?:${oneOf('pas surtout jamais aux au a les vos ces tes des de d tous toutes l la le envoyer m me recevoir votre ton envoi vos ces tous_les toutes_les')} ){0,4}`;
 const SEND_IMPERATIVE = oneOf('recontactez recontacter rappelez renvoyez envoyez ecrivez contactez appelez envoie ecris contacte appelle derangez sollicitez harcelez textez relancez envoyer ecrire contacter');
 
 export const FRENCH: LanguageRules = {
   language: 'fr',
-  keywordAlone: /^(?:(?:arret|arrete|arretez|arreter|stop|desabonner|desabonnement|desinscription|desinscrire|stop sms|stop pub|halte|stoppez|cessez|me desabonner|me desinscrire|desabonnez moi|desinscrivez moi)(?: |$))+$/,
+  keywordAlone: /^(?:(?:arretez ca|arrete ca|arretez tout|arret|arrete|arretez|arreter|stop|desabonner|desabonnement|desinscription|desinscrire|stop sms|stop pub|halte|stoppez|cessez|me desabonner|me desinscrire|desabonnez moi|desinscrivez moi)(?: |$))+$/,
   weakKeywordAlone: /^(?:(?:annuler|annulez|fin|terminer)(?: |$))+$/,
   rules: [
-    rule('stop-texting', 'optOut', `\\b${STOP}(?: \\w+ment| tout de suite| maintenant| donc| enfin| svp)? (?:de |d )(?:m |me |nous )?m?${CONTACT}\\b`, true),
+    rule('stop-texting', 'optOut', `\\b${STOP}(?: \\w+ment| tout de suite| maintenant| donc| enfin| svp)? (?:de |d )(?:m |me |nous |les |leur |en |nous les |me les )?m?${CONTACT}\\b`, true),
     rule('stop-messages', 'optOut', `\\b(?:${STOP}|annulez|annuler|supprimez|supprimer) ${BEFORE_MESSAGES}${MESSAGES}\\b`, true),
+    rule('stop-messages', 'optOut', `\\b(?:cesser|cessez|arreter|arretez|suspendre|suspendez|interrompre) (?:tout |tous |les |l |vos |ces )?envois? (?:de |d |des )?(?:\\w+ )?${MESSAGES}\\b`, true),
     rule('stop-receiving', 'optOut', `\\b${STOP} (?:de |d )recevoir\\b`, true),
     rule('do-not-contact', 'optOut', `\\b(?:ne|n) (?:m |me |nous )?${SEND_IMPERATIVE}(?: \\w+)?? (?:plus|jamais)\\b|\\b(?:m |me )${SEND_IMPERATIVE}(?: \\w+)?? plus (?:de|d|jamais|rien|aucun)\\b|\\b(?:m |me )${SEND_IMPERATIVE} (?:plus|pu)$|\\b(?:m |me )${SEND_IMPERATIVE}(?: \\w+)?? pu\\b|\\bne (?:plus|jamais plus) (?:m |me |nous )?(?:contacter|envoyer|ecrire|appeler|deranger|solliciter|relancer)\\b`),
     rule(
@@ -32,7 +33,7 @@ export const FRENCH: LanguageRules = {
     rule(
       'remove-me',
       'optOut',
-      `\\b(?:retirez|retire|retirer|supprimez|supprime|supprimer|enlevez|enleve|enlever|effacez|efface|effacer|rayez|radiez|sortez|otez|virez) (?:moi|mon numero|mon num|mon telephone|mes coordonnees|mon contact|nous|mon nom|mes donnees)\\b(?! (?:de|du|des|sur) (?:la |le |l |ma |mon |cette |ce )?(?!liste|fichier|base|listes|envois|messages|sms)(?:commande|facture|panier|colis|reservation|dossier|contrat|compte|carte|ticket|billet|rendez vous|rdv)\\b)|\\b(?:me|m) (?:retirer|supprimer|enlever|effacer|rayer|radier|sortir|retirez|supprimez|enlevez) (?:de|des|du)\\b`,
+      `\\b(?:retirez|retire|retirer|supprimez|supprime|supprimer|enlevez|enleve|enlever|effacez|efface|effacer|rayez|radiez|sortez|otez|virez) (?:moi|nous|mon numero|mon num|mon telephone|mes coordonnees|mon contact|nous|mon nom|mes donnees)\\b(?! (?:de|du|des|sur) (?:la |le |l |ma |mon |cette |ce )?(?!liste|fichier|base|listes|envois|messages|sms)(?:commande|facture|panier|colis|reservation|dossier|contrat|compte|carte|ticket|billet|rendez vous|rdv)\\b)|\\b(?:me|m|nous) (?:retirer|supprimer|enlever|effacer|rayer|radier|sortir|retirez|supprimez|enlevez) (?:de|des|du)\\b`,
     ),
     rule('revoke-consent', 'optOut', `\\b(?:retire|retirer|revoque|revoquer) (?:mon )?(?:consentement|accord|autorisation)\\b`),
     rule('do-not-call', 'optOut', `\\bbloctel\\b|\\bliste d opposition\\b`),
@@ -41,7 +42,7 @@ export const FRENCH: LanguageRules = {
       'optOut',
       `\\bcomment (?:(?:je |on )?(?:peux |peut |puis |fait |fais |faire |dois |faut il |est ce qu on |est ce que je )?)(?:(?:je|on|pour|me|m|il) )*(?:arreter|stopper|desabonner|desinscrire|ne plus recevoir|me desabonner|me desinscrire|m arreter|arrete|desactiver (?:les|ces|vos) (?:${MESSAGES}))\\b(?: (?:${oneOf('ca ces les vos messages sms de recevoir tout cela ceci')}))*$`,
     ),
-    rule('other-channel', 'optOut', `\\bprefere (?:etre \\w+ )?(?:par |via )(?:e ?mail|mail|courriel|courrier)\\b|\\bpas par (?:sms|texto|textos|message|messages)\\b|\\b(?:uniquement|seulement|plutot|que) par (?:e ?mail|mail|courriel|courrier)\\b|\\bpar (?:e ?mail|mail|courriel|courrier) (?:plutot|uniquement|seulement)\\b`),
+    rule('other-channel', 'optOut', `\\b(?:uniquement|seulement|que) par (?:lettre|courrier postal|la poste)\\b|\\bprefere (?:etre \\w+ )?(?:par |via )(?:e ?mail|mail|courriel|courrier)\\b|\\bpas par (?:sms|texto|textos|message|messages)\\b|\\b(?:uniquement|seulement|plutot|que) par (?:e ?mail|mail|courriel|courrier)\\b|\\bpar (?:e ?mail|mail|courriel|courrier) (?:plutot|uniquement|seulement)\\b`),
     rule('keyword-then-sentence', 'optOut', `^(?:stop|arret|arrete|arretez) (?:je|j|jveux|nous|on|c est|ce n est|plus)\\b`),
     rule('leave-me-alone', 'optOut', `\\blaisse[zr]? moi tranquille\\b|\\b(?:fichez|foutez|fiche|fous) moi la paix\\b|\\blachez moi\\b|\\bne me derangez plus\\b`),
     // review
@@ -51,6 +52,8 @@ export const FRENCH: LanguageRules = {
     rule('why-texting', 'review', `\\bpourquoi (?:vous )?(?:m ecrivez|m envoyez|me contactez|vous m ecrivez|vous m envoyez|je recois|est ce que je recois|recevoir|m ecrire|ces messages)\\b`),
     rule('not-interested', 'review', `\\bpas interesse\\w*\\b|\\bne m interesse pas\\b|\\bm interesse pas\\b|\\bm interessent pas\\b|\\bsans interet\\b`),
     rule('never-signed-up', 'review', `\\bjamais (?:inscrit|inscrite|abonne|abonnee|demande|donne mon accord|autorise|autorisee|accepte|acceptee|consenti|donne mon numero)\\b|\\bje ne me suis jamais\\b`),
+    // the subscriber has died: the number is no longer theirs to consent with
+    rule('deceased', 'review', `\\b(?:decede|decedee|est mort|est morte|nous a quittes|nous a quitte|defunt|defunte)\\b`),
     rule('complaint', 'review', `\\b(?:arnaque|arnaqueurs|harcelement|harceler|plainte|avocat|spam|cnil|signaler|signale|bloquer|bloque|escroquerie|escrocs)\\b`),
     rule('too-many', 'review', `\\btrop de (?:messages|sms|textos|notifications)\\b|\\bmoins de (?:messages|sms)\\b|^ca suffit$|^assez$`),
     rule('stop-other-object', 'review', `^(?:stop|arretez|halte|non) (?:a |au |aux )?(?:la|le|les|cette|ce|ces|l|votre) \\w+`, true),
@@ -66,7 +69,7 @@ export const FRENCH: LanguageRules = {
     anywhere: new RegExp(`\\b${STOP} (?:surtout )?(?:pas|jamais)\\b`),
   },
   anchors: anchorSet(
-    'arret prefere pu textez trompez trompes erreur menvoyer mecrire mappeler mcontacter mharceler jveux jveu jvx veux veut voudrais voulons souhaite autorise autorisee non numero ki arrete arretez arreter arretes arretons cessez cesse cesser stoppez stoppe stopper stop annulez annuler supprimez supprimer ne n plus pas aucun aucune fini finis assez jamais desab* deab* desinscri* desincri* retirez retire retirer supprime enlevez enleve enlever effacez efface effacer rayez radiez sortez otez virez rayer radier sortir consentement accord autorisation revoque revoquer bloctel opposition comment laisse laissez laisser fichez foutez fiche fous lachez derangez mauvais erreur trompe* connais qui pourquoi interesse* interessent interet arnaque arnaqueurs harcelement harceler plainte avocat spam cnil signaler signale bloquer bloque escroquerie escrocs trop moins suffit halte resilier resiliez abonnement adhesion forfait compte mail email courriel courrier',
+    'envoi envois cesser suspendre suspendez interrompre decede decedee mort morte quitte quittes defunt defunte rappels rappel lettre arret prefere pu textez trompez trompes erreur menvoyer mecrire mappeler mcontacter mharceler jveux jveu jvx veux veut voudrais voulons souhaite autorise autorisee non numero ki arrete arretez arreter arretes arretons cessez cesse cesser stoppez stoppe stopper stop annulez annuler supprimez supprimer ne n plus pas aucun aucune fini finis assez jamais desab* deab* desinscri* desincri* retirez retire retirer supprime enlevez enleve enlever effacez efface effacer rayez radiez sortez otez virez rayer radier sortir consentement accord autorisation revoque revoquer bloctel opposition comment laisse laissez laisser fichez foutez fiche fous lachez derangez mauvais erreur trompe* connais qui pourquoi interesse* interessent interet arnaque arnaqueurs harcelement harceler plainte avocat spam cnil signaler signale bloquer bloque escroquerie escrocs trop moins suffit halte resilier resiliez abonnement adhesion forfait compte mail email courriel courrier',
   ),
   markers: words('le la les de je ne pas plus vous merci mon moi est et des svp messages sms m envoyer arretez veux numero'),
   fuzzyKeywords: ['arret', 'arrete', 'arretez', 'arreter', 'desabonner', 'desinscrire'],
