@@ -1,9 +1,9 @@
 import { chunk } from '../support/collections';
 import { InboundLoad, LoadMessage, pause, seededRandom, sendPaced, shuffle } from '../support/inbound-load';
-import { OwnRedis } from '../support/own-redis';
-import { drained, ProcessTopology, queueCounts } from '../support/process-topology';
-import { TEST_ADMIN_TOKEN } from '../support/test-config';
-import { createTestDatabase, queryDatabase, TestDatabase } from '../support/test-database';
+import { createAccountThrough } from '../support/gateway-request';
+import { ProcessSuite } from '../support/process-suite';
+import { drained, ProcessTopology } from '../support/process-topology';
+import { stopAfterAll } from '../support/stop-after-all';
 import { waitFor } from '../support/wait-for';
 
 /**
@@ -20,28 +20,18 @@ const DOWN_MS = 1_000;
 
 describe('the gateway killed with SIGKILL under load', () => {
   const random = seededRandom(11);
-  const queuePrefix = '{optout-gw-crash}';
-  let redis: OwnRedis;
-  let database: TestDatabase;
+  let suite: ProcessSuite;
   let topology: ProcessTopology;
 
+  const stopLater = stopAfterAll();
+
   beforeAll(async () => {
-    redis = await OwnRedis.start();
-    database = await createTestDatabase();
-    topology = await ProcessTopology.start(
-      { DATABASE_URL: database.url, REDIS_URL: redis.url, QUEUE_PREFIX: queuePrefix, ADMIN_TOKEN: TEST_ADMIN_TOKEN, LOG_LEVEL: 'warn' },
-      { classifier: 1, blocklist: 1, dispatcher: 1 },
-    );
+    suite = stopLater(await ProcessSuite.start({ ownRedis: true }));
+    topology = await suite.startTopology({ classifier: 1, blocklist: 1, dispatcher: 1 });
   }, 120_000);
 
-  afterAll(async () => {
-    await topology?.stopAll('SIGKILL');
-    await redis?.remove();
-    await database?.drop();
-  }, 60_000);
-
   it('applies every STOP exactly once, whatever the kills caught in flight', async () => {
-    const account = (await topology.request('POST', '/v1/accounts', TEST_ADMIN_TOKEN, { name: 'Gateway crash' })).body as { id: string; apiKey: string };
+    const account = await createAccountThrough(topology.baseUrl, 'Gateway crash');
     const messages: LoadMessage[] = Array.from({ length: STOPS }, (_, i) => ({
       accountId: account.id,
       messageId: `gw-${i}`,
@@ -74,12 +64,12 @@ describe('the gateway killed with SIGKILL under load', () => {
     await waitFor(
       'every STOP to be applied and the queues to drain',
       async () => {
-        const [{ n }] = await queryDatabase<{ n: string }>(database.url, `SELECT count(*) AS n FROM consent_states WHERE account_id = $1 AND status = 'opted_out'`, [account.id]);
-        return Number(n) === STOPS && drained(await queueCounts(redis.url, queuePrefix)) ? true : undefined;
+        const [{ n }] = await suite.sql<{ n: string }>(`SELECT count(*) AS n FROM consent_states WHERE account_id = $1 AND status = 'opted_out'`, [account.id]);
+        return Number(n) === STOPS && drained(await suite.queueCounts()) ? true : undefined;
       },
       { timeoutMs: 120_000, intervalMs: 1_000 },
     );
-    const ledger = await queryDatabase<{ phone: string; n: string }>(database.url, 'SELECT phone, count(*) AS n FROM consent_events WHERE account_id = $1 GROUP BY phone', [account.id]);
+    const ledger = await suite.sql<{ phone: string; n: string }>('SELECT phone, count(*) AS n FROM consent_events WHERE account_id = $1 GROUP BY phone', [account.id]);
     expect(ledger).toHaveLength(STOPS);
     expect(ledger.filter((row) => Number(row.n) !== 1)).toEqual([]);
 

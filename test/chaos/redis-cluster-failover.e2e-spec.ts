@@ -1,12 +1,14 @@
 import { Cluster } from 'ioredis';
 import { Queue } from 'bullmq';
 import { ALL_QUEUE_NAMES } from '@optout/contracts';
+import { groupDistinct } from '../support/collections';
 import { HttpReceiver } from '../support/http-receiver';
 import { pause } from '../support/inbound-load';
 import { OwnRedisCluster } from '../support/own-redis-cluster';
+import { createAccountThrough, wireToReceiver } from '../support/gateway-request';
+import { LOOPBACK_WEBHOOKS, ProcessSuite } from '../support/process-suite';
 import { drained, ProcessTopology } from '../support/process-topology';
-import { TEST_ADMIN_TOKEN } from '../support/test-config';
-import { createTestDatabase, queryDatabase, TestDatabase } from '../support/test-database';
+import { stopAfterAll } from '../support/stop-after-all';
 import { waitFor } from '../support/wait-for';
 
 const process_ = process;
@@ -28,51 +30,42 @@ const KILL_AT_MS = 3_500;
 
 describe('Redis Cluster: the pipeline across masters, and a master failover under load', () => {
   let cluster: OwnRedisCluster;
-  let database: TestDatabase;
+  let suite: ProcessSuite;
   let receiver: HttpReceiver;
   let topology: ProcessTopology;
   let client: Cluster;
 
+  // Declared before the afterAll below, so it runs first: the processes stop before the cluster under them goes.
+  const stopLater = stopAfterAll();
+
   beforeAll(async () => {
     cluster = await OwnRedisCluster.start({ masters: 3, replicasPerMaster: 1, nodeTimeoutMs: 2_000 });
     client = cluster.client();
-    database = await createTestDatabase();
-    receiver = await new HttpReceiver().start();
-    topology = await ProcessTopology.start(
-      {
-        DATABASE_URL: database.url,
-        REDIS_CLUSTER_NODES: cluster.seeds,
-        REDIS_URL: 'redis://127.0.0.1:1',
-        QUEUE_PREFIX,
-        ADMIN_TOKEN: TEST_ADMIN_TOKEN,
-        ALLOW_PRIVATE_WEBHOOK_TARGETS: 'true',
-        WEBHOOK_RETRY_DELAYS_MS: '250,500,1000,2000,4000,8000',
-        LOG_LEVEL: 'warn',
-      },
+    suite = stopLater(await ProcessSuite.start());
+    receiver = stopLater(await new HttpReceiver().start());
+    // REDIS_URL points at a closed port: only the cluster's seeds can be reached.
+    topology = await suite.startTopology(
       { classifier: 1, blocklist: 1, dispatcher: 1 },
+      { ...LOOPBACK_WEBHOOKS, REDIS_CLUSTER_NODES: cluster.seeds, REDIS_URL: 'redis://127.0.0.1:1', QUEUE_PREFIX },
     );
   }, 180_000);
 
   afterAll(async () => {
     client?.disconnect();
-    await topology?.stopAll('SIGKILL');
-    await receiver?.stop();
     await cluster?.remove();
-    await database?.drop();
-  }, 60_000);
+  });
 
   const api = (method: string, path: string, token: string, json?: unknown) => topology.request(method, path, token, json);
 
   async function newAccount(name: string): Promise<{ id: string; apiKey: string }> {
-    const account = (await api('POST', '/v1/accounts', TEST_ADMIN_TOKEN, { name })).body;
-    expect((await api('PUT', `/v1/accounts/${account.id}/reply-transport`, account.apiKey, { type: 'http', url: receiver.url('/sms') })).status).toBe(200);
-    expect((await api('POST', `/v1/accounts/${account.id}/webhooks`, account.apiKey, { url: receiver.url('/crm') })).status).toBe(201);
+    const account = await createAccountThrough(topology.baseUrl, name);
+    await wireToReceiver(topology.baseUrl, account, receiver);
     return account;
   }
 
   const blockedPhones = async (accountId: string) =>
     new Set(
-      (await queryDatabase<{ phone: string }>(database.url, `SELECT phone FROM consent_states WHERE account_id = $1 AND status = 'opted_out'`, [accountId])).map(
+      (await suite.sql<{ phone: string }>(`SELECT phone FROM consent_states WHERE account_id = $1 AND status = 'opted_out'`, [accountId])).map(
         (row) => row.phone,
       ),
     );
@@ -221,13 +214,9 @@ describe('Redis Cluster: the pipeline across masters, and a master failover unde
     const blocked = await blockedPhones(account.id);
     expect(acknowledged.filter((i) => !blocked.has(phoneOf(i)))).toEqual([]); // nothing acknowledged was lost
     expect(Array.from({ length: STOPS }, (_, i) => phoneOf(i)).filter((phone) => !blocked.has(phone))).toEqual([]);
-    const ledger = await queryDatabase<{ n: string }>(database.url, `SELECT count(*) AS n FROM consent_events WHERE account_id = $1`, [account.id]);
+    const ledger = await suite.sql<{ n: string }>(`SELECT count(*) AS n FROM consent_events WHERE account_id = $1`, [account.id]);
     expect(Number(ledger[0].n)).toBe(STOPS);
-    const webhookIds = new Map<string, Set<string>>();
-    for (const request of receiver.on('/crm')) {
-      const phone = (request.json as { data: { phone: string } }).data.phone;
-      webhookIds.set(phone, (webhookIds.get(phone) ?? new Set()).add(String(request.headers['webhook-id'])));
-    }
+    const webhookIds = groupDistinct(receiver.on('/crm').map((request) => [(request.json as { data: { phone: string } }).data.phone, String(request.headers['webhook-id'])]));
     const failoverPhones = new Set(Array.from({ length: STOPS }, (_, i) => phoneOf(i)));
     expect([...webhookIds].filter(([phone, ids]) => failoverPhones.has(phone) && ids.size !== 1)).toEqual([]); // one webhook-id each
 

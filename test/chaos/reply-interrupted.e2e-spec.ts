@@ -1,9 +1,9 @@
 import { FakeTwilio } from '../support/fake-twilio';
+import { createAccountThrough } from '../support/gateway-request';
 import { InboundLoad } from '../support/inbound-load';
-import { OwnRedis } from '../support/own-redis';
+import { ProcessSuite } from '../support/process-suite';
 import { ProcessTopology } from '../support/process-topology';
-import { TEST_ADMIN_TOKEN } from '../support/test-config';
-import { createTestDatabase, queryDatabase, TestDatabase } from '../support/test-database';
+import { stopAfterAll } from '../support/stop-after-all';
 import { waitFor } from '../support/wait-for';
 
 /**
@@ -17,53 +17,38 @@ import { waitFor } from '../support/wait-for';
  * every 30 s, so the retry comes up to a minute after the kill.
  */
 describe('a confirmation interrupted by a dispatcher crash', () => {
-  let redis: OwnRedis;
-  let database: TestDatabase;
+  let suite: ProcessSuite;
   let topology: ProcessTopology;
   const answerLost = new FakeTwilio('AC' + 'a'.repeat(32), 'token-answer-lost');
   const neverArrived = new FakeTwilio('AC' + 'b'.repeat(32), 'token-never-arrived');
 
+  const stopLater = stopAfterAll();
+
   beforeAll(async () => {
-    redis = await OwnRedis.start(['--appendonly', 'yes', '--maxmemory-policy', 'noeviction']);
-    database = await createTestDatabase();
-    await Promise.all([answerLost.start(), neverArrived.start()]);
-    topology = await ProcessTopology.start(
-      {
-        DATABASE_URL: database.url,
-        REDIS_URL: redis.url,
-        QUEUE_PREFIX: '{optout-interrupted}',
-        ADMIN_TOKEN: TEST_ADMIN_TOKEN,
-        ALLOW_PRIVATE_WEBHOOK_TARGETS: 'true',
-        // Longer than the test waits: the held requests are ended by the kill, not by a timeout.
-        WEBHOOK_TIMEOUT_MS: '120000',
-        LOG_LEVEL: 'warn',
-      },
+    suite = stopLater(await ProcessSuite.start({ ownRedis: true }));
+    stopLater(await answerLost.start());
+    stopLater(await neverArrived.start());
+    topology = await suite.startTopology(
       { classifier: 1, blocklist: 1, dispatcher: 1 },
+      // Longer than the test waits: the held requests are ended by the kill, not by a timeout.
+      { ALLOW_PRIVATE_WEBHOOK_TARGETS: 'true', WEBHOOK_TIMEOUT_MS: '120000' },
     );
   }, 120_000);
-
-  afterAll(async () => {
-    await topology?.stopAll('SIGKILL');
-    await Promise.allSettled([answerLost.stop(), neverArrived.stop()]);
-    await redis?.remove();
-    await database?.drop();
-  }, 60_000);
 
   const api = (method: string, path: string, token: string, json: unknown) => topology.request(method, path, token, json);
 
   /** An account whose confirmations go to `twilio`, and a STOP from `subscriber` to it. */
   const stopThrough = async (twilio: FakeTwilio, subscriber: string) => {
-    const account = (await api('POST', '/v1/accounts', TEST_ADMIN_TOKEN, { name: `Interrupted ${twilio.accountSid.slice(-4)}` })).body;
+    const account = await createAccountThrough(topology.baseUrl, `Interrupted ${twilio.accountSid.slice(-4)}`);
     const transport = { type: 'twilio', accountSid: twilio.accountSid, authToken: twilio.authToken, baseUrl: twilio.baseUrl };
     expect((await api('PUT', `/v1/accounts/${account.id}/reply-transport`, account.apiKey, transport)).status).toBe(200);
     const sent = await new InboundLoad(() => topology.baseUrl, account.apiKey).send([{ accountId: account.id, messageId: `stop-${subscriber}`, from: subscriber, to: '+12025550100', body: 'STOP' }], { single: true });
     expect(sent.status).toBe(202);
-    return account as { id: string };
+    return account;
   };
 
   const replyOf = async (accountId: string) => {
-    const [reply] = await queryDatabase<{ id: string; status: string; provider_message_id: string | null; attempt_started_at: Date | null }>(
-      database.url,
+    const [reply] = await suite.sql<{ id: string; status: string; provider_message_id: string | null; attempt_started_at: Date | null }>(
       'SELECT id, status, provider_message_id, attempt_started_at FROM reply_deliveries WHERE account_id = $1',
       [accountId],
     );
@@ -105,8 +90,7 @@ describe('a confirmation interrupted by a dispatcher crash', () => {
     expect(neverArrived.listRequests).toBe(1);
     expect(notArrived.provider_message_id).toBe(neverArrived.messages[0].sid);
 
-    const attempts = await queryDatabase<{ reply: string; status: string; response_code: number | null; error: string | null }>(
-      database.url,
+    const attempts = await suite.sql<{ reply: string; status: string; response_code: number | null; error: string | null }>(
       'SELECT reply_delivery_id AS reply, status, response_code, error FROM delivery_attempts WHERE reply_delivery_id = ANY($1) ORDER BY attempt',
       [[lost.id, notArrived.id]],
     );

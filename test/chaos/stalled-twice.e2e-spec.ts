@@ -1,10 +1,10 @@
 import { Queue } from 'bullmq';
 import { ClassifiedMessage, ConsentJob, QueueName } from '@optout/contracts';
 import { defaultJobOptions } from '@optout/queue';
-import { OwnRedis } from '../support/own-redis';
+import { createAccountThrough } from '../support/gateway-request';
+import { ProcessSuite } from '../support/process-suite';
 import { ProcessTopology } from '../support/process-topology';
-import { TEST_ADMIN_TOKEN } from '../support/test-config';
-import { createTestDatabase, queryDatabase, TestDatabase } from '../support/test-database';
+import { stopAfterAll } from '../support/stop-after-all';
 import { waitFor } from '../support/wait-for';
 
 /**
@@ -23,31 +23,22 @@ const STOPS = 2_000;
 const TAKEOVER_BOUND_MS = 150_000;
 
 describe('a job whose worker crashes twice', () => {
-  let redis: OwnRedis;
-  let database: TestDatabase;
+  let suite: ProcessSuite;
   let topology: ProcessTopology;
   let queue: Queue;
-  const queuePrefix = '{optout-stall}';
+
+  // Before stopAfterAll, so that it runs first: the queue closes while the suite's Redis is there.
+  afterAll(() => queue?.close());
+  const stopLater = stopAfterAll();
 
   beforeAll(async () => {
-    redis = await OwnRedis.start(['--appendonly', 'yes', '--maxmemory-policy', 'noeviction']);
-    database = await createTestDatabase();
-    topology = await ProcessTopology.start(
-      { DATABASE_URL: database.url, REDIS_URL: redis.url, QUEUE_PREFIX: queuePrefix, ADMIN_TOKEN: TEST_ADMIN_TOKEN, LOG_LEVEL: 'warn' },
-      { blocklist: 1 },
-    );
-    queue = new Queue(QueueName.Consent, { connection: { url: redis.url }, prefix: queuePrefix, defaultJobOptions: defaultJobOptions(QueueName.Consent, [1000]) });
+    suite = stopLater(await ProcessSuite.start({ ownRedis: true }));
+    topology = await suite.startTopology({ blocklist: 1 });
+    queue = new Queue(QueueName.Consent, { connection: { url: suite.redisUrl }, prefix: suite.queuePrefix, defaultJobOptions: defaultJobOptions(QueueName.Consent, [1000]) });
   }, 120_000);
 
-  afterAll(async () => {
-    await queue?.close();
-    await topology?.stopAll('SIGKILL');
-    await redis?.remove();
-    await database?.drop();
-  }, 60_000);
-
   it('is taken over after each crash and applies every STOP it carries', async () => {
-    const account = (await topology.request('POST', '/v1/accounts', TEST_ADMIN_TOKEN, { name: 'Stalled' })).body as { id: string };
+    const account = await createAccountThrough(topology.baseUrl, 'Stalled');
     const messages: ClassifiedMessage[] = Array.from({ length: STOPS }, (_, i) => ({
       accountId: account.id,
       messageId: `stall-${i}`,
@@ -67,7 +58,7 @@ describe('a job whose worker crashes twice', () => {
 
     const [worker] = topology.workers;
     const applied = async () =>
-      Number((await queryDatabase<{ n: string }>(database.url, 'SELECT count(*) AS n FROM consent_events WHERE account_id = $1', [account.id]))[0].n);
+      Number((await suite.sql<{ n: string }>('SELECT count(*) AS n FROM consent_events WHERE account_id = $1', [account.id]))[0].n);
     const attemptsStarted = async () => (await queue.getJob(job.id!))?.attemptsStarted ?? 0;
     // A replacement that died at start-up would leave nobody to take the job: say so at once.
     const takenOver = async (attempts: number) => {
@@ -99,7 +90,7 @@ describe('a job whose worker crashes twice', () => {
     expect(outcome).toBe('completed');
     const finished = await queue.getJob(job.id!);
     expect(finished?.stalledCounter).toBeGreaterThanOrEqual(2);
-    const [{ blocked }] = await queryDatabase<{ blocked: string }>(database.url, `SELECT count(*) AS blocked FROM consent_states WHERE status = 'opted_out'`);
+    const [{ blocked }] = await suite.sql<{ blocked: string }>(`SELECT count(*) AS blocked FROM consent_states WHERE status = 'opted_out'`);
     expect(Number(blocked)).toBe(STOPS);
   }, 420_000);
 });

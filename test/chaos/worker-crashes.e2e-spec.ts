@@ -4,10 +4,10 @@ import { AppProcess } from '../support/app-processes';
 import { FakeTwilio } from '../support/fake-twilio';
 import { HttpReceiver } from '../support/http-receiver';
 import { InboundLoad, LoadMessage, pause, seededRandom, shuffle } from '../support/inbound-load';
-import { OwnRedis } from '../support/own-redis';
-import { drained, failedJobs, ProcessTopology, queueCounts } from '../support/process-topology';
-import { TEST_ADMIN_TOKEN } from '../support/test-config';
-import { createTestDatabase, queryDatabase, TestDatabase } from '../support/test-database';
+import { createAccountThrough } from '../support/gateway-request';
+import { LOOPBACK_WEBHOOKS, ProcessSuite } from '../support/process-suite';
+import { drained, failedJobs, ProcessTopology } from '../support/process-topology';
+import { stopAfterAll } from '../support/stop-after-all';
 import { waitFor } from '../support/wait-for';
 
 /**
@@ -42,53 +42,35 @@ const SETTLE_MS = 240_000;
 describe('crash test: workers killed with SIGKILL under load', () => {
   const seed = Number(process.env.CHAOS_SEED ?? Math.floor(Math.random() * 2 ** 31));
   const random = seededRandom(seed);
-  const queuePrefix = '{optout-chaos}';
-  let redis: OwnRedis;
-  let database: TestDatabase;
+  let suite: ProcessSuite;
   let receiver: HttpReceiver;
   const twilio = new FakeTwilio(`AC${'c'.repeat(32)}`, 'chaos-twilio-token');
   let topology: ProcessTopology;
-  let env: Record<string, string>;
   // The background loops (kills, progress samples) end with the test, even a failed one.
   let chaosUntil = Number.POSITIVE_INFINITY;
   let sampling = false;
   const background: Array<Promise<void>> = [];
 
-  beforeAll(async () => {
-    redis = await OwnRedis.start(['--appendonly', 'yes', '--maxmemory-policy', 'noeviction']);
-    database = await createTestDatabase();
-    receiver = await new HttpReceiver().start();
-    await twilio.start();
-    env = {
-      DATABASE_URL: database.url,
-      REDIS_URL: redis.url,
-      QUEUE_PREFIX: queuePrefix,
-      ADMIN_TOKEN: TEST_ADMIN_TOKEN,
-      ALLOW_PRIVATE_WEBHOOK_TARGETS: 'true',
-      WEBHOOK_RETRY_DELAYS_MS: '250,500,1000,2000,4000,8000',
-      LOG_LEVEL: 'warn',
-    };
-    topology = await ProcessTopology.start(env, { classifier: 2, blocklist: 2, dispatcher: 1 });
-  }, 120_000);
-
+  // Before stopAfterAll, so that it runs first: the loops end before what they watch is stopped.
   afterAll(async () => {
     chaosUntil = 0;
     sampling = false;
     await Promise.allSettled(background);
-    await topology?.stopAll('SIGKILL');
-    await receiver?.stop();
-    await twilio.stop();
-    await redis?.remove();
-    await database?.drop();
-  }, 60_000);
+  });
+  const stopLater = stopAfterAll();
+
+  beforeAll(async () => {
+    suite = stopLater(await ProcessSuite.start({ ownRedis: true }));
+    receiver = stopLater(await new HttpReceiver().start());
+    stopLater(await twilio.start());
+    topology = await suite.startTopology({ classifier: 2, blocklist: 2, dispatcher: 1 }, LOOPBACK_WEBHOOKS);
+  }, 120_000);
 
   const api = (method: string, path: string, token: string, json?: unknown) => topology.request(method, path, token, json);
 
   it('loses no STOP, and confirms and announces each once', async () => {
     const started = Date.now();
-    const created = await api('POST', '/v1/accounts', TEST_ADMIN_TOKEN, { name: 'Chaos' });
-    expect(created.status).toBe(201);
-    const account = created.body;
+    const account = await createAccountThrough(topology.baseUrl, 'Chaos');
     const transport = { type: 'twilio', accountSid: twilio.accountSid, authToken: twilio.authToken, baseUrl: twilio.baseUrl };
     expect((await api('PUT', `/v1/accounts/${account.id}/reply-transport`, account.apiKey, transport)).status).toBe(200);
     expect((await api('POST', `/v1/accounts/${account.id}/webhooks`, account.apiKey, { url: receiver.url('/crm') })).status).toBe(201);
@@ -148,14 +130,13 @@ describe('crash test: workers killed with SIGKILL under load', () => {
     // --- progress, read while the load runs and until everything settles ---
     const stopSet = new Set(stopPhones);
     const progress = async () => {
-      const [{ blocked }] = await queryDatabase<{ blocked: string }>(
-        database.url,
+      const [{ blocked }] = await suite.sql<{ blocked: string }>(
         `SELECT count(*) AS blocked FROM consent_states WHERE account_id = $1 AND status = 'opted_out'`,
         [account.id],
       );
       const confirmed = new Set(twilio.messages.map((message) => message.to)).size;
       const announced = new Set(receiver.on('/crm').map((request) => (request.json as { data: { phone: string } }).data.phone)).size;
-      const counts = await queueCounts(redis.url, queuePrefix);
+      const counts = await suite.queueCounts();
       return { blocked: Number(blocked), confirmed, announced, counts };
     };
     let last: Awaited<ReturnType<typeof progress>> | undefined;
@@ -216,7 +197,7 @@ describe('crash test: workers killed with SIGKILL under load', () => {
         // A job that failed for good will never finish: say so now, with BullMQ's reason.
         const failed = Object.entries(last.counts).filter(([, count]) => count.failed > 0);
         if (failed.length > 0) {
-          const reasons = await Promise.all(failed.map(async ([name]) => ({ name, jobs: await failedJobs(redis.url, queuePrefix, name as QueueName, 5) })));
+          const reasons = await Promise.all(failed.map(async ([name]) => ({ name, jobs: await failedJobs(suite.redisUrl, suite.queuePrefix, name as QueueName, 5) })));
           return `jobs failed for good: ${JSON.stringify(reasons)}`;
         }
         return last.blocked === STOPS && last.confirmed === STOPS && last.announced === STOPS && drained(last.counts) ? 'settled' : undefined;
@@ -232,10 +213,9 @@ describe('crash test: workers killed with SIGKILL under load', () => {
     const settleMs = Date.now() - chaosEndedAt;
 
     // --- the block list and the ledger: each STOP exactly once ---
-    const blocked = await queryDatabase<{ phone: string }>(database.url, `SELECT phone FROM consent_states WHERE account_id = $1 AND status = 'opted_out'`, [account.id]);
+    const blocked = await suite.sql<{ phone: string }>(`SELECT phone FROM consent_states WHERE account_id = $1 AND status = 'opted_out'`, [account.id]);
     expect(new Set(blocked.map((row) => row.phone))).toEqual(stopSet);
-    const ledger = await queryDatabase<{ phone: string; kind: string; events: string }>(
-      database.url,
+    const ledger = await suite.sql<{ phone: string; kind: string; events: string }>(
       'SELECT phone, kind, count(*) AS events FROM consent_events WHERE account_id = $1 GROUP BY phone, kind',
       [account.id],
     );
@@ -265,17 +245,16 @@ describe('crash test: workers killed with SIGKILL under load', () => {
 
     // --- and the records agree: one reply and one delivery per event, all succeeded, each
     // reply holding the SID of its own text ---
-    const replyRows = await queryDatabase<{ status: string; n: string }>(database.url, 'SELECT status, count(*) AS n FROM reply_deliveries GROUP BY status');
+    const replyRows = await suite.sql<{ status: string; n: string }>('SELECT status, count(*) AS n FROM reply_deliveries GROUP BY status');
     expect(replyRows.map((row) => [row.status, Number(row.n)])).toEqual([['succeeded', STOPS]]);
-    const sids = await queryDatabase<{ to_phone: string; provider_message_id: string }>(database.url, 'SELECT to_phone, provider_message_id FROM reply_deliveries');
+    const sids = await suite.sql<{ to_phone: string; provider_message_id: string }>('SELECT to_phone, provider_message_id FROM reply_deliveries');
     const sidOfText = new Map(twilio.messages.map((message) => [message.to, message.sid]));
     expect(sids.filter((row) => row.provider_message_id !== sidOfText.get(row.to_phone))).toEqual([]);
     // Sends the crashes interrupted, settled by asking Twilio: found sent (not sent again), or not found (sent).
-    const [{ found }] = await queryDatabase<{ found: string }>(
-      database.url,
+    const [{ found }] = await suite.sql<{ found: string }>(
       `SELECT count(*) AS found FROM delivery_attempts WHERE reply_delivery_id IS NOT NULL AND error LIKE 'an interrupted attempt had been sent%'`,
     );
-    const deliveryRows = await queryDatabase<{ status: string; n: string }>(database.url, 'SELECT status, count(*) AS n FROM webhook_deliveries GROUP BY status');
+    const deliveryRows = await suite.sql<{ status: string; n: string }>('SELECT status, count(*) AS n FROM webhook_deliveries GROUP BY status');
     expect(deliveryRows.map((row) => [row.status, Number(row.n)])).toEqual([['succeeded', STOPS]]);
 
     const killsByApp = kills.reduce<Record<string, number>>((all, kill) => ({ ...all, [kill.app]: (all[kill.app] ?? 0) + 1 }), {});

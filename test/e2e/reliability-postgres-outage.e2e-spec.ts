@@ -3,10 +3,11 @@ import { chunk, groupDistinct } from '../support/collections';
 import { HttpReceiver } from '../support/http-receiver';
 import { InboundLoad, LoadMessage, pause, seededRandom, sendPaced, shuffle } from '../support/inbound-load';
 import { OutageProxy } from '../support/outage-proxy';
-import { OwnRedis } from '../support/own-redis';
-import { drained, ProcessTopology, queueCounts } from '../support/process-topology';
+import { createAccountThrough } from '../support/gateway-request';
+import { LOOPBACK_WEBHOOKS, ProcessSuite } from '../support/process-suite';
+import { drained, ProcessTopology } from '../support/process-topology';
+import { stopAfterAll } from '../support/stop-after-all';
 import { TEST_ADMIN_TOKEN } from '../support/test-config';
-import { createTestDatabase, queryDatabase, TestDatabase } from '../support/test-database';
 import { waitFor } from '../support/wait-for';
 import { gatePath } from '../support/gate';
 
@@ -31,47 +32,25 @@ const PROBE_AT_MS = CUT_AT_MS + 33_000;
 
 describe('Postgres unreachable for 40 s mid-load', () => {
   const random = seededRandom(7);
-  const queuePrefix = '{optout-pg}';
-  let redis: OwnRedis;
-  let database: TestDatabase;
+  let suite: ProcessSuite;
   let proxy: OutageProxy;
   let receiver: HttpReceiver;
   let topology: ProcessTopology;
 
-  beforeAll(async () => {
-    redis = await OwnRedis.start();
-    database = await createTestDatabase();
-    const server = new URL(database.url);
-    proxy = await OutageProxy.start(server.hostname, Number(server.port || 5432));
-    receiver = await new HttpReceiver().start();
-    topology = await ProcessTopology.start(
-      {
-        DATABASE_URL: proxy.through(database.url),
-        REDIS_URL: redis.url,
-        QUEUE_PREFIX: queuePrefix,
-        ADMIN_TOKEN: TEST_ADMIN_TOKEN,
-        ALLOW_PRIVATE_WEBHOOK_TARGETS: 'true',
-        // The short schedule of the other suites: an outage must not use it up.
-        WEBHOOK_RETRY_DELAYS_MS: '250,500,1000,2000,4000,8000',
-        LOG_LEVEL: 'error',
-      },
-      { classifier: 1, blocklist: 1, dispatcher: 1 },
-    );
-  }, 120_000);
+  const stopLater = stopAfterAll();
 
-  afterAll(async () => {
-    await proxy?.restore();
-    await topology?.stopAll('SIGKILL');
-    await receiver?.stop();
-    await proxy?.stop();
-    await redis?.remove();
-    await database?.drop();
-  }, 60_000);
+  beforeAll(async () => {
+    suite = stopLater(await ProcessSuite.start({ ownRedis: true }));
+    const server = new URL(suite.database.url);
+    proxy = stopLater(await OutageProxy.start(server.hostname, Number(server.port || 5432)));
+    receiver = stopLater(await new HttpReceiver().start());
+    topology = await suite.startTopology({ classifier: 1, blocklist: 1, dispatcher: 1 }, { ...LOOPBACK_WEBHOOKS, DATABASE_URL: proxy.through(suite.database.url), LOG_LEVEL: 'error' });
+  }, 120_000);
 
   const api = (method: string, path: string, token: string, json?: unknown) => topology.request(method, path, token, json);
 
   it('keeps taking STOPs, answers 503 where it needs the database, and applies everything once it is back', async () => {
-    const account = (await api('POST', '/v1/accounts', TEST_ADMIN_TOKEN, { name: 'Postgres outage' })).body;
+    const account = await createAccountThrough(topology.baseUrl, 'Postgres outage');
     // Twilio credentials (kept for the inbound webhook's signature), then replies over http.
     const twilioAccount = { type: 'twilio', accountSid: `AC${'d'.repeat(32)}`, authToken: 'outage-twilio-token', baseUrl: receiver.url('/twilio') };
     expect((await api('PUT', `/v1/accounts/${account.id}/reply-transport`, account.apiKey, twilioAccount)).status).toBe(200);
@@ -144,10 +123,10 @@ describe('Postgres unreachable for 40 s mid-load', () => {
     await waitFor(
       'every STOP to be blocked, confirmed and announced, and the queues to drain',
       async () => {
-        const [{ n }] = await queryDatabase<{ n: string }>(database.url, `SELECT count(*) AS n FROM consent_states WHERE account_id = $1 AND status = 'opted_out'`, [account.id]);
+        const [{ n }] = await suite.sql<{ n: string }>(`SELECT count(*) AS n FROM consent_states WHERE account_id = $1 AND status = 'opted_out'`, [account.id]);
         const confirmed = new Set(receiver.on('/sms').map((request) => (request.json as { to: string }).to)).size;
         const announced = new Set(receiver.on('/crm').map((request) => (request.json as { data: { phone: string } }).data.phone)).size;
-        const counts = await queueCounts(redis.url, queuePrefix);
+        const counts = await suite.queueCounts();
         const failed = Object.entries(counts).filter(([, count]) => count.failed > 0);
         if (failed.length > 0) return `jobs failed for good: ${JSON.stringify(failed)}`;
         return Number(n) === phones.size && confirmed === phones.size && announced === phones.size && drained(counts) ? 'settled' : undefined;
@@ -156,14 +135,14 @@ describe('Postgres unreachable for 40 s mid-load', () => {
     ).then((outcome) => expect(outcome).toBe('settled'));
     const settleMs = Date.now() - restoredAt;
 
-    const ledger = await queryDatabase<{ phone: string; n: string }>(database.url, 'SELECT phone, count(*) AS n FROM consent_events WHERE account_id = $1 GROUP BY phone', [account.id]);
+    const ledger = await suite.sql<{ phone: string; n: string }>('SELECT phone, count(*) AS n FROM consent_events WHERE account_id = $1 GROUP BY phone', [account.id]);
     expect(new Set(ledger.map((row) => row.phone))).toEqual(phones);
     expect(ledger.filter((row) => Number(row.n) !== 1)).toEqual([]);
     const keysByPhone = groupDistinct(receiver.on('/sms').map((request) => [(request.json as { to: string }).to, String(request.headers['idempotency-key'])]));
     expect([...keysByPhone].filter(([, keys]) => keys.size !== 1)).toEqual([]);
     const idsByPhone = groupDistinct(receiver.on('/crm').map((request) => [(request.json as { data: { phone: string } }).data.phone, String(request.headers['webhook-id'])]));
     expect([...idsByPhone].filter(([, ids]) => ids.size !== 1)).toEqual([]);
-    const replies = await queryDatabase<{ status: string; n: string }>(database.url, 'SELECT status, count(*) AS n FROM reply_deliveries GROUP BY status');
+    const replies = await suite.sql<{ status: string; n: string }>('SELECT status, count(*) AS n FROM reply_deliveries GROUP BY status');
     expect(replies.map((row) => [row.status, Number(row.n)])).toEqual([['succeeded', phones.size]]);
     expect((await fetch(`${topology.baseUrl}/health/ready`)).status).toBe(200);
 

@@ -1,10 +1,10 @@
-import { chunk } from '../support/collections';
+import { chunk, groupDistinct } from '../support/collections';
 import { HttpReceiver } from '../support/http-receiver';
 import { InboundLoad, LoadMessage, pause, seededRandom, shuffle } from '../support/inbound-load';
-import { OwnRedis } from '../support/own-redis';
-import { drained, ProcessTopology, queueCounts } from '../support/process-topology';
-import { TEST_ADMIN_TOKEN } from '../support/test-config';
-import { createTestDatabase, queryDatabase, TestDatabase } from '../support/test-database';
+import { createAccountThrough, wireToReceiver } from '../support/gateway-request';
+import { LOOPBACK_WEBHOOKS, ProcessSuite } from '../support/process-suite';
+import { drained, ProcessTopology } from '../support/process-topology';
+import { stopAfterAll } from '../support/stop-after-all';
 import { waitFor } from '../support/wait-for';
 
 /**
@@ -26,42 +26,22 @@ const DOWN_MS = 2_000;
 
 describe.each(['always', 'everysec'] as const)('Redis killed and restarted mid-load (appendfsync %s)', (fsync) => {
   const random = seededRandom(fsync === 'always' ? 1 : 2);
-  const queuePrefix = '{optout-redis}';
-  let redis: OwnRedis;
-  let database: TestDatabase;
+  let suite: ProcessSuite;
   let receiver: HttpReceiver;
   let topology: ProcessTopology;
 
-  beforeAll(async () => {
-    redis = await OwnRedis.start(['--appendonly', 'yes', '--appendfsync', fsync, '--maxmemory-policy', 'noeviction']);
-    database = await createTestDatabase();
-    receiver = await new HttpReceiver().start();
-    topology = await ProcessTopology.start(
-      {
-        DATABASE_URL: database.url,
-        REDIS_URL: redis.url,
-        QUEUE_PREFIX: queuePrefix,
-        ADMIN_TOKEN: TEST_ADMIN_TOKEN,
-        ALLOW_PRIVATE_WEBHOOK_TARGETS: 'true',
-        WEBHOOK_RETRY_DELAYS_MS: '250,500,1000,2000,4000,8000',
-        LOG_LEVEL: 'warn',
-      },
-      { classifier: 1, blocklist: 1, dispatcher: 1 },
-    );
-  }, 120_000);
+  const stopLater = stopAfterAll();
 
-  afterAll(async () => {
-    await topology?.stopAll('SIGKILL');
-    await receiver?.stop();
-    await redis?.remove();
-    await database?.drop();
-  }, 60_000);
+  beforeAll(async () => {
+    suite = stopLater(await ProcessSuite.start({ ownRedis: ['--appendonly', 'yes', '--appendfsync', fsync, '--maxmemory-policy', 'noeviction'] }));
+    receiver = stopLater(await new HttpReceiver().start());
+    topology = await suite.startTopology({ classifier: 1, blocklist: 1, dispatcher: 1 }, LOOPBACK_WEBHOOKS);
+  }, 120_000);
 
   it('applies every message that was acknowledged, and the apps reconnect by themselves', async () => {
     const api = (method: string, path: string, token: string, json?: unknown) => topology.request(method, path, token, json);
-    const account = (await api('POST', '/v1/accounts', TEST_ADMIN_TOKEN, { name: `Redis ${fsync}` })).body;
-    expect((await api('PUT', `/v1/accounts/${account.id}/reply-transport`, account.apiKey, { type: 'http', url: receiver.url('/sms') })).status).toBe(200);
-    expect((await api('POST', `/v1/accounts/${account.id}/webhooks`, account.apiKey, { url: receiver.url('/crm') })).status).toBe(201);
+    const account = await createAccountThrough(topology.baseUrl, `Redis ${fsync}`);
+    await wireToReceiver(topology.baseUrl, account, receiver);
 
     // Half as single requests, half in batches of 25, shuffled: both paths cross the outage.
     const messages: LoadMessage[] = Array.from({ length: STOPS }, (_, i) => ({
@@ -86,10 +66,10 @@ describe.each(['always', 'everysec'] as const)('Redis killed and restarted mid-l
     let restartedAt = 0;
     const outage = (async () => {
       await pause(KILL_AT_MS);
-      await redis.kill();
+      await suite.redis.kill();
       killedAt = Date.now();
       await pause(DOWN_MS);
-      await redis.restart();
+      await suite.redis.restart();
       restartedAt = Date.now();
     })();
     let next = 0;
@@ -127,7 +107,7 @@ describe.each(['always', 'everysec'] as const)('Redis killed and restarted mid-l
     // so the bound also decides "lost"; then the assertions below name them).
     const blockedPhones = async () =>
       new Set(
-        (await queryDatabase<{ phone: string }>(database.url, `SELECT phone FROM consent_states WHERE account_id = $1 AND status = 'opted_out'`, [account.id])).map(
+        (await suite.sql<{ phone: string }>(`SELECT phone FROM consent_states WHERE account_id = $1 AND status = 'opted_out'`, [account.id])).map(
           (row) => row.phone,
         ),
       );
@@ -141,7 +121,7 @@ describe.each(['always', 'everysec'] as const)('Redis killed and restarted mid-l
         const announced = new Set(receiver.on('/crm').map((request) => (request.json as { data: { phone: string } }).data.phone));
         const allAcked = [...ackedAt.keys()].every((id) => blocked.has(phoneOf.get(id)!));
         const followedUp = [...blocked].every((phone) => confirmed.has(phone) && announced.has(phone));
-        return allAcked && followedUp && drained(await queueCounts(redis.url, queuePrefix)) ? true : undefined;
+        return allAcked && followedUp && drained(await suite.queueCounts()) ? true : undefined;
       },
       { timeoutMs: 120_000, intervalMs: 1_000 },
     ).catch(() => undefined);
@@ -164,24 +144,15 @@ describe.each(['always', 'everysec'] as const)('Redis killed and restarted mid-l
     }
 
     // Exactly once where it was applied: one ledger row, one confirmation event, one webhook-id.
-    const ledger = await queryDatabase<{ phone: string; n: string }>(
-      database.url,
+    const ledger = await suite.sql<{ phone: string; n: string }>(
       'SELECT phone, count(*) AS n FROM consent_events WHERE account_id = $1 GROUP BY phone HAVING count(*) > 1',
       [account.id],
     );
     expect(ledger).toEqual([]);
-    const replyKeys = new Map<string, Set<string>>();
-    for (const request of receiver.on('/sms')) {
-      const to = (request.json as { to: string }).to;
-      replyKeys.set(to, (replyKeys.get(to) ?? new Set()).add(String(request.headers['idempotency-key'])));
-    }
+    const replyKeys = groupDistinct(receiver.on('/sms').map((request) => [(request.json as { to: string }).to, String(request.headers['idempotency-key'])]));
     expect([...replyKeys].filter(([, keys]) => keys.size !== 1)).toEqual([]);
     expect(new Set(replyKeys.keys())).toEqual(blocked);
-    const webhookIds = new Map<string, Set<string>>();
-    for (const request of receiver.on('/crm')) {
-      const phone = (request.json as { data: { phone: string } }).data.phone;
-      webhookIds.set(phone, (webhookIds.get(phone) ?? new Set()).add(String(request.headers['webhook-id'])));
-    }
+    const webhookIds = groupDistinct(receiver.on('/crm').map((request) => [(request.json as { data: { phone: string } }).data.phone, String(request.headers['webhook-id'])]));
     expect([...webhookIds].filter(([, ids]) => ids.size !== 1)).toEqual([]);
     expect(new Set(webhookIds.keys())).toEqual(blocked);
 

@@ -1,7 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
-import { TEST_ADMIN_TOKEN, TEST_REDIS_URL, TEST_SECRETS_KEY } from './test-config';
+import { TEST_ADMIN_TOKEN, TEST_SECRETS_KEY } from './test-config';
 
 export type AppName = 'gateway' | 'classifier' | 'blocklist' | 'dispatcher';
 
@@ -27,9 +27,9 @@ export async function freePort(): Promise<number> {
   }
 }
 
-/** What every app process of a suite shares: its database, the test Redis, its queue prefix, the admin token; quiet logs. */
-export function processEnv(databaseUrl: string, queuePrefix: string, extra: Record<string, string> = {}): Record<string, string> {
-  return { DATABASE_URL: databaseUrl, REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: queuePrefix, ADMIN_TOKEN: TEST_ADMIN_TOKEN, LOG_LEVEL: 'warn', ...extra };
+/** What every app process of a suite shares: its database, its Redis, its queue prefix, the admin token; quiet logs. */
+export function processEnv(databaseUrl: string, redisUrl: string, queuePrefix: string, extra: Record<string, string> = {}): Record<string, string> {
+  return { DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, QUEUE_PREFIX: queuePrefix, ADMIN_TOKEN: TEST_ADMIN_TOKEN, LOG_LEVEL: 'warn', ...extra };
 }
 
 /**
