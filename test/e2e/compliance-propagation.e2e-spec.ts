@@ -1,12 +1,11 @@
 import IORedis from 'ioredis';
 import { profileChangeChannel } from '@optout/profiles';
-import { AppProcess, freePort } from '../support/app-processes';
+import { AppProcess } from '../support/app-processes';
 import { ProcessSuite } from '../support/process-suite';
 import { stopAfterAll } from '../support/stop-after-all';
-import { TEST_ADMIN_TOKEN, TEST_REDIS_URL } from '../support/test-config';
-import { queryDatabase } from '../support/test-database';
+import { TEST_REDIS_URL } from '../support/test-config';
 import { waitFor } from '../support/wait-for';
-import { gatewayRequest } from '../support/gateway-request';
+import { createAccountThrough, gatewayRequest } from '../support/gateway-request';
 
 /**
  * A saved profile reaches every classifier replica within a second, without a restart: the
@@ -26,17 +25,14 @@ describe('compliance profile changes across classifier processes', () => {
   beforeAll(async () => {
     suite = stopLater(await ProcessSuite.start());
     redis = new IORedis(TEST_REDIS_URL);
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
     const env = suite.env({
-      PORT: String(port),
       METRICS_PORT: '0',
       REDIS_POLICY_CHECK: 'warn',
       // One message per inbound job and one job at a time per classifier, so that a burst of
       // messages is shared between the two replicas rather than carried by one.
       INBOUND_BATCH_WINDOW_MS: '0',
     });
-    suite.startApp('gateway', env);
+    baseUrl = (await suite.startGateway(env)).url;
     // Debug level: each replica says when it compiles a version, which shows that both of them classified with it.
     classifiers = [0, 1].map(() => suite.startApp('classifier', { ...env, LOG_LEVEL: 'debug', WORKER_CONCURRENCY: '1' }));
     suite.startApp('blocklist', env);
@@ -50,7 +46,7 @@ describe('compliance profile changes across classifier processes', () => {
       const [, listeners] = (await redis.pubsub('NUMSUB', channel)) as [string, number];
       return Number(listeners) === 3 ? true : undefined;
     }, { timeoutMs: 30_000, intervalMs: 100 });
-    account = (await call('POST', '/v1/accounts', TEST_ADMIN_TOKEN, { name: 'Acme' })).body;
+    account = await createAccountThrough(baseUrl, 'Acme');
   }, 60_000);
 
   afterAll(() => redis?.disconnect());
@@ -78,8 +74,7 @@ describe('compliance profile changes across classifier processes', () => {
   };
 
   const ledger = (ids: string[]) =>
-    queryDatabase<{ source_message_id: string; keyword: string; profile_version: number }>(
-      suite.database.url,
+    suite.sql<{ source_message_id: string; keyword: string; profile_version: number }>(
       'SELECT source_message_id, keyword, profile_version FROM consent_events WHERE account_id = $1 AND source_message_id = ANY($2)',
       [account.id, ids],
     );

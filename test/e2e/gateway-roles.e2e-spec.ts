@@ -1,5 +1,4 @@
-import { freePort } from '../support/app-processes';
-import { gatewayRequest } from '../support/gateway-request';
+import { createAccountThrough, gatewayRequest } from '../support/gateway-request';
 import { HttpReceiver } from '../support/http-receiver';
 import { ProcessSuite, waitUntilReady } from '../support/process-suite';
 import { stopAfterAll } from '../support/stop-after-all';
@@ -25,17 +24,13 @@ describe('gateways in roles', () => {
   beforeAll(async () => {
     const suite = stopLater(await ProcessSuite.start());
     receiver = stopLater(await new HttpReceiver().start());
-    const [edgePort, adminPort] = [await freePort(), await freePort()];
-    edgeUrl = `http://127.0.0.1:${edgePort}`;
-    adminUrl = `http://127.0.0.1:${adminPort}`;
     const env = suite.env({ ALLOW_PRIVATE_WEBHOOK_TARGETS: 'true', METRICS_PORT: '0' });
-    const processes = [
-      suite.startApp('gateway', { ...env, PORT: String(edgePort), GATEWAY_ROLES: 'edge' }),
-      suite.startApp('gateway', { ...env, PORT: String(adminPort), GATEWAY_ROLES: 'admin,ops' }),
-      ...(['classifier', 'blocklist', 'dispatcher'] as const).map((app) => suite.startApp(app, env)),
-    ];
+    const edge = await suite.startGateway({ ...env, GATEWAY_ROLES: 'edge' });
+    const admin = await suite.startGateway({ ...env, GATEWAY_ROLES: 'admin,ops' });
+    [edgeUrl, adminUrl] = [edge.url, admin.url];
+    const processes = [edge.process, admin.process, ...(['classifier', 'blocklist', 'dispatcher'] as const).map((app) => suite.startApp(app, env))];
     for (const url of [edgeUrl, adminUrl]) await waitUntilReady(url, processes);
-    account = (await gatewayRequest(adminUrl, 'POST', '/v1/accounts', TEST_ADMIN_TOKEN, { name: 'Roles' })).body;
+    account = await createAccountThrough(adminUrl, 'Roles');
   }, 120_000);
 
   /** One route of each controller and surface, and who may call it. */

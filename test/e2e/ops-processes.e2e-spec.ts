@@ -3,9 +3,8 @@ import { HttpReceiver } from '../support/http-receiver';
 import { OwnRedis } from '../support/own-redis';
 import { ProcessSuite, waitUntilReady } from '../support/process-suite';
 import { stopAfterAll } from '../support/stop-after-all';
-import { TEST_ADMIN_TOKEN } from '../support/test-config';
 import { waitFor } from '../support/wait-for';
-import { gatewayRequest } from '../support/gateway-request';
+import { createAccountThrough, gatewayRequest, wireToReceiver } from '../support/gateway-request';
 import { sample, scrapeMetrics } from '../support/prometheus-text';
 
 type LogLine = Record<string, unknown> & { msg: string; app: string; level: string };
@@ -64,9 +63,8 @@ describe('operations of the apps as processes', () => {
   let correlationId: string;
 
   it('carries a STOP through and follows it in every process’s JSON log, to its webhook', async () => {
-    const account = (await call('POST', '/v1/accounts', TEST_ADMIN_TOKEN, { name: 'Trail' })).body;
-    expect((await call('PUT', `/v1/accounts/${account.id}/reply-transport`, account.apiKey, { type: 'http', url: receiver.url('/sms') })).status).toBe(200);
-    expect((await call('POST', `/v1/accounts/${account.id}/webhooks`, account.apiKey, { url: receiver.url('/crm') })).status).toBe(201);
+    const account = await createAccountThrough(baseUrl, 'Trail');
+    await wireToReceiver(baseUrl, account, receiver);
     const accepted = await call('POST', '/v1/inbound', account.apiKey, { accountId: account.id, messageId: 'trail-1', from: '+12025550142', to: '+12025550100', body: 'STOP' });
     expect(accepted.status).toBe(202);
     correlationId = accepted.body.id;

@@ -2,12 +2,12 @@ import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { Queue } from 'bullmq';
 import { ALL_QUEUE_NAMES } from '@optout/contracts';
-import { AppName, AppProcess, freePort } from '../support/app-processes';
+import { AppName, AppProcess } from '../support/app-processes';
+import { createAccountThrough, gatewayRequest } from '../support/gateway-request';
 import { HttpReceiver } from '../support/http-receiver';
 import { ProcessSuite, waitUntilReady } from '../support/process-suite';
 import { stopAfterAll } from '../support/stop-after-all';
-import { TEST_ADMIN_TOKEN, TEST_REDIS_URL } from '../support/test-config';
-import { queryDatabase } from '../support/test-database';
+import { TEST_REDIS_URL } from '../support/test-config';
 import { waitFor } from '../support/wait-for';
 
 /** A CRM that takes `delayMs` to answer each webhook: deliveries are in flight when a dispatcher is stopped. */
@@ -76,26 +76,15 @@ describe('graceful shutdown under load', () => {
     // Started last, stopped first: the processes are killed before the endpoints they call close.
     suite = stopLater(await ProcessSuite.start());
     env = suite.env({ ALLOW_PRIVATE_WEBHOOK_TARGETS: 'true', LOG_LEVEL: 'info', METRICS_PORT: '0' });
-    for (let i = 0; i < 2; i++) {
-      const port = await freePort();
-      gateways.push({ url: `http://127.0.0.1:${port}`, process: start('gateway', { PORT: String(port) }) });
-    }
+    for (let i = 0; i < 2; i++) gateways.push(await suite.startGateway(env));
     for (const gateway of gateways) await waitUntilReady(gateway.url, [gateway.process], 30_000);
   }, 60_000);
 
   it('loses nothing while workers and a gateway are stopped and replaced', async () => {
-    const call = async (base: string, method: string, path: string, token: string, json?: unknown) => {
-      const response = await fetch(`${base}${path}`, {
-        method,
-        headers: { authorization: `Bearer ${token}`, ...(json ? { 'content-type': 'application/json' } : {}) },
-        body: json ? JSON.stringify(json) : undefined,
-      });
-      return { status: response.status, body: (await response.json().catch(() => null)) as any };
-    };
     const [a, b] = gateways;
-    const account = (await call(a.url, 'POST', '/v1/accounts', TEST_ADMIN_TOKEN, { name: 'Scale' })).body;
-    expect((await call(a.url, 'PUT', `/v1/accounts/${account.id}/reply-transport`, account.apiKey, { type: 'http', url: sms.url('/sms') })).status).toBe(200);
-    expect((await call(a.url, 'POST', `/v1/accounts/${account.id}/webhooks`, account.apiKey, { url: crm.url })).status).toBe(201);
+    const account = await createAccountThrough(a.url, 'Scale');
+    expect((await gatewayRequest(a.url, 'PUT', `/v1/accounts/${account.id}/reply-transport`, account.apiKey, { type: 'http', url: sms.url('/sms') })).status).toBe(200);
+    expect((await gatewayRequest(a.url, 'POST', `/v1/accounts/${account.id}/webhooks`, account.apiKey, { url: crm.url })).status).toBe(201);
 
     const classifiers = [start('classifier'), start('classifier')];
     const blocklists = [start('blocklist'), start('blocklist')];
@@ -114,7 +103,7 @@ describe('graceful shutdown under load', () => {
       const message = { accountId: account.id, messageId: `load-${i}`, from: `+1202556${String(i).padStart(4, '0')}`, to: '+12025550100', body: 'STOP' };
       for (let attempt = 0; ; attempt++) {
         const base = a.process.running && attempt === 0 ? a.url : b.url;
-        const status = await call(base, 'POST', '/v1/inbound', account.apiKey, message).then(
+        const status = await gatewayRequest(base, 'POST', '/v1/inbound', account.apiKey, message).then(
           (response) => response.status,
           () => 0,
         );
@@ -157,7 +146,7 @@ describe('graceful shutdown under load', () => {
     const finishedAfterSigterm = linesAfter(firstDispatcher, 'SIGTERM received').filter((line) => line.msg === 'webhook-deliveries job done');
     expect(finishedAfterSigterm.length).toBeGreaterThan(0);
 
-    const [{ count }] = await queryDatabase<{ count: string }>(suite.database.url, 'SELECT count(*) FROM consent_events');
+    const [{ count }] = await suite.sql<{ count: string }>('SELECT count(*) FROM consent_events');
     expect(Number(count)).toBe(total);
     // Each once: a job finished by a stopping worker is not run again by another.
     expect(crm.webhookIds.length).toBe(total);

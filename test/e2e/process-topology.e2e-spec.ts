@@ -1,10 +1,9 @@
-import { AppProcess, freePort } from '../support/app-processes';
+import { AppProcess } from '../support/app-processes';
 import { HttpReceiver } from '../support/http-receiver';
 import { ProcessSuite } from '../support/process-suite';
 import { stopAfterAll } from '../support/stop-after-all';
-import { TEST_ADMIN_TOKEN } from '../support/test-config';
 import { waitFor } from '../support/wait-for';
-import { gatewayRequest } from '../support/gateway-request';
+import { createAccountThrough, gatewayRequest, wireToReceiver } from '../support/gateway-request';
 import { gatePath } from '../support/gate';
 
 /**
@@ -22,10 +21,10 @@ describe('the apps as separate processes', () => {
   beforeAll(async () => {
     const suite = stopLater(await ProcessSuite.start());
     receiver = stopLater(await new HttpReceiver().start());
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
-    const env = suite.env({ ALLOW_PRIVATE_WEBHOOK_TARGETS: 'true', PORT: String(port) });
-    processes = (['gateway', 'classifier', 'classifier', 'blocklist', 'blocklist', 'dispatcher', 'dispatcher'] as const).map((app) => suite.startApp(app, env));
+    const env = suite.env({ ALLOW_PRIVATE_WEBHOOK_TARGETS: 'true' });
+    const gateway = await suite.startGateway(env);
+    baseUrl = gateway.url;
+    processes = [gateway.process, ...(['classifier', 'classifier', 'blocklist', 'blocklist', 'dispatcher', 'dispatcher'] as const).map((app) => suite.startApp(app, env))];
     await waitFor('the gateway to listen', async () => ((await fetch(`${baseUrl}/v1/accounts`)).status === 401 ? true : undefined), {
       timeoutMs: 30_000,
       intervalMs: 200,
@@ -35,9 +34,8 @@ describe('the apps as separate processes', () => {
   const call = (method: string, path: string, token: string, json?: unknown) => gatewayRequest(baseUrl, method, path, token, json);
 
   it('carries STOPs from the gateway process through the worker processes', async () => {
-    const account = (await call('POST', '/v1/accounts', TEST_ADMIN_TOKEN, { name: 'Acme' })).body;
-    expect((await call('PUT', `/v1/accounts/${account.id}/reply-transport`, account.apiKey, { type: 'http', url: receiver.url('/sms') })).status).toBe(200);
-    expect((await call('POST', `/v1/accounts/${account.id}/webhooks`, account.apiKey, { url: receiver.url('/crm') })).status).toBe(201);
+    const account = await createAccountThrough(baseUrl, 'Acme');
+    await wireToReceiver(baseUrl, account, receiver);
 
     const subscribers = Array.from({ length: 40 }, (_, i) => `+1202555${String(1000 + i)}`);
     for (const [i, phone] of subscribers.entries()) {

@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
-import { AppProcess, freePort } from '../support/app-processes';
-import { gatewayRequest } from '../support/gateway-request';
+import { AppProcess } from '../support/app-processes';
+import { createAccountThrough, gatewayRequest } from '../support/gateway-request';
 import { ProcessSuite, waitUntilReady } from '../support/process-suite';
 import { RunningSystem } from '../support/running-system';
-import { TEST_ADMIN_TOKEN } from '../support/test-config';
 import { waitFor } from '../support/wait-for';
 import { stopAfterAll } from '../support/stop-after-all';
 
@@ -102,16 +101,13 @@ describe('API key rotation and revocation', () => {
 
     beforeAll(async () => {
       const suite = stopLater(await ProcessSuite.start());
-      for (let i = 0; i < 2; i++) {
-        const port = await freePort();
-        gateways.push({ process: suite.startApp('gateway', suite.env({ PORT: String(port) })), url: `http://127.0.0.1:${port}` });
-      }
+      for (let i = 0; i < 2; i++) gateways.push(await suite.startGateway(suite.env()));
       for (const gateway of gateways) await waitUntilReady(gateway.url, [gateway.process]);
     }, 120_000);
 
     it('the other replica refuses a revoked key within a few seconds (pub/sub), well before its 30 s cache would expire', async () => {
       const [a, b] = gateways;
-      const account = (await gatewayRequest(a.url, 'POST', '/v1/accounts', TEST_ADMIN_TOKEN, { name: 'Two Gateways' })).body;
+      const account = await createAccountThrough(a.url, 'Two Gateways');
       const replacement = (await gatewayRequest(a.url, 'POST', `/v1/accounts/${account.id}/api-keys`, account.apiKey)).body;
       // B now holds the old key in its cache (30 s).
       expect((await gatewayRequest(b.url, 'GET', `/v1/accounts/${account.id}`, account.apiKey)).status).toBe(200);
