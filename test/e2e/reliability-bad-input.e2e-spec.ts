@@ -4,6 +4,7 @@ import { routeParamsOf, SeededAccount, seedAccount } from '../support/api-fixtur
 import { HttpReceiver } from '../support/http-receiver';
 import { CatalogueRoute, fillPath, listControllerRoutes, paramsOf } from '../support/route-catalogue';
 import { RunningSystem } from '../support/running-system';
+import { stopAfterAll } from '../support/stop-after-all';
 import { TEST_ADMIN_TOKEN } from '../support/test-config';
 import { waitFor } from '../support/wait-for';
 import { gateAnswer } from '../support/gate';
@@ -62,17 +63,14 @@ describe('bad input on every endpoint', () => {
   let acme: SeededAccount;
   let routes: CatalogueRoute[];
 
+  const stopLater = stopAfterAll(120_000);
+
   beforeAll(async () => {
-    system = await RunningSystem.start();
-    receiver = await new HttpReceiver().start();
+    system = stopLater(await RunningSystem.start());
+    receiver = stopLater(await new HttpReceiver().start());
     acme = await seedAccount(system, receiver, 'acme', '+12025550201');
     routes = listControllerRoutes(system.app);
   });
-
-  afterAll(async () => {
-    await receiver?.stop();
-    await system?.stop();
-  }, 120_000);
 
   const tokenFor = (route: CatalogueRoute): string | null => {
     if (route.guards.includes('ApiKeyGuard')) return acme.apiKey;

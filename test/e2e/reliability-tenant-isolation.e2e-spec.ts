@@ -4,6 +4,7 @@ import { routeParamsOf, SeededAccount, seedAccount } from '../support/api-fixtur
 import { HttpReceiver } from '../support/http-receiver';
 import { CatalogueRoute, fillPath, listControllerRoutes, paramsOf } from '../support/route-catalogue';
 import { RunningSystem } from '../support/running-system';
+import { stopAfterAll } from '../support/stop-after-all';
 import { TEST_ADMIN_TOKEN } from '../support/test-config';
 
 /**
@@ -33,18 +34,15 @@ describe('tenant isolation', () => {
   let globex: SeededAccount;
   let routes: CatalogueRoute[];
 
+  const stopLater = stopAfterAll(120_000);
+
   beforeAll(async () => {
-    system = await RunningSystem.start();
-    receiver = await new HttpReceiver().start();
+    system = stopLater(await RunningSystem.start());
+    receiver = stopLater(await new HttpReceiver().start());
     acme = await seedAccount(system, receiver, 'acme', '+12025550301');
     globex = await seedAccount(system, receiver, 'globex', '+12025550302');
     routes = listControllerRoutes(system.app);
   });
-
-  afterAll(async () => {
-    await receiver?.stop();
-    await system?.stop();
-  }, 120_000);
 
   /** A request that would succeed with the right key: the account is the only thing wrong. */
   const validRequest = (route: CatalogueRoute): { json?: unknown; body?: string; contentType?: string } => {

@@ -6,13 +6,14 @@ export interface Stoppable {
 /**
  * For one describe block: returns `stopLater`, which hands back what it is given and stops it
  * after the block's tests — the last started first, as the block would by hand. What never
- * started (beforeAll failed first) is not there to stop.
+ * started (beforeAll failed first) is not there to stop. `timeoutMs` bounds the stopping
+ * (Jest's test timeout by default).
  */
-export function stopAfterAll(): <T extends Stoppable>(started: T) => T {
+export function stopAfterAll(timeoutMs?: number): <T extends Stoppable>(started: T) => T {
   const running: Stoppable[] = [];
   afterAll(async () => {
     for (const started of running.splice(0).reverse()) await started.stop();
-  });
+  }, timeoutMs);
   return (started) => {
     running.push(started);
     return started;
