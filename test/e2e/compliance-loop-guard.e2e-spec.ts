@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import IORedis from 'ioredis';
 import { keyPrefixOf } from '@optout/config';
-import { ClassifiedMessage, QueueName } from '@optout/contracts';
+import { QueueName } from '@optout/contracts';
 import { ConsentApplier, ConsentFollowUps, decisionOfText, LOOP_GUARD_WINDOW_MS, loopGuardKey, ReplyLoopGuard } from '@optout/consent';
 import { jobIds, JobProducer, PRODUCER_REDIS } from '@optout/queue';
 import { BlocklistModule } from '../../apps/blocklist/src/blocklist.module';
 import { TestAppContext } from '../support/app-context';
+import { classifiedMessage } from '../support/classified-message';
 import { waitFor } from '../support/wait-for';
 
 /**
@@ -54,22 +55,14 @@ describe('the reply loop guard', () => {
   });
 
   it('still queues the reply when the job is retried after a crash that followed the claim', async () => {
-    const message: ClassifiedMessage = {
+    const message = classifiedMessage({
       accountId,
       messageId: 'crash-after-claim',
       from: '+12025550304',
-      to: '+12025550100',
-      kind: 'optOut',
-      keyword: 'STOP',
       scope: {},
-      language: null,
-      country: 'US',
-      reply: 'You are unsubscribed.',
       replySegments: { encoding: 'GSM-7', segments: 1, units: 21 },
-      profileVersion: 0,
       receivedAt: '2026-11-26T09:00:00.000Z',
-      correlationId: 'crash-after-claim',
-    };
+    });
     const producer = system.get(JobProducer);
     const followUps = system.get(ConsentFollowUps);
     // The first attempt claims the slot and dies before queueing anything.
@@ -89,21 +82,15 @@ describe('the reply loop guard', () => {
   });
 
   it('prices the reply of a consent job queued before the classifier sent segments', async () => {
-    const message: ClassifiedMessage = {
+    const message = classifiedMessage({
       accountId,
       messageId: 'old-job',
       from: '+12025550305',
-      to: '+12025550100',
       kind: 'help',
       keyword: 'HELP',
-      scope: null,
-      language: null,
-      country: 'US',
       reply: 'Call us — we’re here.',
-      profileVersion: 0,
       receivedAt: '2026-11-26T09:00:00.000Z',
-      correlationId: 'old-job',
-    };
+    });
     await expect(system.get(ConsentApplier).applyDecision(decisionOfText(message))).resolves.toMatchObject({ outcome: 'help' });
     const [{ id: eventId }] = await system.sql<{ id: string }>('SELECT id FROM consent_events WHERE account_id = $1 AND source_message_id = $2', [accountId, message.messageId]);
     const webhook = await system.get(JobProducer).queue(QueueName.WebhookEvents).getJob(jobIds.webhookEvent(eventId));

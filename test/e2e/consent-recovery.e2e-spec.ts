@@ -5,6 +5,7 @@ import { ConsentApplier, ConsentFollowUps, decisionOfText } from '@optout/consen
 import { jobIds, JobProducer } from '@optout/queue';
 import { BlocklistModule } from '../../apps/blocklist/src/blocklist.module';
 import { TestAppContext } from '../support/app-context';
+import { classifiedMessage } from '../support/classified-message';
 
 /**
  * The blocklist worker's crash window: after Postgres has committed the opt-out, before the
@@ -27,21 +28,7 @@ describe('consent applier recovery', () => {
 
   afterAll(() => system?.stop());
 
-  const stop = (messageId: string, receivedAt: string): ClassifiedMessage => ({
-    accountId,
-    messageId,
-    from: '+12025550111',
-    to: '+12025550100',
-    kind: 'optOut',
-    keyword: 'STOP',
-    scope: null,
-    language: null,
-    country: 'US',
-    reply: 'You are unsubscribed.',
-    profileVersion: 0,
-    receivedAt,
-    correlationId: messageId,
-  });
+  const stop = (messageId: string, receivedAt: string) => classifiedMessage({ accountId, messageId, from: '+12025550111', receivedAt });
 
   it('performs the follow-ups on the retry after a crash between commit and follow-ups', async () => {
     const message = stop('crash-1', '2026-11-26T09:00:00.000Z');

@@ -1,9 +1,9 @@
-import { ClassifiedMessage } from '@optout/contracts';
 import { ConsentErasureRepository, ConsentStateRepository } from '@optout/database';
 import { ConsentApplier, decisionOfText } from '@optout/consent';
 import { GateCache, SendGateService } from '@optout/gate';
 import { BlocklistModule } from '../../apps/blocklist/src/blocklist.module';
 import { TestAppContext } from '../support/app-context';
+import { classifiedMessage } from '../support/classified-message';
 
 /**
  * The send gate's guarantee: once an opt-out has been applied, no interleaving of a
@@ -29,21 +29,18 @@ describe('send gate consistency under forced interleavings', () => {
 
   afterAll(() => system?.stop());
 
-  const decision = (phone: string, kind: 'optOut' | 'optIn', receivedAt: Date): ClassifiedMessage => ({
-    accountId,
-    messageId: `m-${++sequence}`,
-    from: phone,
-    to: '+12025550100',
-    kind,
-    keyword: kind === 'optOut' ? 'STOP' : 'START',
-    scope: null,
-    language: null,
-    country: null,
-    reply: null,
-    profileVersion: 0,
-    receivedAt: receivedAt.toISOString(),
-    correlationId: `c-${sequence}`,
-  });
+  const decision = (phone: string, kind: 'optOut' | 'optIn', receivedAt: Date) =>
+    classifiedMessage({
+      accountId,
+      messageId: `m-${++sequence}`,
+      from: phone,
+      kind,
+      keyword: kind === 'optOut' ? 'STOP' : 'START',
+      country: null,
+      reply: null,
+      receivedAt: receivedAt.toISOString(),
+      correlationId: `c-${sequence}`,
+    });
 
   /** A reader whose fill waits for `release` after its (real) Postgres read has returned. */
   function heldReader(release: Promise<void>, readDone: () => void): SendGateService {
