@@ -3,6 +3,7 @@ import Telnyx from 'telnyx';
 import { FakeTelnyx, TELNYX_BLOCKED_BY_STOP } from '../support/fake-telnyx';
 import { RunningSystem } from '../support/running-system';
 import { waitFor } from '../support/wait-for';
+import { repliesOf, waitForReplyStatus } from '../support/webhook-helpers';
 import { gateAnswer } from '../support/gate';
 import { stopAfterAll } from '../support/stop-after-all';
 
@@ -76,8 +77,7 @@ describe('Telnyx', () => {
     meta: { attempt: 1, delivered_to: 'https://optout.example.com/v1/carriers/telnyx' },
   });
   const history = async (phone: string) => (await system.request('GET', `/v1/accounts/${account.id}/consent/${encodeURIComponent(phone)}`, { token: account.apiKey })).body;
-  const repliesTo = async (phone: string) =>
-    ((await system.request('GET', `/v1/accounts/${account.id}/reply-transport/deliveries`, { token: account.apiKey })).body.items as any[]).filter((reply) => reply.to === phone);
+  const repliesTo = (phone: string) => repliesOf(system, account, phone);
 
   it('takes a signed STOP, blocks the number, and confirms through POST /v2/messages as the SDK would send it', async () => {
     const subscriber = nextPhone();
@@ -185,10 +185,7 @@ describe('Telnyx', () => {
     // The subscriber texts START; Telnyx still holds a block rule for them and refuses the welcome.
     telnyx.refuseNext.push(TELNYX_BLOCKED_BY_STOP(business, subscriber));
     expect((await post(received('b0a1c2d3-0000-4000-8000-000000000007', subscriber, 'START'))).status).toBe(200);
-    const [reply] = await waitFor('the refused reply', async () => {
-      const found = await repliesTo(subscriber);
-      return found[0]?.status === 'dead' ? found : undefined;
-    }, { timeoutMs: 20_000 });
+    const reply = await waitForReplyStatus(system, account, 'dead', { to: subscriber, timeoutMs: 20_000 });
     expect(reply.lastStatusCode).toBe(409);
     expect(reply.attempts[0].carrierError).toEqual({ code: '40300', message: expect.stringContaining('Blocked due to STOP message'), moreInfo: null });
     expect(reply.attempts[0].error).toContain('40300');
@@ -204,10 +201,7 @@ describe('Telnyx', () => {
     const subscriber = nextPhone();
     telnyx.failNext.push({ status: 429, headers: { 'retry-after': '1' } }, { status: 503 });
     expect((await post(received('b0a1c2d3-0000-4000-8000-000000000008', subscriber, 'STOP'))).status).toBe(200);
-    const [reply] = await waitFor('the reply to succeed', async () => {
-      const found = await repliesTo(subscriber);
-      return found[0]?.status === 'succeeded' ? found : undefined;
-    }, { timeoutMs: 30_000 });
+    const reply = await waitForReplyStatus(system, account, 'succeeded', { to: subscriber, timeoutMs: 30_000 });
     expect(reply.attempts.map((attempt: any) => attempt.responseCode)).toEqual([429, 503, 200]);
     expect(telnyx.messages.filter((message) => message.to === subscriber)).toHaveLength(1);
   });
@@ -216,10 +210,7 @@ describe('Telnyx', () => {
     const subscriber = nextPhone();
     telnyx.holdNext.push('after_recording');
     expect((await post(received('b0a1c2d3-0000-4000-8000-000000000009', subscriber, 'STOP'))).status).toBe(200);
-    const [reply] = await waitFor('the reply to be settled', async () => {
-      const found = await repliesTo(subscriber);
-      return found[0]?.status === 'dead' ? found : undefined;
-    }, { timeoutMs: 30_000 });
+    const reply = await waitForReplyStatus(system, account, 'dead', { to: subscriber, timeoutMs: 30_000 });
     expect(reply.lastError).toContain('not sent again');
     expect(telnyx.messages.filter((message) => message.to === subscriber)).toHaveLength(1);
   });

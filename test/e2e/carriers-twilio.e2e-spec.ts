@@ -4,6 +4,7 @@ import { getExpectedTwilioSignature, validateRequest } from 'twilio/lib/webhooks
 import { FakeTwilio, TWILIO_UNSUBSCRIBED } from '../support/fake-twilio';
 import { RunningSystem } from '../support/running-system';
 import { waitFor } from '../support/wait-for';
+import { repliesOf, waitForReplyStatus } from '../support/webhook-helpers';
 import { gateAnswer } from '../support/gate';
 import { stopAfterAll } from '../support/stop-after-all';
 
@@ -72,8 +73,7 @@ describe('Twilio at the SDK level', () => {
   const viaProxy = (path: string, params: Record<string, string>, signedUrl: string, host = 'optout.example.com') =>
     postForm(path, params, { host, 'x-forwarded-proto': 'https, http', 'x-twilio-signature': getExpectedTwilioSignature(authToken, signedUrl, params) });
   const history = async (phone: string) => (await system.request('GET', `/v1/accounts/${account.id}/consent/${encodeURIComponent(phone)}`, { token: account.apiKey })).body;
-  const repliesTo = async (phone: string) =>
-    ((await system.request('GET', `/v1/accounts/${account.id}/reply-transport/deliveries`, { token: account.apiKey })).body.items as any[]).filter((reply) => reply.to === phone);
+  const repliesTo = (phone: string) => repliesOf(system, account, phone);
 
   it.each([
     ['signed with :443, Host without a port', (path: string) => `https://optout.example.com:443${path}`, 'optout.example.com'],
@@ -136,10 +136,7 @@ describe('Twilio at the SDK level', () => {
     fake.refuseNext.push(TWILIO_UNSUBSCRIBED);
     const path = `/v1/carriers/twilio/${account.id}`;
     expect((await viaProxy(path, sms(`SM${'9'.repeat(31)}1`, subscriber, 'START'), `https://optout.example.com${path}`)).status).toBe(200);
-    const [reply] = await waitFor('the refused reply', async () => {
-      const found = await repliesTo(subscriber);
-      return found[0]?.status === 'dead' ? found : undefined;
-    }, { timeoutMs: 20_000 });
+    const reply = await waitForReplyStatus(system, account, 'dead', { to: subscriber, timeoutMs: 20_000 });
     expect(reply.attempts[0].carrierError).toEqual({ code: '21610', message: 'Attempt to send to unsubscribed recipient', moreInfo: 'https://www.twilio.com/docs/errors/21610' });
     await waitFor('the carrier opt-out', async () => ((await gateAnswer(system, account, subscriber)).allowed === false ? true : undefined), { timeoutMs: 20_000 });
     const events = (await history(subscriber)).history;
@@ -156,10 +153,7 @@ describe('Twilio at the SDK level', () => {
     const listsBefore = fake.listRequests;
     const path = `/v1/carriers/twilio/${account.id}`;
     expect((await viaProxy(path, sms(`SM${'8'.repeat(31)}1`, subscriber, 'STOP'), `https://optout.example.com${path}`)).status).toBe(200);
-    const [reply] = await waitFor('the reply to be settled', async () => {
-      const found = await repliesTo(subscriber);
-      return found[0]?.status === 'succeeded' ? found : undefined;
-    }, { timeoutMs: 30_000 });
+    const reply = await waitForReplyStatus(system, account, 'succeeded', { to: subscriber, timeoutMs: 30_000 });
     expect(reply.attempts.map((attempt: any) => attempt.responseCode)).toEqual([500, null]);
     expect(reply.attempts[1].error).toContain('found at Twilio');
     expect(fake.listRequests).toBeGreaterThan(listsBefore);

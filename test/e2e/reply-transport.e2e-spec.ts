@@ -4,7 +4,7 @@ import { counterDelta, scrapeMetrics } from '../support/prometheus-text';
 import { RunningSystem } from '../support/running-system';
 import { ScriptedEndpoint } from '../support/scripted-endpoint';
 import { waitFor } from '../support/wait-for';
-import { text } from '../support/webhook-helpers';
+import { text, waitForReplyStatus } from '../support/webhook-helpers';
 
 // Each case waits on real retries and timeouts; the default 5 s per test is too tight on a shared machine.
 jest.setTimeout(30_000);
@@ -64,10 +64,7 @@ describe('reply transports', () => {
       expect(twilio.messages[0]).toMatchObject({ to: subscriber, from: '+12025550100', body: expect.stringMatching(/unsubscribed/i) });
       expect(twilio.rejected).toEqual([]);
 
-      const [reply] = await waitFor('the reply recorded as sent', async () => {
-        const items = await replies(account);
-        return items[0]?.status === 'succeeded' ? items : undefined;
-      });
+      const reply = await waitForReplyStatus(system, account, 'succeeded');
       // Twilio's SID for the text: the proof that the confirmation was handed to the carrier.
       expect(reply).toMatchObject({ kind: 'optOut', to: subscriber, transport: 'twilio', attemptCount: 1, lastStatusCode: 201, providerMessageId: twilio.messages[0].sid });
       expect(reply.attempts).toEqual([expect.objectContaining({ attempt: 1, status: 'succeeded', responseCode: 201, error: null })]);
@@ -92,10 +89,7 @@ describe('reply transports', () => {
       twilio.failNext = [503, 429];
       await putTransport(account, { type: 'twilio', accountSid, authToken, baseUrl: twilio.baseUrl });
       await text(system, account, nextPhone(), 'STOP');
-      const [sent] = await waitFor('the reply sent on the third attempt', async () => {
-        const items = await replies(account);
-        return items[0]?.status === 'succeeded' ? items : undefined;
-      });
+      const sent = await waitForReplyStatus(system, account, 'succeeded');
       expect(sent.attempts.map((attempt: any) => [attempt.status, attempt.responseCode])).toEqual([
         ['failed', 503],
         ['failed', 429],
@@ -109,10 +103,7 @@ describe('reply transports', () => {
       const strict = await fakeTwilio('the-real-token-0123456789abcdef0');
       await putTransport(wrong, { type: 'twilio', accountSid, authToken: 'a-stale-token-0123456789abcdef01', baseUrl: strict.baseUrl });
       await text(system, wrong, nextPhone(), 'STOP');
-      const [dead] = await waitFor('the reply dead-lettered', async () => {
-        const items = await replies(wrong);
-        return items[0]?.status === 'dead' ? items : undefined;
-      });
+      const dead = await waitForReplyStatus(system, wrong, 'dead');
       // Twilio's own error is kept with the attempt (docs/carriers.md).
       expect(dead.attempts).toEqual([
         expect.objectContaining({
@@ -157,10 +148,7 @@ describe('reply transports', () => {
       await putTransport(account, { type: 'http', url: sms.url('/sms') });
       const subscriber = nextPhone();
       await text(system, account, subscriber, 'STOP');
-      const [reply] = await waitFor('the reply sent', async () => {
-        const items = await replies(account);
-        return items[0]?.status === 'succeeded' ? items : undefined;
-      });
+      const reply = await waitForReplyStatus(system, account, 'succeeded');
       expect(reply.attempts.map((attempt: any) => [attempt.status, attempt.responseCode])).toEqual([
         ['failed', 500],
         ['succeeded', 202],

@@ -55,3 +55,28 @@ export function waitForDeliveryStatus(system: RunningSystem, account: { id: stri
     { timeoutMs, intervalMs: 50 },
   );
 }
+
+/** The account's confirmation texts as the API lists them (newest first), with their attempts; `to` keeps one subscriber's. */
+export async function repliesOf(system: RunningSystem, account: { id: string; apiKey: string }, to?: string): Promise<any[]> {
+  const response = await system.request('GET', `/v1/accounts/${account.id}/reply-transport/deliveries`, { token: account.apiKey });
+  if (response.status !== 200) throw new Error(`reply deliveries answered ${response.status}: ${JSON.stringify(response.body)}`);
+  return (response.body.items as any[]).filter((reply) => to === undefined || reply.to === to);
+}
+
+/** Waits until the newest reply (to `to`, when given) has the status, and returns it; on timeout says what it last saw. */
+export function waitForReplyStatus(
+  system: RunningSystem,
+  account: { id: string; apiKey: string },
+  status: string,
+  { to, timeoutMs = 5_000 }: { to?: string; timeoutMs?: number } = {},
+): Promise<any> {
+  return waitFor(
+    `the newest reply${to ? ` to ${to}` : ''} to be ${status}`,
+    async () => {
+      const [newest] = await repliesOf(system, account, to);
+      if (newest?.status === status) return newest;
+      throw new Error(`newest reply is ${newest ? `${newest.status} after ${newest.attemptCount} attempt(s), last error ${newest.lastError}` : 'missing'}`);
+    },
+    { timeoutMs },
+  );
+}
