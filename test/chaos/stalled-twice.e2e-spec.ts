@@ -1,6 +1,7 @@
 import { Queue } from 'bullmq';
-import { ClassifiedMessage, ConsentJob, QueueName } from '@optout/contracts';
+import { ConsentJob, QueueName } from '@optout/contracts';
 import { defaultJobOptions } from '@optout/queue';
+import { classifiedMessage } from '../support/classified-message';
 import { createAccountThrough } from '../support/gateway-request';
 import { ProcessSuite } from '../support/process-suite';
 import { ProcessTopology } from '../support/process-topology';
@@ -39,21 +40,15 @@ describe('a job whose worker crashes twice', () => {
 
   it('is taken over after each crash and applies every STOP it carries', async () => {
     const account = await createAccountThrough(topology.baseUrl, 'Stalled');
-    const messages: ClassifiedMessage[] = Array.from({ length: STOPS }, (_, i) => ({
-      accountId: account.id,
-      messageId: `stall-${i}`,
-      from: `+1202${5_000_000 + i}`,
-      to: '+12025550100',
-      kind: 'optOut',
-      keyword: 'STOP',
-      scope: null,
-      language: 'en',
-      country: 'US',
-      reply: 'You are unsubscribed.',
-      profileVersion: 0,
-      receivedAt: new Date(Date.UTC(2026, 10, 26, 9, 0, 0, i)).toISOString(),
-      correlationId: `stall-${i}`,
-    }));
+    const messages = Array.from({ length: STOPS }, (_, i) =>
+      classifiedMessage({
+        accountId: account.id,
+        messageId: `stall-${i}`,
+        from: `+1202${5_000_000 + i}`,
+        language: 'en',
+        receivedAt: new Date(Date.UTC(2026, 10, 26, 9, 0, 0, i)).toISOString(),
+      }),
+    );
     const job = await queue.add(QueueName.Consent, { v: 1, messages } satisfies ConsentJob, { jobId: 'co-stalled-twice' });
 
     const [worker] = topology.workers;
