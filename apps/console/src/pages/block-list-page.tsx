@@ -4,6 +4,7 @@ import { accountPath, ApiClient } from '../api/client';
 import type { EventOutcome, Page } from '../api/types';
 import { ConfirmButton } from '../components/confirm-button';
 import { PageButtons, useCursorPages } from '../components/cursor-pages';
+import { PageTable } from '../components/page-table';
 import { ErrorNote, Loading, useAction, useLoad } from '../components/request-state';
 import { dateTime, eventKindWords, keywordOrRule, scopeWords, sourceWords, statusWords } from '../format';
 
@@ -168,34 +169,21 @@ function BlockedNumbers({ client, accountId, round }: { client: ApiClient; accou
       {page.loading && <Loading what="the block list" />}
       <ErrorNote error={page.error} />
       {page.data && (
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">Blocked numbers</caption>
-            <thead>
-              <tr>
-                <th scope="col">Phone number</th>
-                <th scope="col">Since</th>
-                <th scope="col">Keyword</th>
-                <th scope="col">Source</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.data.items.map((item) => (
-                <tr key={item.phone}>
-                  <td className="mono">{item.phone}</td>
-                  <td>{dateTime(item.since)}</td>
-                  <td>{item.keyword ?? '—'}</td>
-                  <td>{sourceWords(item.source)}</td>
-                </tr>
-              ))}
-              {page.data.items.length === 0 && (
-                <tr>
-                  <td colSpan={4}>No blocked number{pages.onFirstPage ? ' yet' : ' on this page'}.</td>
-                </tr>
-              )}
-            </tbody>
-          </table>
-        </div>
+        <PageTable
+          caption="Blocked numbers"
+          columns={['Phone number', 'Since', 'Keyword', 'Source']}
+          items={page.data.items}
+          keyOf={(item) => item.phone}
+          cells={(item) => (
+            <>
+              <td className="mono">{item.phone}</td>
+              <td>{dateTime(item.since)}</td>
+              <td>{item.keyword ?? '—'}</td>
+              <td>{sourceWords(item.source)}</td>
+            </>
+          )}
+          empty={`No blocked number${pages.onFirstPage ? ' yet' : ' on this page'}.`}
+        />
       )}
       <PageButtons pages={pages} nextCursor={page.data?.nextCursor} />
     </section>
