@@ -10,15 +10,14 @@ import {
   drive,
   formatRate,
   GATE_NUMBERS,
-  jsonHeaders,
   loadAverage,
   median,
+  printCeilingTable,
   ratio,
   startApp,
-  startOnFreePort,
+  startGateway,
   startReference,
   stopProcess,
-  waitForGateway,
   warmGateCache,
 } from './support/bench-harness';
 
@@ -43,14 +42,12 @@ async function main(): Promise<void> {
   const children: ChildProcess[] = [];
   try {
     const workerEnv = bench.env({ METRICS_PORT: '0' });
-    const { child: gateway, base } = await startOnFreePort('gateway', bench.env());
+    const { child: gateway, base } = await startGateway(bench.env());
     children.push(gateway);
     const { child: reference, base: referenceBase } = await startReference(bench.keyPrefix);
     children.push(reference);
-    await waitForGateway(base);
     const account = await createBenchAccount(base);
-    const auth = { authorization: `Bearer ${account.apiKey}` };
-    const json = jsonHeaders(account.apiKey);
+    const { auth, json } = account;
 
     const numbers = GATE_NUMBERS;
     await warmGateCache(base, account, numbers);
@@ -125,13 +122,11 @@ async function main(): Promise<void> {
     console.log(`time-to-block: p50 ${median(samples).toFixed(1)} ms, p99 ${p99.toFixed(1)} ms over ${PROBES} STOPs (${late} not blocked within 10 s); background ${formatRate(load.requestsPerSecond)} msg/s (non-2xx ${load.non2xx})`);
 
     console.log(`\nbench:gate summary — medians of ${ROUNDS} rounds of ${SECONDS} s; load average at start ${loadAtStart}, at end ${loadAverage()}`);
-    console.log('  "rate" is what the shared machine gave; "CPU" is the server\'s CPU time per request, the steadier figure (1e6 / CPU = one dedicated core\'s rate).');
-    console.log('  route                                rate                    CPU µs/req   rate ratio to ceiling   CPU ratio (ceiling/route)   goal');
-    const row = (label: string, rate: string, figures: { cpuMicrosPerRequest: number }, rateRatio: string, cpuRatio: string, goal = '') =>
-      console.log(`  ${label.padEnd(36)} ${rate.padEnd(23)} ${figures.cpuMicrosPerRequest.toFixed(0).padStart(10)}   ${rateRatio.padEnd(23)} ${cpuRatio.padEnd(27)} ${goal}`);
-    row('GET /hello (bare)', `${formatRate(hello.requestsPerSecond)} req/s`, hello, ratio(hello.requestsPerSecond, ceiling.requestsPerSecond), ratio(ceiling.cpuMicrosPerRequest, hello.cpuMicrosPerRequest));
-    row('GET /ceiling/gate (bare + HGETALL)', `${formatRate(ceiling.requestsPerSecond)} req/s`, ceiling, '1.00', '1.00');
-    row('GET /v1/gate/:accountId/:phone', `${formatRate(single.requestsPerSecond)} req/s`, single, ratio(single.requestsPerSecond, ceiling.requestsPerSecond), ratio(ceiling.cpuMicrosPerRequest, single.cpuMicrosPerRequest), '≥ 0.90');
+    printCeilingTable(ceiling, [
+      { label: 'GET /hello (bare)', figures: hello },
+      { label: 'GET /ceiling/gate (bare + HGETALL)', figures: ceiling },
+      { label: 'GET /v1/gate/:accountId/:phone', figures: single, goal: '≥ 0.90' },
+    ]);
     console.log(
       `  POST /v1/gate/…/check (100/request)  ${formatRate(batch.unitsPerSecond)} numbers/s; CPU ${(batch.cpuMicrosPerRequest / PER_CHECK).toFixed(1)} µs/number = ${formatRate((1e6 * PER_CHECK) / batch.cpuMicrosPerRequest)} numbers/s per dedicated core; ${ratio(batch.unitsPerSecond, pipelined)} of client pipelines   [≥ 300,000 numbers/s]`,
     );

@@ -9,7 +9,6 @@ import {
   drive,
   formatRate,
   GATE_NUMBERS,
-  jsonHeaders,
   loadAverage,
   startOnFreePort,
   stopProcess,
@@ -36,8 +35,7 @@ async function main(route: Route): Promise<void> {
   try {
     await waitForGateway(base);
     const account = await createBenchAccount(base);
-    const auth = { authorization: `Bearer ${account.apiKey}` };
-    const json = jsonHeaders(account.apiKey);
+    const { auth, json } = account;
     const numbers = GATE_NUMBERS;
     await warmGateCache(base, account, numbers);
     const message = (id: string, i = 0) => ({ accountId: account.id, messageId: id, from: `+1202555${String(1000 + (i % 9000))}`, to: '+12025550100', body: i % 20 === 0 ? 'STOP' : 'hello there' });

@@ -1,19 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
-import { Queue } from 'bullmq';
-import IORedis from 'ioredis';
-import { InboundJob, InboundMessage, QueueName } from '@optout/contracts';
-import {
-  BENCH_REDIS_URL,
-  BenchEnvironment,
-  createBenchAccount,
-  formatRate,
-  freePort,
-  loadAverage,
-  startApp,
-  stopProcess,
-  waitForGateway,
-  waitUntil,
-} from './support/bench-harness';
+import { BenchEnvironment, classifierDrainSeconds, cpuProfileFlags, createBenchAccount, formatRate, loadAverage, startGateway, stopProcess } from './support/bench-harness';
 
 /**
  * `npm run bench:revocation`: the classifier's drain with revocation mode `reasonable` against
@@ -37,16 +23,13 @@ async function main(): Promise<void> {
   const children: ChildProcess[] = [];
   await bench.create();
   try {
-    const port = await freePort();
-    const gateway = startApp('gateway', bench.env({ PORT: String(port) }));
+    const { child: gateway, base } = await startGateway(bench.env());
     children.push(gateway);
-    const base = `http://127.0.0.1:${port}`;
-    await waitForGateway(base);
     const account = await createBenchAccount(base);
     const setMode = async (mode: string) => {
       const response = await fetch(`${base}/v1/accounts/${account.id}/compliance`, {
         method: 'PUT',
-        headers: { authorization: `Bearer ${account.apiKey}`, 'content-type': 'application/json' },
+        headers: account.json,
         body: JSON.stringify({ revocation: { mode } }),
       });
       if (response.status !== 200) throw new Error(`PUT compliance answered ${response.status}`);
@@ -55,7 +38,9 @@ async function main(): Promise<void> {
     const figures: Record<string, number> = {};
     for (const mode of ['keywords', 'reasonable']) {
       await setMode(mode);
-      figures[mode] = await drain(bench, account.id, children);
+      // Each run loads its own backlog (a new tag), or the ledger would take the messages for repeats.
+      const backlog = { accountId: account.id, total: BACKLOG_MESSAGES, tag: `r${mode}`, bodyOf };
+      figures[mode] = BACKLOG_MESSAGES / (await classifierDrainSeconds(bench, children, backlog, cpuProfileFlags()));
       console.log(`${mode.padEnd(10)} drain: ${formatRate(figures[mode])} messages/s (${BACKLOG_MESSAGES} messages, including process start)`);
     }
     await stopProcess(gateway);
@@ -68,58 +53,11 @@ async function main(): Promise<void> {
   }
 }
 
-async function drain(bench: BenchEnvironment, accountId: string, children: ChildProcess[]): Promise<number> {
-  const connection = new IORedis(BENCH_REDIS_URL, { maxRetriesPerRequest: null });
-  const inbound = new Queue<InboundJob>(QueueName.Inbound, { connection, prefix: bench.queuePrefix });
-  await inbound.obliterate({ force: true });
-  await preload(inbound, accountId);
-  const started = Date.now();
-  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-  const classifier = startApp('classifier', bench.env({ WORKER_CONCURRENCY: '4' }), profile);
-  children.push(classifier);
-  await waitUntil(
-    'the backlog to drain',
-    async () => Object.values(await inbound.getJobCounts('waiting', 'active', 'prioritized', 'delayed')).every((n) => n === 0),
-    600_000,
-  );
-  const seconds = (Date.now() - started) / 1000;
-  await stopProcess(classifier);
-  await inbound.close();
-  connection.disconnect();
-  return BACKLOG_MESSAGES / seconds;
-}
-
 function bodyOf(n: number): string {
   if (n % 20 === 0) return 'STOP';
   if (n % 20 === 1) return `${LONG_TEXT}${n}`;
   if (n % 50 === 2) return PHRASES[n % PHRASES.length];
   return `${SHORT[n % SHORT.length]} ${n % 7}`;
-}
-
-async function preload(queue: Queue<InboundJob>, accountId: string): Promise<void> {
-  const perJob = 500;
-  const now = new Date().toISOString();
-  let added = 0;
-  while (added < BACKLOG_MESSAGES) {
-    const jobs = [];
-    for (let j = 0; j < 20 && added < BACKLOG_MESSAGES; j++) {
-      const messages: InboundMessage[] = [];
-      for (let i = 0; i < perJob && added < BACKLOG_MESSAGES; i++, added++) {
-        messages.push({
-          accountId,
-          messageId: `r-${added}-${Date.now()}`,
-          from: `+1202555${String(1000 + (added % 9000))}`,
-          to: '+12025550100',
-          body: bodyOf(added),
-          receivedAt: now,
-          acceptedAt: now,
-          correlationId: `r-${added}`,
-        });
-      }
-      jobs.push({ name: QueueName.Inbound, data: { v: 1 as const, messages }, opts: { jobId: `rbench-${added}-${Date.now()}`, removeOnComplete: true } });
-    }
-    await queue.addBulk(jobs);
-  }
 }
 
 main().catch((error: unknown) => {

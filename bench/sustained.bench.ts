@@ -6,10 +6,10 @@ import { ALL_QUEUE_NAMES } from '@optout/contracts';
 import {
   BENCH_REDIS_URL,
   BenchEnvironment,
+  cpuProfileFlags,
   createBenchAccount,
   drive,
   formatRate,
-  jsonHeaders,
   loadAverage,
   startOnFreePort,
   stopProcess,
@@ -33,9 +33,7 @@ const STOP_EVERY = 10;
 async function main(): Promise<void> {
   const bench = new BenchEnvironment();
   await bench.create();
-  // BENCH_CPU_PROF=<dir>: the process writes a V8 CPU profile there when it stops (bench/support/profile-summary.ts reads it).
-  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-  const { child: app, base } = await startOnFreePort('standalone', bench.env({ LOG_LEVEL: process.env.LOG_LEVEL ?? 'info', METRICS_PORT: '0' }), profile);
+  const { child: app, base } = await startOnFreePort('standalone', bench.env({ LOG_LEVEL: process.env.LOG_LEVEL ?? 'info', METRICS_PORT: '0' }), cpuProfileFlags());
   let peakRssMiB = 0;
   const rssSampler = setInterval(() => {
     const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${app.pid}/status`, 'utf8'));
@@ -44,13 +42,12 @@ async function main(): Promise<void> {
   try {
     await waitForGateway(base);
     const account = await createBenchAccount(base);
-    const json = jsonHeaders(account.apiKey);
     const template = (body: string, from: string) => JSON.stringify({ accountId: account.id, messageId: 's-{{n}}', from, to: '+12025550100', body });
     // Request n is a STOP when n % 10 === 0, from +1303 followed by n as seven digits.
     const bodies = Array.from({ length: STOP_EVERY }, (_, i) => (i === 0 ? template('STOP', '+1303{{seq}}') : template('Can I order roses for Friday?', '+12025550111')));
     const loadAtStart = loadAverage();
     const idleRssMiB = peakRssMiB;
-    const result = await drive({ url: `${base}/v1/inbound`, method: 'POST', headers: json, bodyTemplates: bodies, connections: 50, overallRate: RATE, durationSeconds: SECONDS });
+    const result = await drive({ url: `${base}/v1/inbound`, method: 'POST', headers: account.json, bodyTemplates: bodies, connections: 50, overallRate: RATE, durationSeconds: SECONDS });
     const loadAtEnd = loadAverage();
     console.log(
       `${formatRate(result.requestsPerSecond)} msg/s for ${SECONDS} s: p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, max ${result.maxMs} ms; non-2xx ${result.non2xx}, errors ${result.errors}; load average ${loadAtStart} → ${loadAtEnd}`,

@@ -14,7 +14,8 @@ export default defineConfig({
   oxc: { jsx: { runtime: 'automatic' } },
   resolve: {
     // The SMS segment counter is the compliance engine's own (pure, no I/O): one rule, one place.
-    alias: { '@optout/compliance': here('../../libs/compliance/src') },
+    // The API's answers are the contracts' types (libs/contracts/src/api-views.ts), shared with the gateway.
+    alias: { '@optout/compliance': here('../../libs/compliance/src'), '@optout/contracts': here('../../libs/contracts/src') },
   },
   build: {
     outDir: here('../../dist/console'),

@@ -4,8 +4,10 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
+import { Queue } from 'bullmq';
 import { Client } from 'pg';
 import IORedis from 'ioredis';
+import { InboundJob, InboundMessage, QueueName } from '@optout/contracts';
 import type { LoadResult, LoadSpec } from './load-driver';
 
 /** Where benchmark databases are made, and the Redis they use: the same as the tests'. */
@@ -53,9 +55,9 @@ export async function startOnFreePort(name: string, env: Record<string, string>,
   return { child: startApp(name, { ...env, PORT: String(port) }, nodeFlags), base: `http://127.0.0.1:${port}` };
 }
 
-/** The gateway as its own process on a free port, once it routes requests. */
-export async function startGateway(env: Record<string, string>, what = 'the gateway'): Promise<{ child: ChildProcess; base: string }> {
-  const gateway = await startOnFreePort('gateway', env);
+/** The gateway as its own process on a free port (with node's own flags if given), once it routes requests. */
+export async function startGateway(env: Record<string, string>, what = 'the gateway', nodeFlags: string[] = []): Promise<{ child: ChildProcess; base: string }> {
+  const gateway = await startOnFreePort('gateway', env, nodeFlags);
   await waitForGateway(gateway.base, what);
   return gateway;
 }
@@ -70,6 +72,11 @@ export async function startReference(keyPrefix: string): Promise<{ child: ChildP
 export function startReferenceServer(port: number, keyPrefix: string): Promise<ChildProcess> {
   const child = fork(join(__dirname, 'hello-world.server.js'), [String(port), BENCH_REDIS_URL, keyPrefix], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   return new Promise((resolve) => child.once('message', () => resolve(child)));
+}
+
+/** BENCH_CPU_PROF=<dir>: node's flags that make a process write a V8 CPU profile there when it stops (bench/support/profile-summary.ts reads it). */
+export function cpuProfileFlags(): string[] {
+  return process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
 }
 
 /** SIGTERM, then SIGKILL after `graceMs` (a profiled process needs longer: it writes its profile on exit). */
@@ -235,6 +242,21 @@ export async function compareRounds(routes: ComparedRoute[], rounds: number): Pr
   );
 }
 
+/**
+ * The summary table of routes measured next to their bare references: each row's rate and
+ * server CPU per request, and both as ratios to `ceiling` (the reference doing the same
+ * substrate work), with the row's goal.
+ */
+export function printCeilingTable(ceiling: ComparedFigures, rows: Array<{ label: string; figures: ComparedFigures; goal?: string }>): void {
+  console.log('  "rate" is what the shared machine gave; "CPU" is the server\'s CPU time per request, the steadier figure (1e6 / CPU = one dedicated core\'s rate).');
+  console.log('  route                                rate                    CPU µs/req   rate ratio to ceiling   CPU ratio (ceiling/route)   goal');
+  for (const { label, figures, goal = '' } of rows) {
+    const rateRatio = ratio(figures.requestsPerSecond, ceiling.requestsPerSecond);
+    const cpuRatio = ratio(ceiling.cpuMicrosPerRequest, figures.cpuMicrosPerRequest);
+    console.log(`  ${label.padEnd(36)} ${`${formatRate(figures.requestsPerSecond)} req/s`.padEnd(23)} ${figures.cpuMicrosPerRequest.toFixed(0).padStart(10)}   ${rateRatio.padEnd(23)} ${cpuRatio.padEnd(27)} ${goal}`);
+  }
+}
+
 /** "12,345 req/s (rounds a, b, c), p99 n ms, CPU x µs/request": one line of a comparison. */
 export function describeFigures(figures: ComparedFigures, unit = 'req/s'): string {
   const rate = unit === 'req/s' ? figures.requestsPerSecond : figures.unitsPerSecond;
@@ -295,12 +317,84 @@ export async function waitUntilDrained(queue: { getJobCounts(...types: string[])
   );
 }
 
-/** A fresh account through the admin API, with its API key. */
-export async function createBenchAccount(base: string, name = 'Bench'): Promise<{ id: string; apiKey: string }> {
+export interface BenchAccount {
+  id: string;
+  apiKey: string;
+  /** The headers of a request with the account's API key. */
+  auth: Record<string, string>;
+  /** The same, for a JSON body (`jsonHeaders`). */
+  json: Record<string, string>;
+}
+
+/** A fresh account through the admin API, with its API key and the headers of its requests. */
+export async function createBenchAccount(base: string, name = 'Bench'): Promise<BenchAccount> {
   const response = await fetch(`${base}/v1/accounts`, {
     method: 'POST',
-    headers: { authorization: `Bearer ${BENCH_ADMIN_TOKEN}`, 'content-type': 'application/json' },
+    headers: jsonHeaders(BENCH_ADMIN_TOKEN),
     body: JSON.stringify({ name }),
   });
-  return (await response.json()) as { id: string; apiKey: string };
+  const { id, apiKey } = (await response.json()) as { id: string; apiKey: string };
+  return { id, apiKey, auth: { authorization: `Bearer ${apiKey}` }, json: jsonHeaders(apiKey) };
+}
+
+/** A backlog for the classifier: `total` messages of one account, the n-th with the body `bodyOf(n)`. */
+export interface InboundBacklog {
+  accountId: string;
+  total: number;
+  /** Message, correlation and job ids start with it: a backlog loaded twice needs a new one, or the ledger takes the messages for repeats. */
+  tag: string;
+  bodyOf(n: number): string;
+}
+
+/** The backlog put straight into the inbound queue in jobs of 500 messages, as the gateway's batches would, 20 jobs per round trip. */
+export async function preloadInbound(queue: Queue<InboundJob>, backlog: InboundBacklog): Promise<void> {
+  const perJob = 500;
+  const now = new Date().toISOString();
+  let added = 0;
+  while (added < backlog.total) {
+    const jobs = [];
+    for (let j = 0; j < 20 && added < backlog.total; j++) {
+      const messages: InboundMessage[] = [];
+      for (let i = 0; i < perJob && added < backlog.total; i++, added++) {
+        messages.push({
+          accountId: backlog.accountId,
+          messageId: `${backlog.tag}-${added}`,
+          from: `+1202555${String(1000 + (added % 9000))}`,
+          to: '+12025550100',
+          body: backlog.bodyOf(added),
+          receivedAt: now,
+          acceptedAt: now,
+          correlationId: `${backlog.tag}-${added}`,
+        });
+      }
+      jobs.push({ name: QueueName.Inbound, data: { v: 1 as const, messages }, opts: { jobId: `${backlog.tag}-job-${added}`, removeOnComplete: true } });
+    }
+    await queue.addBulk(jobs);
+  }
+}
+
+/**
+ * Seconds one classifier process (WORKER_CONCURRENCY 4, node's flags `nodeFlags`) takes to
+ * drain `backlog` from the emptied inbound queue, its start included. The classifier joins
+ * `children`, so that the caller's clean-up stops it if the drain fails.
+ */
+export async function classifierDrainSeconds(bench: BenchEnvironment, children: ChildProcess[], backlog: InboundBacklog, nodeFlags: string[] = []): Promise<number> {
+  // A connection handed to BullMQ is not closed by queue.close(): it is disconnected below,
+  // or it would keep the process alive after the figures are printed.
+  const connection = new IORedis(BENCH_REDIS_URL, { maxRetriesPerRequest: null });
+  const inbound = new Queue<InboundJob>(QueueName.Inbound, { connection, prefix: bench.queuePrefix });
+  try {
+    await inbound.obliterate({ force: true });
+    await preloadInbound(inbound, backlog);
+    const started = Date.now();
+    const classifier = startApp('classifier', bench.env({ WORKER_CONCURRENCY: '4' }), nodeFlags);
+    children.push(classifier);
+    await waitUntilDrained(inbound, 'the backlog to drain');
+    const seconds = (Date.now() - started) / 1000;
+    await stopProcess(classifier);
+    return seconds;
+  } finally {
+    await inbound.close();
+    connection.disconnect();
+  }
 }

@@ -241,6 +241,38 @@ describe('the compliance console in a browser', () => {
       expect(unexpected(errors)).toEqual([]);
     });
 
+    it('pages the block list: "Next page" asks for the cursor the API gave, "First page" goes back', async () => {
+      // A page holds 100; the first page's answer is given a cursor, and the page after that
+      // cursor is answered here, so the pager's own behaviour is what is tested.
+      const requested: string[] = [];
+      const nextPage = { phone: '+12025550999', since: '2026-11-20T10:00:00.000Z', keyword: 'STOP', source: 'import' };
+      await page.route(/\/blocklist\?limit=\d+(&cursor=[^&]+)?$/, async (route) => {
+        const url = new URL(route.request().url());
+        requested.push(url.searchParams.get('cursor') ?? '(first)');
+        if (url.searchParams.get('cursor') === 'pager-test') return route.fulfill({ json: { items: [nextPage], nextCursor: null } });
+        const response = await route.fetch();
+        const body = (await response.json()) as { items: unknown[] };
+        return route.fulfill({ response, json: { items: body.items, nextCursor: 'pager-test' } });
+      });
+      await openNav(page, 'Dry run');
+      await openNav(page, 'Block list');
+      const table = page.getByRole('table', { name: 'Blocked numbers' });
+      await table.getByText(account.phone).waitFor({ timeout: UI_TIMEOUT });
+      const first = page.getByRole('button', { name: 'First page', exact: true });
+      const next = page.getByRole('button', { name: 'Next page', exact: true });
+      expect(await first.isDisabled()).toBe(true);
+      await next.click();
+      await table.getByText(nextPage.phone).waitFor({ timeout: UI_TIMEOUT });
+      expect(await table.getByText(account.phone).count()).toBe(0);
+      expect(await next.isDisabled()).toBe(true);
+      expect(requested.slice(-1)).toEqual(['pager-test']);
+      await first.click();
+      await table.getByText(account.phone).waitFor({ timeout: UI_TIMEOUT });
+      expect(requested.slice(-1)).toEqual(['(first)']);
+      await page.unroute(/\/blocklist\?limit=\d+(&cursor=[^&]+)?$/);
+      expect(unexpected(errors)).toEqual([]);
+    });
+
     it('imports a CSV file and shows the summary with the refused row and its reason', async () => {
       const csv = ['phone', '+12025550181', '+12025550182', 'not-a-number', ''].join('\n');
       await page.getByLabel('CSV file').setInputFiles({ name: 'opt-outs.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });

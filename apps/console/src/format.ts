@@ -1,4 +1,4 @@
-import type { ConsentStatus } from './api/types';
+import type { ConsentStatus } from '@optout/contracts/consent-kind';
 
 /** A classification's kind in words, as a compliance officer says it. */
 export function outcomeWords(kind: string | null): string {

@@ -1,4 +1,5 @@
-import type { KindSettings, ProfileDocument, ProfileOverride, ProfileView } from './api/types';
+import type { KindSettings, ProfileOverride } from '@optout/compliance/compliance-profile.types';
+import type { ProfileDocument, ProfileView } from './api/types';
 
 export const KINDS = [
   { key: 'optOut', label: 'Opt-out' },

@@ -1,4 +1,10 @@
-/** The API's answers the console reads (docs/compliance.md, docs/blocklist.md, docs/webhooks.md). */
+import type { KindSettings, ProfileOverride } from '@optout/compliance/compliance-profile.types';
+
+/**
+ * The API's answers the console reads (docs/compliance.md, docs/blocklist.md, docs/webhooks.md)
+ * that the gateway does not already share: the review queue, block list, consent record and
+ * import answers are @optout/contracts/api-views, the profile's parts the compliance engine's own.
+ */
 
 export interface Account {
   id: string;
@@ -28,19 +34,6 @@ export interface Classification {
   profileVersion: number | null;
 }
 
-export interface KindSettings {
-  keywords?: string[];
-  message?: string;
-}
-
-export interface ProfileOverride {
-  country?: string;
-  language?: string;
-  optOut?: KindSettings;
-  optIn?: KindSettings;
-  help?: KindSettings;
-}
-
 export interface ProfileDocument {
   optOut: KindSettings;
   optIn: KindSettings;
@@ -54,66 +47,15 @@ export interface ProfileView extends ProfileDocument {
   warnings: Array<{ path: string; rule: string; message: string }>;
 }
 
-export type ConsentStatus = 'opted_out' | 'opted_in' | 'unknown';
-
-export interface ConsentEvent {
-  eventId: string;
-  kind: string;
-  keyword: string | null;
-  match?: string | null;
-  /** The revocation phrase rule of a phrase opt-out or a review decision. */
-  rule?: string | null;
-  scope: { country?: string; language?: string } | null;
-  language: string | null;
-  country: string | null;
-  profileVersion: number | null;
-  source: string;
-  messageId: string | null;
-  sender: string | null;
-  receivedAt: string;
-  appliedAt: string;
-  apiKeyId: string | null;
-  reason: string | null;
-  erasedAt: string | null;
-}
-
-export interface ConsentRecord {
-  phone: string;
-  status: ConsentStatus;
-  since: string | null;
-  keyword: string | null;
-  source: string | null;
-  erasedAt: string | null;
-  history: ConsentEvent[];
-}
-
 export interface EventOutcome {
   eventId: string;
   reply: { id: string; status: string; attemptCount: number; lastError: string | null } | null;
   webhooks: Array<{ id: string; endpointId: string; status: string; attemptCount: number; replays: number; lastStatusCode: number | null }>;
 }
 
-export interface BlocklistItem {
-  phone: string;
-  since: string;
-  keyword: string | null;
-  source: string;
-}
-
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
-}
-
-export interface ImportSummary {
-  rows: number;
-  recorded: number;
-  alreadyRecorded: number;
-  applied: number;
-  superseded: number;
-  rejected: number;
-  errors: Array<{ row: number; code: string; message: string }>;
-  errorsTruncated: boolean;
 }
 
 export interface WebhookEndpoint {
@@ -151,22 +93,4 @@ export interface WebhookDelivery {
   createdAt: string;
   updatedAt: string;
   attempts: DeliveryAttempt[];
-}
-
-/** One text of the review queue (GET/POST …/reviews, docs/compliance.md). */
-export interface Review {
-  id: string;
-  phone: string;
-  sender: string;
-  body: string;
-  messageId: string;
-  receivedAt: string;
-  deadline: string;
-  rule: string;
-  language: string | null;
-  status: 'pending' | 'decided';
-  decision?: 'optOut' | 'dismiss';
-  decidedAt?: string;
-  decidedBy?: string | null;
-  consentEventId?: string | null;
 }

@@ -1,6 +1,7 @@
 import type { ApiClient } from '../api/client';
 import type { Account, Page } from '../api/types';
 import { PageButtons, useCursorPages } from '../components/cursor-pages';
+import { PageTable } from '../components/page-table';
 import { ErrorNote, Loading, useLoad } from '../components/request-state';
 import { dateTime } from '../format';
 
@@ -18,34 +19,21 @@ export function AccountsPage({ client }: { client: ApiClient }) {
       {page.loading && <Loading what="accounts" />}
       <ErrorNote error={page.error} />
       {page.data && (
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">Accounts</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Id</th>
-                <th scope="col">Default country</th>
-                <th scope="col">Created</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.data.items.map((account) => (
-                <tr key={account.id}>
-                  <td>{account.name}</td>
-                  <td className="mono">{account.id}</td>
-                  <td>{account.defaultCountry ?? '—'}</td>
-                  <td>{dateTime(account.createdAt)}</td>
-                </tr>
-              ))}
-              {page.data.items.length === 0 && (
-                <tr>
-                  <td colSpan={4}>No accounts yet.</td>
-                </tr>
-              )}
-            </tbody>
-          </table>
-        </div>
+        <PageTable
+          caption="Accounts"
+          columns={['Name', 'Id', 'Default country', 'Created']}
+          items={page.data.items}
+          keyOf={(account) => account.id}
+          cells={(account) => (
+            <>
+              <td>{account.name}</td>
+              <td className="mono">{account.id}</td>
+              <td>{account.defaultCountry ?? '—'}</td>
+              <td>{dateTime(account.createdAt)}</td>
+            </>
+          )}
+          empty="No accounts yet."
+        />
       )}
       <PageButtons pages={pages} nextCursor={page.data?.nextCursor} />
     </section>

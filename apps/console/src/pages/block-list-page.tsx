@@ -1,8 +1,10 @@
 import { FormEvent, useState } from 'react';
+import type { BlocklistItemView, ConsentRecordView, ImportSummary } from '@optout/contracts/api-views';
 import { accountPath, ApiClient } from '../api/client';
-import type { BlocklistItem, ConsentRecord, EventOutcome, ImportSummary, Page } from '../api/types';
+import type { EventOutcome, Page } from '../api/types';
 import { ConfirmButton } from '../components/confirm-button';
 import { PageButtons, useCursorPages } from '../components/cursor-pages';
+import { PageTable } from '../components/page-table';
 import { ErrorNote, Loading, useAction, useLoad } from '../components/request-state';
 import { dateTime, eventKindWords, keywordOrRule, scopeWords, sourceWords, statusWords } from '../format';
 
@@ -23,7 +25,7 @@ export function BlockListPage({ client, accountId }: { client: ApiClient; accoun
 /** One number: where it stands, why (every ledger row), and a manual opt out / opt in. */
 function NumberLookup({ client, accountId, onChanged }: { client: ApiClient; accountId: string; onChanged: () => void }) {
   const [phone, setPhone] = useState('');
-  const [record, setRecord] = useState<ConsentRecord | null>(null);
+  const [record, setRecord] = useState<ConsentRecordView | null>(null);
   const [outcomes, setOutcomes] = useState<Map<string, EventOutcome>>(new Map());
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -34,7 +36,7 @@ function NumberLookup({ client, accountId, onChanged }: { client: ApiClient; acc
     setError(null);
     setChangeError(null);
     try {
-      const found = await client.get<ConsentRecord>(accountPath(accountId, 'consent', number));
+      const found = await client.get<ConsentRecordView>(accountPath(accountId, 'consent', number));
       setRecord(found);
       const ids = found.history.slice(-200).map((event) => event.eventId);
       const answer = ids.length ? await client.get<{ items: EventOutcome[] }>(accountPath(accountId, 'event-outcomes'), { eventId: ids.join(',') }) : { items: [] };
@@ -104,7 +106,7 @@ function NumberLookup({ client, accountId, onChanged }: { client: ApiClient; acc
   );
 }
 
-function TimelineRow({ event, outcome }: { event: ConsentRecord['history'][number]; outcome?: EventOutcome }) {
+function TimelineRow({ event, outcome }: { event: ConsentRecordView['history'][number]; outcome?: EventOutcome }) {
   const webhooks = outcome?.webhooks ?? [];
   return (
     <li className="timeline-row">
@@ -137,7 +139,7 @@ function TimelineRow({ event, outcome }: { event: ConsentRecord['history'][numbe
 function BlockedNumbers({ client, accountId, round }: { client: ApiClient; accountId: string; round: number }) {
   const pages = useCursorPages();
   const { cursor } = pages;
-  const page = useLoad((signal) => client.get<Page<BlocklistItem>>(accountPath(accountId, 'blocklist'), { limit: PAGE_SIZE, cursor }, signal), `${cursor ?? ''}#${round}`);
+  const page = useLoad((signal) => client.get<Page<BlocklistItemView>>(accountPath(accountId, 'blocklist'), { limit: PAGE_SIZE, cursor }, signal), `${cursor ?? ''}#${round}`);
   const { busy: exporting, error: exportError, run } = useAction();
 
   const download = (history: boolean) =>
@@ -167,34 +169,21 @@ function BlockedNumbers({ client, accountId, round }: { client: ApiClient; accou
       {page.loading && <Loading what="the block list" />}
       <ErrorNote error={page.error} />
       {page.data && (
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">Blocked numbers</caption>
-            <thead>
-              <tr>
-                <th scope="col">Phone number</th>
-                <th scope="col">Since</th>
-                <th scope="col">Keyword</th>
-                <th scope="col">Source</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.data.items.map((item) => (
-                <tr key={item.phone}>
-                  <td className="mono">{item.phone}</td>
-                  <td>{dateTime(item.since)}</td>
-                  <td>{item.keyword ?? '—'}</td>
-                  <td>{sourceWords(item.source)}</td>
-                </tr>
-              ))}
-              {page.data.items.length === 0 && (
-                <tr>
-                  <td colSpan={4}>No blocked number{pages.onFirstPage ? ' yet' : ' on this page'}.</td>
-                </tr>
-              )}
-            </tbody>
-          </table>
-        </div>
+        <PageTable
+          caption="Blocked numbers"
+          columns={['Phone number', 'Since', 'Keyword', 'Source']}
+          items={page.data.items}
+          keyOf={(item) => item.phone}
+          cells={(item) => (
+            <>
+              <td className="mono">{item.phone}</td>
+              <td>{dateTime(item.since)}</td>
+              <td>{item.keyword ?? '—'}</td>
+              <td>{sourceWords(item.source)}</td>
+            </>
+          )}
+          empty={`No blocked number${pages.onFirstPage ? ' yet' : ' on this page'}.`}
+        />
       )}
       <PageButtons pages={pages} nextCursor={page.data?.nextCursor} />
     </section>

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { ApiError } from '../api/api-error';
 import { accountPath, ApiClient } from '../api/client';
-import type { KindSettings, ProfileDocument, ProfileOverride, ProfileView } from '../api/types';
+import type { KindSettings, ProfileOverride } from '@optout/compliance/compliance-profile.types';
+import type { ProfileDocument, ProfileView } from '../api/types';
 import { ConfirmButton } from '../components/confirm-button';
 import { describedBy, FieldError, idOfPath } from '../components/field-error';
 import { ErrorNote, Loading, useLoad } from '../components/request-state';

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
+import type { ReviewView } from '@optout/contracts/api-views';
 import { ApiError } from '../api/api-error';
 import { accountPath, ApiClient } from '../api/client';
-import type { Page, Review } from '../api/types';
+import type { Page } from '../api/types';
 import { ConfirmButton } from '../components/confirm-button';
 import { ErrorNote, Loading, useAction } from '../components/request-state';
 import { dateTime } from '../format';
@@ -13,7 +14,7 @@ type Decision = 'optOut' | 'dismiss';
  * 100 a page from the API, "More" appends the next page after the last one's cursor.
  */
 export function ReviewsPage({ client, accountId }: { client: ApiClient; accountId: string }) {
-  const [items, setItems] = useState<Review[]>([]);
+  const [items, setItems] = useState<ReviewView[]>([]);
   const [nextCursor, setNextCursor] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<unknown>(null);
@@ -23,7 +24,7 @@ export function ReviewsPage({ client, accountId }: { client: ApiClient; accountI
       setLoading(true);
       setError(null);
       try {
-        const page = await client.get<Page<Review>>(accountPath(accountId, 'reviews'), { status: 'pending', cursor }, signal);
+        const page = await client.get<Page<ReviewView>>(accountPath(accountId, 'reviews'), { status: 'pending', cursor }, signal);
         setItems((previous) => (cursor ? [...previous, ...page.items] : page.items));
         setNextCursor(page.nextCursor);
       } catch (caught) {
@@ -77,12 +78,12 @@ export function ReviewsPage({ client, accountId }: { client: ApiClient; accountI
 }
 
 /** One pending text and its two decisions, each confirmed in place; the answer replaces the buttons. */
-function ReviewItem({ review, client, accountId }: { review: Review; client: ApiClient; accountId: string }) {
-  const [decided, setDecided] = useState<Review | null>(null);
+function ReviewItem({ review, client, accountId }: { review: ReviewView; client: ApiClient; accountId: string }) {
+  const [decided, setDecided] = useState<ReviewView | null>(null);
   const { busy, error, run } = useAction();
   const overdue = new Date(review.deadline).getTime() < Date.now();
 
-  const decide = (decision: Decision) => run(async () => setDecided(await client.request<Review>('POST', accountPath(accountId, 'reviews', review.id), { json: { decision } })));
+  const decide = (decision: Decision) => run(async () => setDecided(await client.request<ReviewView>('POST', accountPath(accountId, 'reviews', review.id), { json: { decision } })));
 
   const alreadyDecided = error instanceof ApiError && error.status === 409;
   return (

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ConsentApplier } from '@optout/consent';
-import { messageOf, UnavailableError } from '@optout/contracts';
+import { ImportRowProblem, ImportSummary, messageOf, UnavailableError } from '@optout/contracts';
 import { BlocklistRepository, ImportBatch } from '@optout/database';
 import { ApiException } from '../http/api.exception';
 import { CsvRecord, CsvRecordReader } from './csv-record.reader';
@@ -19,29 +19,6 @@ export const IMPORT_CONCURRENT_BATCHES = 2;
 export const IMPORT_MAX_BYTES = 256 * 1024 * 1024;
 /** Row errors listed in the answer; the rest are counted. */
 export const IMPORT_MAX_LISTED_ERRORS = 1_000;
-
-export interface ImportRowProblem {
-  row: number;
-  code: string;
-  message: string;
-}
-
-export interface ImportSummary {
-  /** Data rows read (the header and blank lines are not rows). */
-  rows: number;
-  /** New ledger rows. */
-  recorded: number;
-  /** Rows already in the ledger (the same row imported before, or twice in this file): nothing changed. */
-  alreadyRecorded: number;
-  /** Numbers whose state this import changed (added to the block list, or given a later opt-out). */
-  applied: number;
-  /** New ledger rows that did not become the number's state: a later decision (e.g. an opt-in) stands. */
-  superseded: number;
-  /** Rows refused; each listed in `errors` up to the cap. */
-  rejected: number;
-  errors: ImportRowProblem[];
-  errorsTruncated: boolean;
-}
 
 /**
  * `POST …/blocklist/import`: a CSV of opt-outs streamed from the request into the ledger.

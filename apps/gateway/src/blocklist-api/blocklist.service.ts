@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { ConsentApplier, manualOptOutTime } from '@optout/consent';
+import type { BlocklistItemView, ConsentStateView } from '@optout/contracts';
 import { BlocklistRepository, ConsentErasureRepository, ConsentEventEntity, ConsentStateEntity, Page, Suppression } from '@optout/database';
 import { entryOfState, entryOfSuppression, newerEntry, UNKNOWN_ENTRY } from '@optout/gate';
 import { ApiException } from '../http/api.exception';
 import { decodeBlocklistCursor, encodeBlocklistCursor, searchRangeOf } from './blocklist-cursor.util';
 import { DEFAULT_BLOCKLIST_PAGE, ListBlocklistQuery } from './blocklist.dto';
-import { BlocklistItemView, blocklistItemView, ConsentStateView } from './blocklist.view';
+import { blocklistItemView } from './blocklist.view';
 import { SubscriberPhoneResolver } from './subscriber-phone.resolver';
 
 /**

@@ -1,17 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { messageOf, QueueName, UnavailableError } from '@optout/contracts';
+import { ConsentRecordView, ConsentStateView, messageOf, QueueName, UnavailableError } from '@optout/contracts';
 import { ConsentErasureRepository, ConsentLedgerRepository, ConsentStateRepository, DATA_SOURCE } from '@optout/database';
 import { compareMessageIds, entryOfSuppression, GateCache } from '@optout/gate';
 import { jobIds, JobProducer } from '@optout/queue';
 import { consentStateView } from './blocklist.service';
-import { ConsentEventView, consentEventView, ConsentStateView } from './blocklist.view';
+import { consentEventView } from './blocklist.view';
 import { SubscriberPhoneResolver } from './subscriber-phone.resolver';
-
-export interface ConsentRecordView extends ConsentStateView {
-  /** Every ledger row of the number, oldest first (by receivedAt, then message id). */
-  history: ConsentEventView[];
-}
 
 export interface ErasureView extends ConsentStateView {
   erased: {

@@ -1,25 +1,5 @@
+import type { ReviewView } from '@optout/contracts';
 import type { RevocationReviewEntity } from '@optout/database';
-
-/** One item of the review queue as the API shows it. */
-export interface ReviewView {
-  id: string;
-  phone: string;
-  sender: string;
-  body: string;
-  messageId: string;
-  receivedAt: string;
-  /** receivedAt + 10 business days. */
-  deadline: string;
-  rule: string;
-  language: string | null;
-  status: 'pending' | 'decided';
-  decision?: 'optOut' | 'dismiss';
-  decidedAt?: string;
-  /** The API key that decided. */
-  decidedBy?: string | null;
-  /** The ledger row an `optOut` decision wrote. */
-  consentEventId?: string | null;
-}
 
 export function reviewView(review: RevocationReviewEntity): ReviewView {
   const view: ReviewView = {

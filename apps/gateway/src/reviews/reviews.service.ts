@@ -2,11 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { REVOCATION_LANGUAGES, RevocationLanguage } from '@optout/compliance';
 import { AppliedConsent, ConsentApplier, ConsentDecision } from '@optout/consent';
-import { ConflictError } from '@optout/contracts';
+import { ConflictError, ReviewView } from '@optout/contracts';
 import { DATA_SOURCE, RevocationReviewEntity, RevocationReviewRepository } from '@optout/database';
 import { CompiledProfileCache } from '@optout/profiles';
 import { ApiException } from '../http/api.exception';
-import { decodeReviewCursor, encodeReviewCursor, reviewView, ReviewView } from './review.view';
+import { decodeReviewCursor, encodeReviewCursor, reviewView } from './review.view';
 
 const PAGE_SIZE = 100;
 

@@ -30,7 +30,7 @@ export const GERMAN: LanguageRules = {
     rule(
       'unsubscribe',
       'optOut',
-      `\\b(?:abmelden|abmeldung|abbestellen|abbestellung|austragen|abmelde|abbestelle|melde mich ab|melden sie mich ab|tragen sie mich aus|trag mich aus|tragt mich aus|entfernen sie mich|abgemeldet|ausgetragen)\\b`,
+      `\\b(?:abmelden|abmeldung|abbestellen|abbestellung|austragen|abmelde|abbestelle|melde mich ab|melden sie mich (?:\\w+ ){0,3}?ab|tragen sie mich aus|trag mich aus|tragt mich aus|entfernen sie mich|abgemeldet|ausgetragen)\\b`,
       true,
     ),
     // "die Werbung könnt ihr lassen": the messages, then a verb of dropping them
@@ -58,7 +58,7 @@ export const GERMAN: LanguageRules = {
     // review
     rule('wrong-number', 'review', `\\bfalsche(?:r|n)? (?:nummer|person|empfanger)\\b|\\bfalsch verbunden\\b|\\bnicht (?:meine|die richtige) nummer\\b|^(?:ich )?bin nicht \\w+$|\\bkenne (?:sie|euch|dich) nicht\\b`),
     rule('who-is-this', 'review', `\\bwer (?:ist das|sind sie|bist du|seid ihr|schreibt (?:mir|da|hier)|ist da|spricht)\\b|^wer$`),
-    rule('how-got-number', 'review', `\\b(?:warum|wieso|weshalb) (?:haben sie|habt ihr|hast du) (?:meine|diese) (?:nummer|handynummer|telefonnummer)\\b|\\bwoher (?:haben sie|habt ihr|hast du|kennen sie|haben die) (?:meine|diese) (?:nummer|handynummer|telefonnummer|daten)\\b`),
+    rule('how-got-number', 'review', `\\bwer hat (?:ihnen|euch|dir) (?:meine|diese) (?:nummer|handynummer|telefonnummer) gegeben\\b|\\b(?:warum|wieso|weshalb) (?:haben sie|habt ihr|hast du) (?:meine|diese) (?:nummer|handynummer|telefonnummer)\\b|\\bwoher (?:haben sie|habt ihr|hast du|kennen sie|haben die) (?:meine|diese) (?:nummer|handynummer|telefonnummer|daten)\\b`),
     rule('why-texting', 'review', `\\b(?:warum|wieso|weshalb) (?:schreiben|schicken|kontaktieren|bekomme|erhalte|texten|simsen|nerven|senden|schreibt|schickt|kontaktiert|textet|simst|nervt|sendet|schreibst|schickst) (?:sie|ihr|du|ich|man)\\b`),
     rule('not-interested', 'review', `\\bkein interesse\\b|\\bnicht interessiert\\b|\\binteressiert mich nicht\\b|\\bbrauche ich nicht\\b`),
     rule('never-signed-up', 'review', `\\bnie (?:\\w+ ){0,2}?(?:angemeldet|zugestimmt|eingewilligt|bestellt|registriert|eingetragen|erlaubt|genehmigt|gegeben)\\b|\\bnicht angemeldet\\b`),
@@ -78,7 +78,7 @@ export const GERMAN: LanguageRules = {
     anywhere: /\b(?:nicht|nie|niemals)\b(?! mehr\b| wieder\b)/,
   },
   anchors: anchorSet(
-    'gebt gebts ruh ruhe verstorben gestorben tot verschieden erinnerungen erinnerung terminerinnerungen schickt schick sendet schreibt schreib keinen nix horts erlaubt genehmigt lassen weglassen sparen stecken wieso weshalb keine weitere weiteren schluss nicht nie niemals hor* aufhoren aufzuhoren stop* beenden beendet einstellen stellen abstellen abbestell* unterlassen eingestellt abmeld* austragen melde melden tragen trag tragt entfernen abgemeldet ausgetragen loschen streichen nehmen liste verteiler verteilerliste newsletter datenbank widerrufe widerrufen ziehe einwilligung zustimmung ausschliesslich lass lassen lasst verschonen falsche falscher falschen falsch kenne wer woher warum kein interessiert belastigung anwalt anzeige abmahnung spam betrug betruger verbraucherzentrale bundesnetzagentur blockieren gesperrt datenschutz dsgvo reicht weniger halt nein kundigen kundige stornieren abo abonnement mitgliedschaft vertrag konto viele ab raus loswerden ausschalten email mail post brief',
+    'wer hat gebt gebts ruh ruhe verstorben gestorben tot verschieden erinnerungen erinnerung terminerinnerungen schickt schick sendet schreibt schreib keinen nix horts erlaubt genehmigt lassen weglassen sparen stecken wieso weshalb keine weitere weiteren schluss nicht nie niemals hor* aufhoren aufzuhoren stop* beenden beendet einstellen stellen abstellen abbestell* unterlassen eingestellt abmeld* austragen melde melden tragen trag tragt entfernen abgemeldet ausgetragen loschen streichen nehmen liste verteiler verteilerliste newsletter datenbank widerrufe widerrufen ziehe einwilligung zustimmung ausschliesslich lass lassen lasst verschonen falsche falscher falschen falsch kenne wer woher warum kein interessiert belastigung anwalt anzeige abmahnung spam betrug betruger verbraucherzentrale bundesnetzagentur blockieren gesperrt datenschutz dsgvo reicht weniger halt nein kundigen kundige stornieren abo abonnement mitgliedschaft vertrag konto viele ab raus loswerden ausschalten email mail post brief',
   ),
   markers: words('die der das und ich nicht sie bitte danke keine mehr mir mich ist nachrichten ihr mit von zu auf nummer'),
   fuzzyKeywords: ['stopp', 'abmelden', 'abbestellen', 'austragen'],

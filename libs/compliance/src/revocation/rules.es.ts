@@ -33,7 +33,7 @@ export const SPANISH: LanguageRules = {
       'do-not-want-messages',
       'optOut',
       `\\b(?:no|ya no) (?:quiero|deseo|queremos|necesito|quiero seguir) (?:(?:${oneOf(
-        'recibir mas seguir_recibiendo que_me_envien que_me_manden que_me_escriban sus tus estos estas los las ningun ninguna ningunos ningunas mensajes de ser',
+        'recibir mas seguir_recibiendo que_me_envien que_me_manden que_me_escriban que_me_contacten que_me_llamen sus tus estos estas los las ningun ninguna ningunos ningunas mensajes de ser',
       )}) ){0,4}?(?:${MESSAGES}|mas(?: nada)?$|recibir|contactad[oa]|molestad[oa])\\b`,
     ),
     rule('no-more-messages', 'optOut', `\\b(?:no|ya no|nada|ningun|ninguno) mas (?:\\w+ ){0,1}?${MESSAGES}\\b|\\bnada de (?:\\w+ ){0,1}?${MESSAGES}\\b|\\bbasta de (?:\\w+ ){0,2}?${MESSAGES}\\b|^no mas (?:\\w+ ){0,2}?${MESSAGES}|^ya no (?:\\w+ ){0,1}?${MESSAGES}\\b`),
@@ -57,7 +57,7 @@ export const SPANISH: LanguageRules = {
     // review
     rule('wrong-number', 'review', `\\bnumero equivocado\\b|\\b(?:se )?equivoc\\w* de (?:numero|persona)\\b|\\bpersona equivocada\\b|^(?:no soy|yo no soy) \\w+$|\\bno conozco a\\b|\\bno es mi numero\\b`),
     rule('who-is-this', 'review', `\\bquien (?:es|eres|son|habla|me escribe|me manda)\\b|^quien$|\\bquien sos\\b`),
-    rule('how-got-number', 'review', `\\bpor ?que (?:tienen|tiene|tienes) (?:mi|este) (?:numero|telefono|celular)\\b|\\b(?:como|de donde|donde) (?:consiguieron|obtuvieron|sacaron|tienen|sacaste|conseguiste) (?:mi|este) (?:numero|telefono|celular)\\b`),
+    rule('how-got-number', 'review', `\\bquien (?:les|te|le) (?:dio|paso|vendio) (?:mi|este) (?:numero|telefono|celular)\\b|\\bpor ?que (?:tienen|tiene|tienes) (?:mi|este) (?:numero|telefono|celular)\\b|\\b(?:como|de donde|donde) (?:consiguieron|obtuvieron|sacaron|tienen|sacaste|conseguiste) (?:mi|este) (?:numero|telefono|celular)\\b`),
     rule('why-texting', 'review', `\\bpor ?que (?:me )?(?:escriben|envian|mandan|siguen|contactan|escribes|mandas|llegan|recibo|me llegan)\\b`),
     rule('not-interested', 'review', `\\bno (?:me )?interesa\\b|\\bno estoy interesad[oa]\\b|\\bsin interes\\b|\\bno me interesan\\b`),
     rule('never-signed-up', 'review', `\\b(?:nunca|no) (?:acepte|aceptamos|consenti|solicite|pedi) (?:esto|eso|nada|recibir|sus|estos|que)\\b|^(?:yo )?nunca (?:acepte|consenti|solicite|pedi)\\b|\\b(?:nunca|no) (?:les |le |te )?(?:di|dimos|he dado) (?:permiso|mi numero|autorizacion|mi consentimiento|consentimiento)\\b|\\bnunca me (?:suscribi|registre|inscribi|apunte)\\b|\\bno me (?:suscribi|registre|inscribi)\\b|\\bnunca (?:autorice|di permiso)\\b`),
@@ -76,7 +76,7 @@ export const SPANISH: LanguageRules = {
     reach: 3,
   },
   anchors: anchorSet(
-    'envio envios suspendan suspenda suspender interrumpan consentimiento fallecio murio fallecido fallecida difunto difunta carta recordatorios recordatorio prefiero acepte aceptamos consenti solicite pedi deja dejen deje dejad dejes dejar para paren pare parad pares parar termina terminen detengan detenga deten cesen cese basta acaben acaba cancelar cancelen cancela cancele detener quitar quiten eliminar eliminen no nunca nada ningun ninguno baja desuscrib* desinscrib* desuscripcion saca* saqu* quita* quite* elimin* borra* borre* exclu* retir* remuev* revoco retiro revocar retirar correo email mail dejeme dejenme dejame paz molesten numero equivoc* persona conozco quien sos donde por porque interesa interesado interesada interes interesan spam estafa estafadores acoso acosando acosar denunciar denuncia demanda demandar abogado profeco reportar bloquear bloqueado fraude demasiados tantos muchos ya menos alto stop fuera anular salir dejo paro detengo cancelo doy dar lo',
+    'dio paso vendio envio envios suspendan suspenda suspender interrumpan consentimiento fallecio murio fallecido fallecida difunto difunta carta recordatorios recordatorio prefiero acepte aceptamos consenti solicite pedi deja dejen deje dejad dejes dejar para paren pare parad pares parar termina terminen detengan detenga deten cesen cese basta acaben acaba cancelar cancelen cancela cancele detener quitar quiten eliminar eliminen no nunca nada ningun ninguno baja desuscrib* desinscrib* desuscripcion saca* saqu* quita* quite* elimin* borra* borre* exclu* retir* remuev* revoco retiro revocar retirar correo email mail dejeme dejenme dejame paz molesten numero equivoc* persona conozco quien sos donde por porque interesa interesado interesada interes interesan spam estafa estafadores acoso acosando acosar denunciar denuncia demanda demandar abogado profeco reportar bloquear bloqueado fraude demasiados tantos muchos ya menos alto stop fuera anular salir dejo paro detengo cancelo doy dar lo',
   ),
   markers: words('el la los las de que no por favor gracias mensajes me mi es y mas quiero usted ustedes estos mandar enviar numero dejen'),
   fuzzyKeywords: ['baja', 'cancelar', 'parar', 'detener', 'desuscribir'],

@@ -18,7 +18,7 @@ export const ITALIAN: LanguageRules = {
   rules: [
     rule('stop-texting', 'optOut', `\\b${STOP} ${CONTACT}\\b`, true),
     rule('stop-messages', 'optOut', `\\b(?:${STOP}|stop|fermate|bloccate|interrompete|sospendete|basta con) ${BEFORE_MESSAGES}${MESSAGES}\\b`, true),
-    rule('stop-messages', 'optOut', `\\b(?:cessare|cessate|interrompere|interrompete|sospendere|sospendete) (?:ogni |qualsiasi |l |gli |qualunque )?invi[oi] (?:di )?(?:\\w+ )?${MESSAGES}\\b`, true),
+    rule('stop-messages', 'optOut', `\\b(?:cessare|cessate|interrompere|interrompete|sospendere|sospendete|disattivate|disattivare) (?:ogni |qualsiasi |l |gli |qualunque )?invi[oi] (?:di )?(?:\\w+ )?${MESSAGES}\\b`, true),
     rule('stop-receiving', 'optOut', `\\b(?:smettere|smettila|smettete|smetto) di ricevere\\b|\\bnon ricevere piu\\b`, true),
     rule('do-not-contact', 'optOut', `\\b(?:non|nn|nun) (?:mi |ci |me )?${SEND}(?: \\w+){0,2}? (?:cchiu|chiu)\\b|\\b(?:non|nn) (?:mi |ci )?${SEND}(?: \\w+){0,2}? (?:piu|mai piu|ancora)\\b|^(?:non|nn) (?:mi |ci )?${SEND}$|\\bmai piu (?:mi )?${SEND}\\b`),
     rule(
@@ -49,7 +49,7 @@ export const ITALIAN: LanguageRules = {
     // review
     rule('wrong-number', 'review', `\\bnumero sbagliato\\b|\\bpersona sbagliata\\b|\\b(?:ha|hai|avete) sbagliato (?:numero|persona)\\b|^non sono \\w+$|\\bnon (?:e|e il) (?:il )?mio numero\\b|\\bnon (?:la|ti|vi) conosco\\b`),
     rule('who-is-this', 'review', `\\bchi (?:e|sei|siete|parla|scrive|e lei|e questo|mi scrive)\\b|^chi$`),
-    rule('how-got-number', 'review', `\\bperche (?:avete|hai|ha) (?:il )?mio numero\\b|\\b(?:come|dove) (?:avete|hai|ha) (?:avuto|ottenuto|trovato|preso) (?:il )?mio numero\\b`),
+    rule('how-got-number', 'review', `\\bchi (?:vi|ti|le) ha (?:dato|passato|venduto) (?:il )?mio numero\\b|\\bperche (?:avete|hai|ha) (?:il )?mio numero\\b|\\b(?:come|dove) (?:avete|hai|ha) (?:avuto|ottenuto|trovato|preso) (?:il )?mio numero\\b`),
     rule('why-texting', 'review', `\\bperche (?:mi )?(?:scrivete|mandate|inviate|contattate|continuate|ricevo|arrivano|scrivi)\\b`),
     rule('not-interested', 'review', `\\bnon (?:mi )?interessa\\b|\\bnon sono interessat[oa]\\b|\\bnessun interesse\\b|\\bnon mi interessano\\b`),
     rule('never-signed-up', 'review', `\\bmai (?:accettato|accettata|acconsentito)\\b|\\bmai (?:dato|data) (?:il )?(?:permesso|consenso|mio numero|autorizzazione)\\b|\\bmai autorizzat[oa]\\b|\\bmai (?:iscritto|iscritta|registrato|registrata|dato il consenso)\\b|\\bnon mi sono mai\\b`),
@@ -68,7 +68,7 @@ export const ITALIAN: LanguageRules = {
     reach: 3,
   },
   anchors: anchorSet(
-    'nun cchiu chiu invio invii cessare interrompere sospendere morto morta mancato mancata deceduto deceduta scomparso scomparsa lettera posta promemoria avvisi no preferisco accettato accettata acconsentito toglierle toglierli toglietele toglieteli eliminarle eliminarli cancellarle cancellarli bloccarle bloccarli fermarle fermarli sospenderle sospenderli risparmiarvele evitarle evitatele dato data autorizzato autorizzata avete nn smettete smettetela smettila smetti smettere smetta smettiamola finitela finiscila piantatela piantala cessate smettono basta stop fermate bloccate interrompete sospendete smetto non mai niente nessun disiscri* cancellatemi cancellami cancellarmi toglietemi toglimi togliermi rimuovetemi rimuovimi rimuovermi eliminatemi eliminami eliminarmi annullare cancellare annullate cancellate rimuovete togliete eliminate rimuovere togliere eliminare dalla revoco ritiro revocare ritirare registro lasciatemi lasciami lasciate lasci numero persona sbagliato conosco chi dove perche truffa truffatori spam molestie molestia avvocato denuncia denunciare denuncio garante querela bloccare bloccato segnalo segnalare troppi meno disdire disdici annulla fermare email mail posta',
+    'passato venduto disattivate disattivare nun cchiu chiu invio invii cessare interrompere sospendere morto morta mancato mancata deceduto deceduta scomparso scomparsa lettera posta promemoria avvisi no preferisco accettato accettata acconsentito toglierle toglierli toglietele toglieteli eliminarle eliminarli cancellarle cancellarli bloccarle bloccarli fermarle fermarli sospenderle sospenderli risparmiarvele evitarle evitatele dato data autorizzato autorizzata avete nn smettete smettetela smettila smetti smettere smetta smettiamola finitela finiscila piantatela piantala cessate smettono basta stop fermate bloccate interrompete sospendete smetto non mai niente nessun disiscri* cancellatemi cancellami cancellarmi toglietemi toglimi togliermi rimuovetemi rimuovimi rimuovermi eliminatemi eliminami eliminarmi annullare cancellare annullate cancellate rimuovete togliete eliminate rimuovere togliere eliminare dalla revoco ritiro revocare ritirare registro lasciatemi lasciami lasciate lasci numero persona sbagliato conosco chi dove perche truffa truffatori spam molestie molestia avvocato denuncia denunciare denuncio garante querela bloccare bloccato segnalo segnalare troppi meno disdire disdici annulla fermare email mail posta',
   ),
   markers: words('il la i di che non per grazie messaggi mi mio e piu sono voi questi numero ricevere scrivere lista'),
   fuzzyKeywords: ['basta', 'disiscrivi', 'disiscrivimi', 'cancella'],

@@ -9,21 +9,20 @@ export class DeliveryAttemptRepository {
   constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
 
   /** Attempts of these webhook deliveries, by delivery id, oldest first. */
-  async ofWebhookDeliveries(deliveryIds: string[]): Promise<Map<string, DeliveryAttemptEntity[]>> {
-    if (deliveryIds.length === 0) return new Map();
-    const rows = await this.dataSource
-      .getRepository(DeliveryAttemptEntity)
-      .find({ where: { webhookDeliveryId: In(deliveryIds) }, order: { attempt: 'ASC', attemptedAt: 'ASC' } });
-    return groupBy(rows, (row) => row.webhookDeliveryId!);
+  ofWebhookDeliveries(deliveryIds: string[]): Promise<Map<string, DeliveryAttemptEntity[]>> {
+    return this.ofDeliveries('webhookDeliveryId', deliveryIds);
   }
 
   /** Attempts of these reply deliveries, by delivery id, oldest first. */
-  async ofReplyDeliveries(deliveryIds: string[]): Promise<Map<string, DeliveryAttemptEntity[]>> {
+  ofReplyDeliveries(deliveryIds: string[]): Promise<Map<string, DeliveryAttemptEntity[]>> {
+    return this.ofDeliveries('replyDeliveryId', deliveryIds);
+  }
+
+  /** An attempt belongs to a webhook delivery or to a reply: `owner` names which column holds its delivery's id. */
+  private async ofDeliveries(owner: 'webhookDeliveryId' | 'replyDeliveryId', deliveryIds: string[]): Promise<Map<string, DeliveryAttemptEntity[]>> {
     if (deliveryIds.length === 0) return new Map();
-    const rows = await this.dataSource
-      .getRepository(DeliveryAttemptEntity)
-      .find({ where: { replyDeliveryId: In(deliveryIds) }, order: { attempt: 'ASC', attemptedAt: 'ASC' } });
-    return groupBy(rows, (row) => row.replyDeliveryId!);
+    const rows = await this.dataSource.getRepository(DeliveryAttemptEntity).find({ where: { [owner]: In(deliveryIds) }, order: { attempt: 'ASC', attemptedAt: 'ASC' } });
+    return groupBy(rows, (row) => row[owner]!);
   }
 }
 

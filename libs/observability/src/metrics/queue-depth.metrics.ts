@@ -1,5 +1,6 @@
 import { Gauge } from 'prom-client';
 import { metricsRegistry } from './metrics.registry';
+import { oncePerScrape } from './once-per-scrape.util';
 
 /** Job counts of one queue at one moment, as BullMQ reports them. */
 export interface QueueDepth {
@@ -28,12 +29,8 @@ async function readAll(): Promise<QueueDepth[]> {
 // Both gauges are read from Redis when Prometheus scrapes, never kept in memory: they are
 // properties of the shared queues, so every process reports the same values (aggregate with
 // max by (queue, state) across instances).
-let pending: Promise<QueueDepth[]> | null = null;
 /** One Redis read serves both gauges of a scrape. */
-function readOnce(): Promise<QueueDepth[]> {
-  pending ??= readAll().finally(() => setImmediate(() => (pending = null)));
-  return pending;
-}
+const readOnce = oncePerScrape(readAll);
 
 export const queueJobs = new Gauge({
   name: 'optout_queue_jobs',

@@ -1,5 +1,6 @@
 import { Gauge } from 'prom-client';
 import { metricsRegistry } from './metrics.registry';
+import { oncePerScrape } from './once-per-scrape.util';
 
 /** The review queue (revocation by reasonable means) as one process can read it from Postgres. */
 export interface ReviewQueueReading {
@@ -19,12 +20,8 @@ export function registerReviewQueueSource(read: ReviewQueueSource): () => void {
   };
 }
 
-let pending: Promise<ReviewQueueReading | null> | null = null;
-/** One Postgres read serves both gauges of a scrape. */
-function readOnce(): Promise<ReviewQueueReading | null> {
-  pending ??= (source ? source().catch(() => null) : Promise.resolve(null)).finally(() => setImmediate(() => (pending = null)));
-  return pending;
-}
+/** One Postgres read serves both gauges of a scrape; a failed read leaves them as they were. */
+const readOnce = oncePerScrape<ReviewQueueReading | null>(() => (source ? source().catch(() => null) : Promise.resolve(null)));
 
 export const reviewsPending = new Gauge({
   name: 'optout_reviews_pending',
