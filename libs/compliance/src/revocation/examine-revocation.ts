@@ -121,11 +121,11 @@ export function examine(body: string, useShortcuts: boolean): RevocationVerdict 
 
 /**
  * The net under the rules: a clause that names the messages ("sms", "mensajes", "Nachrichten")
- * or being contacted or sent to ("contactar", "schickt mir")
- * beside a word some rule starts from (a negation, a stop or remove verb, "list"…) but that no
- * rule matched (nor read and found negated: "don't stop the promos") is sent to review rather than let through — "nn mandatemi + msg", "Ich will
- * diese SMS echt nicht mehr". A person reads it; an ordinary text mentioning a message
- * ("I didn't get the text with the code") costs a review, never an opt-out.
+ * or being contacted or sent to ("contactar", "schickt mir") beside a word some rule starts
+ * from (a negation, a stop or remove verb, "list"…), that no rule matched — nor read and found
+ * negated ("don't stop the promos") — is sent to review rather than let through: "nn mandatemi
+ * + msg", "Ich will diese SMS echt nicht mehr". A person reads it; an ordinary text mentioning
+ * a message ("I didn't get the text with the code") costs a review, never an opt-out.
  */
 function aboutTheMessages(text: RevocationText, understood: ReadonlySet<number>, masks: readonly number[]): RevocationVerdict | null {
   for (const [index, tokens] of text.clauseTokens.entries()) {
@@ -246,7 +246,18 @@ const MODALS = new Set('will would can could should might must gonna going to ha
  * whose frequent words the message uses most ("Stop bitte" is German), else the rule's own.
  */
 function sharedWordLanguage(text: RevocationText, fallback: RevocationLanguage): RevocationLanguage {
-  let best: RevocationLanguage = fallback;
+  if (!markerLanguages.has(text)) markerLanguages.set(text, languageOfMarkers(text));
+  return markerLanguages.get(text) ?? fallback;
+}
+
+/**
+ * Counted once per text: a message of many keyword clauses ("stop, stop, stop, …") asks for
+ * it once a clause, and counting every word each time made such a text quadratic.
+ */
+const markerLanguages = new WeakMap<RevocationText, RevocationLanguage | null>();
+
+function languageOfMarkers(text: RevocationText): RevocationLanguage | null {
+  let best: RevocationLanguage | null = null;
   let bestCount = 0;
   for (const language of LANGUAGES) {
     let count = 0;
