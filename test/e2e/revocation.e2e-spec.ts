@@ -196,4 +196,39 @@ describe('revocation by reasonable means', () => {
       expect(review.decision).toBe(winner);
     }
   });
+  it('answers a hostile caller with 4xx: another account, odd casing, bad decisions, huge dry runs', async () => {
+    const subscriber = '+12025550181';
+    const doubt = await inbound(subscriber, 'wrong number', '2026-11-26T14:00:00.000Z');
+    const item = await reviewOf(doubt);
+    const other = await system.createAccount('Other Florist');
+    const asOther = (method: string, path: string, json?: unknown) => system.request(method, path, { token: other.apiKey, json });
+
+    // Another account's key on this account's queue, and on its own queue with this review's id.
+    expect([403, 404]).toContain((await asOther('GET', `/v1/accounts/${account.id}/reviews`)).status);
+    expect([403, 404]).toContain((await asOther('POST', `/v1/accounts/${account.id}/reviews/${item.id}`, { decision: 'optOut' })).status);
+    expect((await asOther('POST', `/v1/accounts/${other.id}/reviews/${item.id}`, { decision: 'optOut' })).status).toBe(404);
+    expect((await asOther('GET', `/v1/accounts/${other.id}/reviews`)).body.items).toEqual([]);
+
+    // Decisions that are not one of the two words, in any shape: 400 naming `decision`.
+    for (const body of [{ decision: 'OPTOUT' }, { decision: ['optOut'] }, { decision: { optOut: true } }, { decision: 'optOut', extra: 1 }, {}]) {
+      const refused = await call('POST', `/reviews/${item.id}`, body);
+      expect([body, refused.status]).toEqual([body, 400]);
+      expect(JSON.stringify(refused.body.error.details)).toMatch(/decision|extra/);
+    }
+    const nested = `{"decision":${'['.repeat(100_000)}"optOut"${']'.repeat(100_000)}}`;
+    const deep = await system.request('POST', `/v1/accounts/${account.id}/reviews/${item.id}`, { token: account.apiKey, body: nested, contentType: 'application/json' });
+    expect(deep.status).toBe(400);
+    expect((await pendingReviews()).map((review) => review.id)).toContain(item.id);
+    expect(await gateAnswer(system, account, subscriber)).toMatchObject({ allowed: true });
+
+    // The review's id in upper case is the same review: decided once, and the number blocked.
+    expect((await call('POST', `/reviews/${item.id.toUpperCase()}`, { decision: 'optOut' })).status).toBe(200);
+    expect((await call('POST', `/reviews/${item.id}`, { decision: 'dismiss' })).status).toBe(409);
+    expect(await gateAnswer(system, account, subscriber)).toMatchObject({ allowed: false, status: 'opted_out' });
+
+    // A mode in other casing is refused, not guessed; a dry run of a huge text is answered.
+    expect((await call('PUT', '/compliance', { revocation: { mode: 'REASONABLE' } })).status).toBe(400);
+    const huge = await call('POST', '/compliance/classify', { from: '+12025550111', body: 'stop, '.repeat(20_000) });
+    expect(huge.status).toBeLessThan(500);
+  });
 });
