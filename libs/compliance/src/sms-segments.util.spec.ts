@@ -14,23 +14,9 @@ describe('smsSegments', () => {
     expect(smsSegments('^{}\\[~]|€\f')).toEqual({ encoding: 'GSM-7', segments: 1, units: 20 });
   });
 
-  it('fits 160 septets in one SMS and 153 per segment beyond', () => {
-    expect(smsSegments('a'.repeat(160))).toEqual({ encoding: 'GSM-7', segments: 1, units: 160 });
-    expect(smsSegments('a'.repeat(161))).toEqual({ encoding: 'GSM-7', segments: 2, units: 161 });
-    expect(smsSegments('a'.repeat(306))).toEqual({ encoding: 'GSM-7', segments: 2, units: 306 });
-    expect(smsSegments('a'.repeat(307))).toEqual({ encoding: 'GSM-7', segments: 3, units: 307 });
-  });
-
   it('counts € as two septets towards the single-SMS limit', () => {
     expect(smsSegments(`${'a'.repeat(158)}€`).segments).toBe(1);
     expect(smsSegments(`${'a'.repeat(159)}€`).segments).toBe(2);
-  });
-
-  it('never splits an escape sequence across two segments', () => {
-    // 306 septets would fit two segments, but € (2 septets) after 152 would straddle the
-    // boundary: it opens segment 2, which then overflows by one into segment 3.
-    const text = `${'a'.repeat(152)}€${'a'.repeat(152)}`;
-    expect(smsSegments(text)).toEqual({ encoding: 'GSM-7', segments: 3, units: 306 });
   });
 
   it('switches the whole text to UCS-2 for a single character outside GSM-7', () => {
@@ -39,18 +25,34 @@ describe('smsSegments', () => {
     expect(smsSegments('停止')).toEqual({ encoding: 'UCS-2', segments: 1, units: 2 });
   });
 
-  it('fits 70 UTF-16 units in one UCS-2 SMS and 67 per segment beyond', () => {
-    expect(smsSegments('ê'.repeat(70))).toEqual({ encoding: 'UCS-2', segments: 1, units: 70 });
-    expect(smsSegments('ê'.repeat(71))).toEqual({ encoding: 'UCS-2', segments: 2, units: 71 });
-    expect(smsSegments('ê'.repeat(134))).toEqual({ encoding: 'UCS-2', segments: 2, units: 134 });
-    expect(smsSegments('ê'.repeat(135))).toEqual({ encoding: 'UCS-2', segments: 3, units: 135 });
+  it('counts an emoji as a surrogate pair', () => {
+    expect(smsSegments('🛑')).toEqual({ encoding: 'UCS-2', segments: 1, units: 2 });
   });
 
-  it('counts an emoji as a surrogate pair and never splits it', () => {
-    expect(smsSegments('🛑')).toEqual({ encoding: 'UCS-2', segments: 1, units: 2 });
-    // Same idea for UCS-2: the pair cannot straddle the 67-unit boundary.
-    const text = `${'ê'.repeat(66)}🛑${'ê'.repeat(66)}`;
-    expect(smsSegments(text)).toEqual({ encoding: 'UCS-2', segments: 3, units: 134 });
+  // Each encoding: a character of one unit, a character of two (an escape sequence in GSM-7, a
+  // surrogate pair in UCS-2), and how many units one SMS holds alone and as a segment of several.
+  describe.each([
+    { encoding: 'GSM-7', unit: 'septets', one: 'a', two: '€', single: 160, perSegment: 153 },
+    { encoding: 'UCS-2', unit: 'UTF-16 units', one: 'ê', two: '🛑', single: 70, perSegment: 67 },
+  ])('$encoding', ({ encoding, unit, one, two, single, perSegment }) => {
+    it(`fits ${single} ${unit} in one SMS and ${perSegment} per segment beyond`, () => {
+      for (const [units, segments] of [
+        [single, 1],
+        [single + 1, 2],
+        [2 * perSegment, 2],
+        [2 * perSegment + 1, 3],
+      ]) {
+        expect(smsSegments(one.repeat(units))).toEqual({ encoding, segments, units });
+      }
+    });
+
+    it(`never splits ${two} across two segments`, () => {
+      // 2 × perSegment units would fit two segments, but the two-unit character after
+      // perSegment − 1 would straddle the boundary: it opens segment 2, which then overflows
+      // by one into segment 3.
+      const text = `${one.repeat(perSegment - 1)}${two}${one.repeat(perSegment - 1)}`;
+      expect(smsSegments(text)).toEqual({ encoding, segments: 3, units: 2 * perSegment });
+    });
   });
 
   it('takes no segment for an empty text', () => {
