@@ -23,56 +23,17 @@ describe('matchKey', () => {
   });
 
   describe('step by step', () => {
-    it('1. applies NFKC: full-width letters and ligatures', () => {
-      expect(matchKey('ＨＥＬＰ')).toBe('help');
-      expect(matchKey('ﬁn')).toBe('fin');
-      expect(matchKey('Ⅻ')).toBe('xii');
+    step('1. applies NFKC: full-width letters and ligatures', { keys: [['ＨＥＬＰ', 'help'], ['ﬁn', 'fin'], ['Ⅻ', 'xii']] });
+    step('2. drops format and control characters (zero-width space, joiners, BOM, soft hyphen)', { keys: [['S\u200bT\u200cO\u200dP\ufeff', 'stop'], ['\u00adSTOP\u0000', 'stop']] });
+    step('3. lower-cases, folding final sigma and sharp s so any case change still matches', { sameKey: [['ΣΤΟΠ', 'στοπ'], ['ΑΣ', 'ασ'], ['SCHLUSS', 'schluß']], keys: [['İPTAL', 'iptal']] });
+    step('4. removes marks from Latin letters, whether precomposed or decomposed', { keys: [['Désabonner', 'desabonner'], ['ARRE\u0302T', 'arret'], ['ÇA', 'ca']] });
+    step('4. keeps the marks of other scripts, which there make a different letter or word', {
+      keys: [['ЙОД', 'йод'], ['रुको', 'रुको'], ['بَ', 'بَ']],
+      otherKey: [['йод', 'иод'], ['रुको', 'रक'], ['ΣΤΆΣΟΥ', 'ΣΤΑΣΟΥ']],
     });
-
-    it('2. drops format and control characters (zero-width space, joiners, BOM, soft hyphen)', () => {
-      expect(matchKey('S\u200bT\u200cO\u200dP\ufeff')).toBe('stop');
-      expect(matchKey('\u00adSTOP\u0000')).toBe('stop');
-    });
-
-    it('3. lower-cases, folding final sigma and sharp s so any case change still matches', () => {
-      expect(matchKey('ΣΤΟΠ')).toBe(matchKey('στοπ'));
-      expect(matchKey('ΑΣ')).toBe(matchKey('ασ'));
-      expect(matchKey('SCHLUSS')).toBe(matchKey('schluß'));
-      expect(matchKey('İPTAL')).toBe('iptal');
-    });
-
-    it('4. removes marks from Latin letters, whether precomposed or decomposed', () => {
-      expect(matchKey('Désabonner')).toBe('desabonner');
-      expect(matchKey('ARRE\u0302T')).toBe('arret');
-      expect(matchKey('ÇA')).toBe('ca');
-    });
-
-    it('4. keeps the marks of other scripts, which there make a different letter or word', () => {
-      expect(matchKey('ЙОД')).toBe('йод');
-      expect(matchKey('йод')).not.toBe(matchKey('иод'));
-      expect(matchKey('रुको')).toBe('रुको');
-      expect(matchKey('रुको')).not.toBe(matchKey('रक'));
-      expect(matchKey('بَ')).toBe('بَ');
-      expect(matchKey('ΣΤΆΣΟΥ')).not.toBe(matchKey('ΣΤΑΣΟΥ'));
-    });
-
-    it('5. removes everything that is not a letter or a digit, marks sitting on them included', () => {
-      expect(matchKey('¡¿ STOP?! 👍🏽 ❤️ 🇺🇸')).toBe('stop');
-      expect(matchKey('1️⃣')).toBe('1');
-      expect(matchKey(' \u0301STOP')).toBe('stop');
-    });
-
-    it('keeps letters and digits of every script', () => {
-      expect(matchKey('停止')).toBe('停止');
-      expect(matchKey('СТОП')).toBe('стоп');
-      expect(matchKey('قف!')).toBe('قف');
-      expect(matchKey('٣')).toBe('٣');
-    });
-
-    it('returns an empty key for a text without letters or digits', () => {
-      expect(matchKey('')).toBe('');
-      expect(matchKey(' ?! 🛑 ')).toBe('');
-    });
+    step('5. removes everything that is not a letter or a digit, marks sitting on them included', { keys: [['¡¿ STOP?! 👍🏽 ❤️ 🇺🇸', 'stop'], ['1️⃣', '1'], [' \u0301STOP', 'stop']] });
+    step('keeps letters and digits of every script', { keys: [['停止', '停止'], ['СТОП', 'стоп'], ['قف!', 'قف'], ['٣', '٣']] });
+    step('returns an empty key for a text without letters or digits', { keys: [['', ''], [' ?! 🛑 ', '']] });
   });
 
   describe('matchKeyLength', () => {
@@ -128,3 +89,21 @@ describe('matchKey', () => {
     });
   });
 });
+
+/**
+ * One step of matchKey, a case for each example: `keys` pairs texts with their keys, `sameKey`
+ * texts with others of the same key, `otherKey` texts with others of a different key.
+ */
+function step(title: string, examples: { keys?: Array<[text: string, key: string]>; sameKey?: Array<[text: string, other: string]>; otherKey?: Array<[text: string, other: string]> }): void {
+  describe(title, () => {
+    for (const [text, key] of examples.keys ?? []) {
+      it(`${JSON.stringify(text)} has the key ${JSON.stringify(key)}`, () => expect(matchKey(text)).toBe(key));
+    }
+    for (const [text, other] of examples.sameKey ?? []) {
+      it(`${JSON.stringify(text)} has the key of ${JSON.stringify(other)}`, () => expect(matchKey(text)).toBe(matchKey(other)));
+    }
+    for (const [text, other] of examples.otherKey ?? []) {
+      it(`${JSON.stringify(text)} has another key than ${JSON.stringify(other)}`, () => expect(matchKey(text)).not.toBe(matchKey(other)));
+    }
+  });
+}
