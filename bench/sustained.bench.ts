@@ -5,12 +5,12 @@ import { Client } from 'pg';
 import { ALL_QUEUE_NAMES } from '@optout/contracts';
 import {
   BENCH_REDIS_URL,
-  BenchEnvironment,
   cpuProfileFlags,
   createBenchAccount,
   drive,
   formatRate,
   loadAverage,
+  runBench,
   startOnFreePort,
   stopProcess,
   waitForGateway,
@@ -30,9 +30,7 @@ const RATE = Number(process.env.BENCH_RATE ?? 2000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
 const STOP_EVERY = 10;
 
-async function main(): Promise<void> {
-  const bench = new BenchEnvironment();
-  await bench.create();
+runBench(async (bench) => {
   const { child: app, base } = await startOnFreePort('standalone', bench.env({ LOG_LEVEL: process.env.LOG_LEVEL ?? 'info', METRICS_PORT: '0' }), cpuProfileFlags());
   let peakRssMiB = 0;
   const rssSampler = setInterval(() => {
@@ -68,9 +66,8 @@ async function main(): Promise<void> {
   } finally {
     clearInterval(rssSampler);
     await stopProcess(app, 60_000);
-    await bench.destroy();
   }
-}
+});
 
 async function waitForDrain(prefix: string): Promise<void> {
   const connection = new IORedis(BENCH_REDIS_URL, { maxRetriesPerRequest: null });
@@ -105,8 +102,3 @@ function gcSeconds(metrics: string): number {
 function histogram(metrics: string, name: string): string {
   return [...metrics.matchAll(new RegExp(`^${name}_bucket\\{le="([^"]+)"[^}]*\\} (\\d+)$`, 'gm'))].map((match) => `${match[1]}→${match[2]}`).join(' ');
 }
-
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});

@@ -172,6 +172,44 @@ export class BenchEnvironment {
   }
 }
 
+/**
+ * Runs a benchmark on a BenchEnvironment of its own and exits with 1 if it fails. Whatever
+ * happens, the processes it put in `children` are stopped and the environment is removed.
+ */
+export function runBench(body: (bench: BenchEnvironment, children: ChildProcess[]) => Promise<void>): void {
+  const run = async () => {
+    const bench = new BenchEnvironment();
+    const children: ChildProcess[] = [];
+    await bench.create();
+    try {
+      await body(bench, children);
+    } finally {
+      await Promise.all(children.map((child) => stopProcess(child)));
+      await bench.destroy();
+    }
+  };
+  run().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
+
+/**
+ * The gateway (with `gatewayEnv` over the environment's) and the bare reference server
+ * (`startReference`) side by side, both put in `children`, and a fresh account on the gateway.
+ */
+export async function startGatewayAndReference(
+  bench: BenchEnvironment,
+  children: ChildProcess[],
+  gatewayEnv: Record<string, string> = {},
+): Promise<{ gateway: ChildProcess; base: string; reference: ChildProcess; referenceBase: string; account: BenchAccount }> {
+  const { child: gateway, base } = await startGateway(bench.env(gatewayEnv));
+  children.push(gateway);
+  const { child: reference, base: referenceBase } = await startReference(bench.keyPrefix);
+  children.push(reference);
+  return { gateway, base, reference, referenceBase, account: await createBenchAccount(base) };
+}
+
 export function formatRate(value: number): string {
   return Math.round(value).toLocaleString('en-US');
 }
