@@ -140,48 +140,55 @@ function readOverride(value: unknown, path: string, issues: ProfileIssues): Read
   return { path, selector, selectorValid, kinds: readKinds(value, path, issues) };
 }
 
+/** A two-letter code standard as the profile reads it, and how to advise on a value that is not one of its codes. */
+interface CodeStandard {
+  noun: 'country' | 'language';
+  standard: string;
+  casing: 'upper' | 'lower';
+  examples: [string, string];
+  isCode: (code: string) => boolean;
+  /** Codes people write for another one (`UK` for `GB`). */
+  hints: Readonly<Record<string, string>>;
+  /** Advice for a value of a recognisable other form (a language with its region), if it is one. */
+  otherForm?: (value: string, cased: string) => string | undefined;
+}
+
+const COUNTRY_CODES: CodeStandard = { noun: 'country', standard: 'ISO 3166-1 alpha-2', casing: 'upper', examples: ['CA', 'GB'], isCode: isCountryCode, hints: COUNTRY_CODE_HINTS };
+
+const LANGUAGE_CODES: CodeStandard = {
+  noun: 'language', standard: 'ISO 639-1', casing: 'lower', examples: ['fr', 'es'], isCode: isLanguageCode, hints: LANGUAGE_CODE_HINTS,
+  otherForm: (value, cased) =>
+    /^[A-Za-z]{2}[-_][A-Za-z0-9]+$/.test(value) ? `use the language alone ("${cased.slice(0, 2)}") and put the region in "country".` : undefined,
+};
+
 function readCountry(value: unknown, path: string, issues: ProfileIssues): string | undefined {
-  if (typeof value !== 'string') {
-    issues.error(path, 'invalid_type', `${path} must be a string such as "CA", not ${describeType(value)}.`);
-    return undefined;
-  }
-  if (/^[A-Z]{2}$/.test(value) && isCountryCode(value)) return value;
-  const upper = value.toUpperCase();
-  let advice: string;
-  if (Object.hasOwn(COUNTRY_CODE_HINTS, upper)) {
-    advice = `did you mean "${COUNTRY_CODE_HINTS[upper]}"?`;
-  } else if (/^[A-Za-z]{2}$/.test(value) && isCountryCode(upper)) {
-    advice = `country codes are written in upper case: "${upper}".`;
-  } else if (/^[A-Z]{2}$/.test(value)) {
-    advice = 'it is not an assigned code.';
-  } else {
-    advice = 'use the two-letter upper-case code, e.g. "CA" or "GB".';
-  }
-  issues.error(path, 'invalid_country', `"${value}" is not an ISO 3166-1 alpha-2 country code: ${advice}`);
-  return undefined;
+  return readCode(value, path, issues, COUNTRY_CODES);
 }
 
 function readLanguage(value: unknown, path: string, issues: ProfileIssues): string | undefined {
+  return readCode(value, path, issues, LANGUAGE_CODES);
+}
+
+function readCode(value: unknown, path: string, issues: ProfileIssues, code: CodeStandard): string | undefined {
   if (typeof value !== 'string') {
-    issues.error(path, 'invalid_type', `${path} must be a string such as "fr", not ${describeType(value)}.`);
+    issues.error(path, 'invalid_type', `${path} must be a string such as "${code.examples[0]}", not ${describeType(value)}.`);
     return undefined;
   }
-  if (/^[a-z]{2}$/.test(value) && isLanguageCode(value)) return value;
-  const lower = value.toLowerCase();
-  let advice: string;
-  if (Object.hasOwn(LANGUAGE_CODE_HINTS, lower)) {
-    advice = `did you mean "${LANGUAGE_CODE_HINTS[lower]}"?`;
-  } else if (/^[A-Za-z]{2}$/.test(value) && isLanguageCode(lower)) {
-    advice = `language codes are written in lower case: "${lower}".`;
-  } else if (/^[A-Za-z]{2}[-_][A-Za-z0-9]+$/.test(value)) {
-    advice = `use the language alone ("${lower.slice(0, 2)}") and put the region in "country".`;
-  } else if (/^[a-z]{2}$/.test(value)) {
-    advice = 'it is not an assigned code.';
-  } else {
-    advice = 'use the two-letter lower-case code, e.g. "fr" or "es".';
-  }
-  issues.error(path, 'invalid_language', `"${value}" is not an ISO 639-1 language code: ${advice}`);
+  const cased = code.casing === 'upper' ? value.toUpperCase() : value.toLowerCase();
+  const twoLetters = /^[A-Za-z]{2}$/.test(value);
+  if (twoLetters && value === cased && code.isCode(value)) return value;
+  const advice = adviceOnCode(value, cased, twoLetters, code);
+  issues.error(path, `invalid_${code.noun}`, `"${value}" is not an ${code.standard} ${code.noun} code: ${advice}`);
   return undefined;
+}
+
+function adviceOnCode(value: string, cased: string, twoLetters: boolean, code: CodeStandard): string {
+  if (Object.hasOwn(code.hints, cased)) return `did you mean "${code.hints[cased]}"?`;
+  if (twoLetters && code.isCode(cased)) return `${code.noun} codes are written in ${code.casing} case: "${cased}".`;
+  const otherForm = code.otherForm?.(value, cased);
+  if (otherForm) return otherForm;
+  if (twoLetters && value === cased) return 'it is not an assigned code.';
+  return `use the two-letter ${code.casing}-case code, e.g. "${code.examples[0]}" or "${code.examples[1]}".`;
 }
 
 function readKinds(

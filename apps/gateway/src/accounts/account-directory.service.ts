@@ -11,13 +11,7 @@ import { ReadThroughCache } from '../caching/read-through.cache';
  */
 @Injectable()
 export class AccountDirectory {
-  private readonly cache = new ReadThroughCache<AccountEntity | null>({
-    ttlMs: () => 30_000,
-    staleIfErrorMs: 3_600_000,
-    maxEntries: 50_000,
-    maxNegativeEntries: 10_000,
-    isNegative: (account) => account === null,
-  });
+  private readonly cache = ReadThroughCache.ofRows<AccountEntity>({ ttlMs: 30_000, maxEntries: 50_000, maxNegativeEntries: 10_000 });
 
   constructor(private readonly accounts: AccountRepository) {}
 

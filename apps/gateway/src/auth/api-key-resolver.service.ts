@@ -24,12 +24,10 @@ const MISS_TTL_MS = 5_000;
  */
 @Injectable()
 export class ApiKeyResolver {
-  private readonly cache = new ReadThroughCache<ResolvedKey | null>({
+  private readonly cache = ReadThroughCache.ofRows<ResolvedKey>({
     ttlMs: (key) => (key ? API_KEY_HIT_TTL_MS : MISS_TTL_MS),
-    staleIfErrorMs: 3_600_000,
     maxEntries: 50_000,
     maxNegativeEntries: 10_000,
-    isNegative: (key) => key === null,
   });
 
   constructor(private readonly accounts: AccountRepository) {}

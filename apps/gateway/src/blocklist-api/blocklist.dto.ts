@@ -1,5 +1,5 @@
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { PageQuery } from '../http/page.query';
 
 /** `PUT /v1/accounts/:accountId/blocklist/:phone` — the body is optional. */
 export class ManualOptOutDto {
@@ -13,20 +13,7 @@ export class ManualOptOutDto {
 export const DEFAULT_BLOCKLIST_PAGE = 100;
 
 /** `GET /v1/accounts/:accountId/blocklist?limit=&cursor=&search=` */
-export class ListBlocklistQuery {
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'limit must be a whole number' })
-  @Min(1)
-  @Max(1000)
-  limit?: number;
-
-  /** `nextCursor` of the previous page. */
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  cursor?: string;
-
+export class ListBlocklistQuery extends PageQuery(1000) {
   /** The start of an E.164 number (`+1202`, `1202555`): only numbers with that prefix. */
   @IsOptional()
   @IsString()

@@ -21,6 +21,12 @@ export interface ReadThroughCacheOptions<V> {
   isNegative?: (value: V) => boolean;
 }
 
+/**
+ * How long past its expiry a row is served while Postgres is unreachable: the hot paths
+ * (ingestion, the gate, carrier webhooks) outlive an hour's outage for callers seen before it.
+ */
+export const ROW_STALE_IF_ERROR_MS = 3_600_000;
+
 interface Entry<V> {
   value: V;
   freshUntil: number;
@@ -40,6 +46,26 @@ export class ReadThroughCache<V> {
   private generation = 0;
   /** Reads in flight, by key, with the generation they began in. */
   private readonly loading = new Map<string, { value: Promise<V>; generation: number }>();
+
+  /**
+   * The gateway's one policy for rows read by id (an account, an API key, a carrier's
+   * credentials): `null` (no such row) kept apart from found rows, and served for
+   * ROW_STALE_IF_ERROR_MS through an outage. `ttlMs` as a number holds for both.
+   */
+  static ofRows<Row>(options: {
+    ttlMs: number | ((row: Row | null) => number);
+    maxEntries: number;
+    maxNegativeEntries?: number;
+  }): ReadThroughCache<Row | null> {
+    const { ttlMs } = options;
+    return new ReadThroughCache<Row | null>({
+      ttlMs: typeof ttlMs === 'number' ? () => ttlMs : ttlMs,
+      staleIfErrorMs: ROW_STALE_IF_ERROR_MS,
+      maxEntries: options.maxEntries,
+      maxNegativeEntries: options.maxNegativeEntries,
+      isNegative: (row) => row === null,
+    });
+  }
 
   constructor(private readonly options: ReadThroughCacheOptions<V>) {
     this.found = new LRUCache<string, Entry<V>>({ max: options.maxEntries });

@@ -22,7 +22,7 @@ import { TELNYX_FIELD_NAMES, telnyxEventAction } from './telnyx-event.util';
  */
 @Injectable()
 export class TelnyxWebhookService {
-  private readonly publicKeys = new ReadThroughCache<KeyObject | null>({ ttlMs: () => 30_000, staleIfErrorMs: 3_600_000, maxEntries: 10_000 });
+  private readonly publicKeys = ReadThroughCache.ofRows<KeyObject>({ ttlMs: 30_000, maxEntries: 10_000 });
 
   constructor(
     private readonly accounts: AccountDirectory,

@@ -19,7 +19,7 @@ import { isValidTwilioSignature } from './twilio-signature.util';
  */
 @Injectable()
 export class TwilioWebhookVerifier {
-  private readonly authTokens = new ReadThroughCache<string | null>({ ttlMs: () => 30_000, staleIfErrorMs: 3_600_000, maxEntries: 10_000 });
+  private readonly authTokens = ReadThroughCache.ofRows<string>({ ttlMs: 30_000, maxEntries: 10_000 });
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,

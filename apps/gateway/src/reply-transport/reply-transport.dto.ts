@@ -1,13 +1,26 @@
 import { IsIn, IsOptional, IsString, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
 
 export const REPLY_TRANSPORT_TYPES = ['http', 'twilio', 'telnyx'] as const;
+type ReplyTransportType = (typeof REPLY_TRANSPORT_TYPES)[number];
 
 /** Fields that belong to each type; any other is refused, so a mixed-up body is not half-read. */
-export const FIELDS_OF_TYPE: Record<(typeof REPLY_TRANSPORT_TYPES)[number], string[]> = {
+export const FIELDS_OF_TYPE: Record<ReplyTransportType, string[]> = {
   http: ['url'],
   twilio: ['accountSid', 'authToken', 'messagingServiceSid', 'baseUrl'],
   telnyx: ['apiKey', 'publicKey', 'messagingProfileId', 'baseUrl'],
 };
+
+/**
+ * A string the body must have when its type is `type` (what it is, in `what`, for the message),
+ * and that is still checked when given with another type — FIELDS_OF_TYPE then refuses it.
+ */
+function RequiredFor(type: ReplyTransportType, what?: string): PropertyDecorator {
+  return (target, field) => {
+    const name = String(field);
+    ValidateIf((dto: Record<string, unknown>) => dto.type === type || dto[name] !== undefined)(target, name);
+    IsString({ message: `${name} is required for type "${type}"${what ? ` (${what})` : ''}` })(target, name);
+  };
+}
 
 /**
  * `{ type: "http", url }`: confirmations are POSTed there as JSON.
@@ -16,20 +29,17 @@ export const FIELDS_OF_TYPE: Record<(typeof REPLY_TRANSPORT_TYPES)[number], stri
  */
 export class ReplyTransportDto {
   @IsIn(REPLY_TRANSPORT_TYPES, { message: 'type must be "http", "twilio" or "telnyx"' })
-  type!: (typeof REPLY_TRANSPORT_TYPES)[number];
+  type!: ReplyTransportType;
 
-  @ValidateIf((dto: ReplyTransportDto) => dto.type === 'http' || dto.url !== undefined)
-  @IsString({ message: 'url is required for type "http" (where confirmations are POSTed)' })
+  @RequiredFor('http', 'where confirmations are POSTed')
   @MaxLength(2048)
   url?: string;
 
-  @ValidateIf((dto: ReplyTransportDto) => dto.type === 'twilio' || dto.accountSid !== undefined)
-  @IsString({ message: 'accountSid is required for type "twilio"' })
+  @RequiredFor('twilio')
   @Matches(/^AC[0-9a-fA-F]{32}$/, { message: 'accountSid must be a Twilio account SID: "AC" followed by 32 hexadecimal characters' })
   accountSid?: string;
 
-  @ValidateIf((dto: ReplyTransportDto) => dto.type === 'twilio' || dto.authToken !== undefined)
-  @IsString({ message: 'authToken is required for type "twilio"' })
+  @RequiredFor('twilio')
   @Length(8, 256, { message: 'authToken must be 8 to 256 characters (Twilio auth tokens are 32)' })
   authToken?: string;
 
@@ -39,14 +49,12 @@ export class ReplyTransportDto {
   @Matches(/^MG[0-9a-fA-F]{32}$/, { message: 'messagingServiceSid must be a Twilio Messaging Service SID: "MG" followed by 32 hexadecimal characters' })
   messagingServiceSid?: string;
 
-  @ValidateIf((dto: ReplyTransportDto) => dto.type === 'telnyx' || dto.apiKey !== undefined)
-  @IsString({ message: 'apiKey is required for type "telnyx" (a Telnyx API v2 key, "KEY…")' })
+  @RequiredFor('telnyx', 'a Telnyx API v2 key, "KEY…"')
   @Length(8, 512, { message: 'apiKey must be 8 to 512 characters' })
   apiKey?: string;
 
   /** Telnyx's public key from its portal (base64 of 32 bytes): what its webhooks are checked with. Validated by the service. */
-  @ValidateIf((dto: ReplyTransportDto) => dto.type === 'telnyx' || dto.publicKey !== undefined)
-  @IsString({ message: 'publicKey is required for type "telnyx" (the public key in the Telnyx portal, which signs its webhooks)' })
+  @RequiredFor('telnyx', 'the public key in the Telnyx portal, which signs its webhooks')
   @MaxLength(128)
   publicKey?: string;
 

@@ -1,32 +1,19 @@
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
+import { PageQuery } from '../http/page.query';
 
 export const WEBHOOK_DELIVERY_STATUSES = ['pending', 'succeeded', 'failed', 'dead'] as const;
 export const REPLY_DELIVERY_STATUSES = ['pending', 'succeeded', 'failed', 'dead', 'suppressed'] as const;
 
-/** `?limit=&cursor=` of a delivery list, newest first. */
-class PageQuery {
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'limit must be a whole number' })
-  @Min(1)
-  @Max(100)
-  limit?: number;
+/** `?limit=&cursor=` of a delivery list, newest first: each delivery carries its attempts, so 100 at most. */
+const DeliveriesPage = PageQuery(100);
 
-  /** `nextCursor` of the previous page. */
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  cursor?: string;
-}
-
-export class ListWebhookDeliveriesQuery extends PageQuery {
+export class ListWebhookDeliveriesQuery extends DeliveriesPage {
   @IsOptional()
   @IsIn(WEBHOOK_DELIVERY_STATUSES, { message: `status must be one of ${WEBHOOK_DELIVERY_STATUSES.join(', ')}` })
   status?: (typeof WEBHOOK_DELIVERY_STATUSES)[number];
 }
 
-export class ListReplyDeliveriesQuery extends PageQuery {
+export class ListReplyDeliveriesQuery extends DeliveriesPage {
   @IsOptional()
   @IsIn(REPLY_DELIVERY_STATUSES, { message: `status must be one of ${REPLY_DELIVERY_STATUSES.join(', ')}` })
   status?: (typeof REPLY_DELIVERY_STATUSES)[number];

@@ -23,22 +23,27 @@ export function registerReviewQueueSource(read: ReviewQueueSource): () => void {
 /** One Postgres read serves both gauges of a scrape; a failed read leaves them as they were. */
 const readOnce = oncePerScrape<ReviewQueueReading | null>(() => (source ? source().catch(() => null) : Promise.resolve(null)));
 
-export const reviewsPending = new Gauge({
-  name: 'optout_reviews_pending',
-  help: 'Texts waiting in the revocation review queue (all accounts), read on scrape',
-  registers: [metricsRegistry],
-  async collect() {
-    const reading = await readOnce();
-    if (reading) this.set(reading.pending);
-  },
-});
+/** A gauge set on scrape from the shared reading; left as it was when the read failed. */
+function reviewQueueGauge(name: string, help: string, valueOf: (reading: ReviewQueueReading) => number): Gauge {
+  return new Gauge({
+    name,
+    help,
+    registers: [metricsRegistry],
+    async collect() {
+      const reading = await readOnce();
+      if (reading) this.set(valueOf(reading));
+    },
+  });
+}
 
-export const reviewsOldestPendingAgeSeconds = new Gauge({
-  name: 'optout_reviews_oldest_pending_age_seconds',
-  help: 'Age of the oldest pending review since the text was received (0 when none waits); the deadline is 10 business days',
-  registers: [metricsRegistry],
-  async collect() {
-    const reading = await readOnce();
-    if (reading) this.set(reading.oldestPendingAgeSeconds ?? 0);
-  },
-});
+export const reviewsPending = reviewQueueGauge(
+  'optout_reviews_pending',
+  'Texts waiting in the revocation review queue (all accounts), read on scrape',
+  (reading) => reading.pending,
+);
+
+export const reviewsOldestPendingAgeSeconds = reviewQueueGauge(
+  'optout_reviews_oldest_pending_age_seconds',
+  'Age of the oldest pending review since the text was received (0 when none waits); the deadline is 10 business days',
+  (reading) => reading.oldestPendingAgeSeconds ?? 0,
+);
