@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Injectable } from '@nestjs/common';
 import type { ConsentKind } from '@optout/contracts';
 import { CarrierErrorRecord, ReplyDeliveryEntity, ReplyDeliveryStatus } from '../entities';
-import { DATA_SOURCE } from '../database.tokens';
-import { newestFirstPage, Page, PageCursor } from './page-cursor.util';
+import { DeliveryTable } from './delivery-table';
+import { Page, PageCursor } from './page-cursor.util';
 import type { AttemptRecord } from './webhook-delivery.repository';
 
 export interface NewReplyDelivery {
@@ -16,22 +15,15 @@ export interface NewReplyDelivery {
 }
 
 @Injectable()
-export class ReplyDeliveryRepository {
-  constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
-
-  private get repo() {
-    return this.dataSource.getRepository(ReplyDeliveryEntity);
-  }
+export class ReplyDeliveryRepository extends DeliveryTable<ReplyDeliveryEntity> {
+  protected readonly entity = ReplyDeliveryEntity;
+  protected readonly table = 'reply_deliveries';
+  protected readonly uniqueConstraint = 'uq_reply_deliveries_event';
 
   /** One record per ledger event, however often its reply job runs: a repeat returns the first. */
-  async createOnce(reply: NewReplyDelivery): Promise<ReplyDeliveryEntity> {
-    await this.dataSource.query(
-      `INSERT INTO reply_deliveries (id, account_id, event_id, kind, to_phone, from_sender, status)
-       VALUES ($1, $2, $3, $4, $5, $6, 'pending')
-       ON CONFLICT ON CONSTRAINT uq_reply_deliveries_event DO NOTHING`,
-      [randomUUID(), reply.accountId, reply.eventId, reply.kind, reply.toPhone, reply.fromSender],
-    );
-    return this.repo.findOneByOrFail({ eventId: reply.eventId });
+  createOnce(reply: NewReplyDelivery): Promise<ReplyDeliveryEntity> {
+    const { accountId, eventId, kind, toPhone, fromSender } = reply;
+    return this.insertOnce({ account_id: accountId, event_id: eventId, kind, to_phone: toPhone, from_sender: fromSender }, { eventId });
   }
 
   /**
@@ -89,15 +81,8 @@ export class ReplyDeliveryRepository {
     await this.dataSource.query(`UPDATE reply_deliveries SET status = 'suppressed', last_error = $2, updated_at = now() WHERE id = $1`, [id, reason]);
   }
 
-  /** Given up without a request (say, a Twilio transport whose credentials are gone): no attempt row. */
-  async markDead(id: string, reason: string): Promise<void> {
-    await this.dataSource.query(`UPDATE reply_deliveries SET status = 'dead', last_error = $2, updated_at = now() WHERE id = $1`, [id, reason]);
-  }
-
   /** The account's replies, newest first. */
-  async pageForAccount(accountId: string, options: { limit: number; status?: ReplyDeliveryStatus; after?: PageCursor }): Promise<Page<ReplyDeliveryEntity>> {
-    const query = this.repo.createQueryBuilder('r').where('r.account_id = :accountId', { accountId });
-    if (options.status) query.andWhere('r.status = :status', { status: options.status });
-    return newestFirstPage(query, 'r', options);
+  pageForAccount(accountId: string, options: { limit: number; status?: ReplyDeliveryStatus; after?: PageCursor }): Promise<Page<ReplyDeliveryEntity>> {
+    return this.pageWhere('account_id', accountId, options);
   }
 }

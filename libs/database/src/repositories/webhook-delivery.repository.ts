@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Injectable } from '@nestjs/common';
 import { AttemptStatus, DeliveryStatus, WebhookDeliveryEntity } from '../entities';
-import { DATA_SOURCE } from '../database.tokens';
-import { newestFirstPage, Page, PageCursor } from './page-cursor.util';
+import { DeliveryTable } from './delivery-table';
+import { Page, PageCursor } from './page-cursor.util';
 
 export interface NewDelivery {
   accountId: string;
@@ -29,22 +28,15 @@ export interface StartedReplay {
 }
 
 @Injectable()
-export class WebhookDeliveryRepository {
-  constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
-
-  private get repo() {
-    return this.dataSource.getRepository(WebhookDeliveryEntity);
-  }
+export class WebhookDeliveryRepository extends DeliveryTable<WebhookDeliveryEntity> {
+  protected readonly entity = WebhookDeliveryEntity;
+  protected readonly table = 'webhook_deliveries';
+  protected readonly uniqueConstraint = 'uq_webhook_deliveries_event_endpoint';
 
   /** One delivery per (event, endpoint), however often the fan-out runs: a repeat returns the first. */
-  async createOnce(delivery: NewDelivery): Promise<WebhookDeliveryEntity> {
-    await this.dataSource.query(
-      `INSERT INTO webhook_deliveries (id, account_id, endpoint_id, event_id, event_type, payload, status)
-       VALUES ($1, $2, $3, $4, $5, $6, 'pending')
-       ON CONFLICT ON CONSTRAINT uq_webhook_deliveries_event_endpoint DO NOTHING`,
-      [randomUUID(), delivery.accountId, delivery.endpointId, delivery.eventId, delivery.eventType, delivery.payload],
-    );
-    return this.repo.findOneByOrFail({ eventId: delivery.eventId, endpointId: delivery.endpointId });
+  createOnce(delivery: NewDelivery): Promise<WebhookDeliveryEntity> {
+    const { accountId, endpointId, eventId, eventType, payload } = delivery;
+    return this.insertOnce({ account_id: accountId, endpoint_id: endpointId, event_id: eventId, event_type: eventType, payload }, { eventId, endpointId });
   }
 
   findById(id: string): Promise<WebhookDeliveryEntity | null> {
@@ -70,11 +62,6 @@ export class WebhookDeliveryRepository {
        SELECT $5, updated.id, updated.attempts, updated.replays, $6, $2, $3, $7, $4 FROM updated`,
       [id, attempt.status, attempt.responseCode, attempt.error, randomUUID(), attempt.attemptedAt, Math.round(attempt.latencyMs)],
     );
-  }
-
-  /** Dead-lettered without a request (the endpoint was disabled or deleted meanwhile): no attempt row. */
-  async markDead(id: string, reason: string): Promise<void> {
-    await this.dataSource.query(`UPDATE webhook_deliveries SET status = 'dead', last_error = $2, updated_at = now() WHERE id = $1`, [id, reason]);
   }
 
   /**
@@ -107,9 +94,7 @@ export class WebhookDeliveryRepository {
   }
 
   /** The endpoint's deliveries, newest first. */
-  async pageForEndpoint(endpointId: string, options: { limit: number; status?: DeliveryStatus; after?: PageCursor }): Promise<Page<WebhookDeliveryEntity>> {
-    const query = this.repo.createQueryBuilder('d').where('d.endpoint_id = :endpointId', { endpointId });
-    if (options.status) query.andWhere('d.status = :status', { status: options.status });
-    return newestFirstPage(query, 'd', options);
+  pageForEndpoint(endpointId: string, options: { limit: number; status?: DeliveryStatus; after?: PageCursor }): Promise<Page<WebhookDeliveryEntity>> {
+    return this.pageWhere('endpoint_id', endpointId, options);
   }
 }
