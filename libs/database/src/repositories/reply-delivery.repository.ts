@@ -15,11 +15,7 @@ export interface NewReplyDelivery {
 }
 
 @Injectable()
-export class ReplyDeliveryRepository extends DeliveryTable<ReplyDeliveryEntity> {
-  protected readonly entity = ReplyDeliveryEntity;
-  protected readonly table = 'reply_deliveries';
-  protected readonly uniqueConstraint = 'uq_reply_deliveries_event';
-
+export class ReplyDeliveryRepository extends DeliveryTable<ReplyDeliveryEntity>({ entity: ReplyDeliveryEntity, name: 'reply_deliveries', uniqueConstraint: 'uq_reply_deliveries_event' }) {
   /** One record per ledger event, however often its reply job runs: a repeat returns the first. */
   createOnce(reply: NewReplyDelivery): Promise<ReplyDeliveryEntity> {
     const { accountId, eventId, kind, toPhone, fromSender } = reply;

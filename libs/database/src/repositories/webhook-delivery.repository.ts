@@ -28,11 +28,7 @@ export interface StartedReplay {
 }
 
 @Injectable()
-export class WebhookDeliveryRepository extends DeliveryTable<WebhookDeliveryEntity> {
-  protected readonly entity = WebhookDeliveryEntity;
-  protected readonly table = 'webhook_deliveries';
-  protected readonly uniqueConstraint = 'uq_webhook_deliveries_event_endpoint';
-
+export class WebhookDeliveryRepository extends DeliveryTable<WebhookDeliveryEntity>({ entity: WebhookDeliveryEntity, name: 'webhook_deliveries', uniqueConstraint: 'uq_webhook_deliveries_event_endpoint' }) {
   /** One delivery per (event, endpoint), however often the fan-out runs: a repeat returns the first. */
   createOnce(delivery: NewDelivery): Promise<WebhookDeliveryEntity> {
     const { accountId, endpointId, eventId, eventType, payload } = delivery;
