@@ -1,18 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { ConsentKind } from '@optout/contracts';
 import { CarrierErrorRecord, ReplyDeliveryEntity, ReplyDeliveryStatus } from '../entities';
 import { DeliveryTable } from './delivery-table';
 import { Page, PageCursor } from './page-cursor.util';
 import type { AttemptRecord } from './webhook-delivery.repository';
 
-export interface NewReplyDelivery {
-  accountId: string;
-  eventId: string;
-  kind: ConsentKind;
-  toPhone: string;
-  fromSender: string;
-}
+export type NewReplyDelivery = Pick<ReplyDeliveryEntity, 'accountId' | 'eventId' | 'kind' | 'toPhone' | 'fromSender'>;
 
 @Injectable()
 export class ReplyDeliveryRepository extends DeliveryTable<ReplyDeliveryEntity>({ entity: ReplyDeliveryEntity, name: 'reply_deliveries', uniqueConstraint: 'uq_reply_deliveries_event' }) {

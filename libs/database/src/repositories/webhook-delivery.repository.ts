@@ -4,13 +4,7 @@ import { AttemptStatus, DeliveryStatus, WebhookDeliveryEntity } from '../entitie
 import { DeliveryTable } from './delivery-table';
 import { Page, PageCursor } from './page-cursor.util';
 
-export interface NewDelivery {
-  accountId: string;
-  endpointId: string;
-  eventId: string;
-  eventType: string;
-  payload: string;
-}
+export type NewDelivery = Pick<WebhookDeliveryEntity, 'accountId' | 'endpointId' | 'eventId' | 'eventType' | 'payload'>;
 
 /** One attempt as the dispatcher saw it; the delivery takes the same status. */
 export interface AttemptRecord {
