@@ -89,22 +89,13 @@ function viewOf(found: ReplyTransportWithCredentials) {
     case 'http':
       return { type: 'http' as const, url: found.url, updatedAt };
     case 'telnyx':
-      return {
-        type: 'telnyx' as const,
-        messagingProfileId: found.credentials?.messagingProfileId ?? null,
-        publicKey: found.credentials?.publicKey ?? null,
-        baseUrl: found.credentials?.baseUrl ?? null,
-        apiKeySet: found.credentials !== null,
-        updatedAt,
-      };
+      return { type: 'telnyx' as const, ...storedFields(found.credentials, ['messagingProfileId', 'publicKey', 'baseUrl']), apiKeySet: found.credentials !== null, updatedAt };
     case 'twilio':
-      return {
-        type: 'twilio' as const,
-        accountSid: found.credentials?.accountSid ?? null,
-        messagingServiceSid: found.credentials?.messagingServiceSid ?? null,
-        baseUrl: found.credentials?.baseUrl ?? null,
-        authTokenSet: found.credentials !== null,
-        updatedAt,
-      };
+      return { type: 'twilio' as const, ...storedFields(found.credentials, ['accountSid', 'messagingServiceSid', 'baseUrl']), authTokenSet: found.credentials !== null, updatedAt };
   }
+}
+
+/** The named fields of a carrier's stored credentials, each null when the credentials are gone. */
+function storedFields<Credentials, Field extends keyof Credentials>(credentials: Credentials | null, fields: Field[]): { [F in Field]: Credentials[F] | null } {
+  return Object.fromEntries(fields.map((field) => [field, credentials?.[field] ?? null])) as { [F in Field]: Credentials[F] | null };
 }
