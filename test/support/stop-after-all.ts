@@ -3,13 +3,16 @@ export interface Stoppable {
   stop(): Promise<void>;
 }
 
+/** Hands back what it is given, and stops it after the describe block. */
+export type StopLater = <T extends Stoppable>(started: T) => T;
+
 /**
  * For one describe block: returns `stopLater`, which hands back what it is given and stops it
  * after the block's tests — the last started first, as the block would by hand. What never
  * started (beforeAll failed first) is not there to stop. `timeoutMs` bounds the stopping
  * (Jest's test timeout by default).
  */
-export function stopAfterAll(timeoutMs?: number): <T extends Stoppable>(started: T) => T {
+export function stopAfterAll(timeoutMs?: number): StopLater {
   const running: Stoppable[] = [];
   afterAll(async () => {
     for (const started of running.splice(0).reverse()) await started.stop();

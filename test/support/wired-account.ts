@@ -1,6 +1,6 @@
 import { HttpReceiver } from './http-receiver';
 import { RunningSystem } from './running-system';
-import type { Stoppable } from './stop-after-all';
+import type { StopLater } from './stop-after-all';
 import { createWebhook, putHttpReplyTransport } from './webhook-helpers';
 
 /**
@@ -17,7 +17,7 @@ export interface WiredAccount {
 
 /** Starts both (stopped by `stopLater` after the suite) and wires the account; `replies: false` or `webhook: false` leaves that part out. */
 export async function startWiredAccount(
-  stopLater: <T extends Stoppable>(started: T) => T,
+  stopLater: StopLater,
   name?: string,
   options: { overrides?: Record<string, string>; replies?: boolean; webhook?: boolean } = {},
 ): Promise<WiredAccount> {
