@@ -1,9 +1,7 @@
 import { GateCache } from '@optout/gate';
-import { HttpReceiver } from '../support/http-receiver';
-import { RunningSystem } from '../support/running-system';
 import { waitFor } from '../support/wait-for';
 import { gateAnswer } from '../support/gate';
-import { stopAfterAll } from '../support/stop-after-all';
+import { suiteFixture } from '../support/suite-fixture';
 import { startWiredAccount } from '../support/wired-account';
 
 /**
@@ -12,27 +10,20 @@ import { startWiredAccount } from '../support/wired-account';
  * Redis and Postgres with all four apps running.
  */
 describe('block list API', () => {
-  let system: RunningSystem;
-  let receiver: HttpReceiver;
-  let account: { id: string; apiKey: string };
-  let keyId: string;
+  const suite = suiteFixture(async (stopLater) => {
+    const wired = await startWiredAccount(stopLater, 'Bloom Florist');
+    return { ...wired, keyId: await wired.system.apiKeyIdOf(wired.account.id) };
+  });
   const sender = '+12025550100';
 
-  const stopLater = stopAfterAll();
-
-  beforeAll(async () => {
-    ({ system, receiver, account } = await startWiredAccount(stopLater, 'Bloom Florist'));
-    keyId = await system.apiKeyIdOf(account.id);
-  });
-
   function api(method: string, path: string, options: { json?: unknown; body?: string; contentType?: string } = {}) {
-    return system.request(method, `/v1/accounts/${account.id}${path}`, { token: account.apiKey, ...options });
+    return suite.system.request(method, `/v1/accounts/${suite.account.id}${path}`, { token: suite.account.apiKey, ...options });
   }
-  const webhooksFor = (phone: string) => receiver.on('/crm').map((request) => request.json as { type: string; data: Record<string, unknown> }).filter((hook) => hook.data.phone === phone);
+  const webhooksFor = (phone: string) => suite.receiver.on('/crm').map((request) => request.json as { type: string; data: Record<string, unknown> }).filter((hook) => hook.data.phone === phone);
   const ledger = (phone: string) =>
-    system.sql<{ source: string; kind: string; api_key_id: string | null; reason: string | null; source_message_id: string; follow_ups_done_at: Date | null }>(
+    suite.system.sql<{ source: string; kind: string; api_key_id: string | null; reason: string | null; source_message_id: string; follow_ups_done_at: Date | null }>(
       'SELECT source, kind, api_key_id, reason, source_message_id, follow_ups_done_at FROM consent_events WHERE account_id = $1 AND phone = $2 ORDER BY received_at',
-      [account.id, phone],
+      [suite.account.id, phone],
     );
 
   it('blocks a number by hand: ledger source api with the key id, gate at once, webhook, no text', async () => {
@@ -41,15 +32,15 @@ describe('block list API', () => {
     expect(put.status).toBe(200);
     expect(put.body).toMatchObject({ phone, status: 'opted_out', source: 'api', changed: true, keyword: null, since: expect.any(String) });
     // Visible through the gate as soon as the PUT has answered.
-    expect(await gateAnswer(system, account, phone)).toMatchObject({ allowed: false, status: 'opted_out', since: put.body.since });
+    expect(await gateAnswer(suite.system, suite.account, phone)).toMatchObject({ allowed: false, status: 'opted_out', since: put.body.since });
 
     expect(await ledger(phone)).toEqual([
-      { source: 'api', kind: 'optOut', api_key_id: keyId, reason: 'asked by phone', source_message_id: expect.stringMatching(/^api:/), follow_ups_done_at: expect.any(Date) },
+      { source: 'api', kind: 'optOut', api_key_id: suite.keyId, reason: 'asked by phone', source_message_id: expect.stringMatching(/^api:/), follow_ups_done_at: expect.any(Date) },
     ]);
     const [hook] = await waitFor('the consent.opted_out webhook', () => (webhooksFor(phone).length === 1 ? webhooksFor(phone) : undefined));
     expect(hook).toMatchObject({ type: 'consent.opted_out', data: { phone, optOutType: 'STOP', replyStatus: 'none', messageId: expect.stringMatching(/^api:/) } });
-    await system.waitUntilQueuesDrain();
-    expect(receiver.on('/sms')).toHaveLength(0);
+    await suite.system.waitUntilQueuesDrain();
+    expect(suite.receiver.on('/sms')).toHaveLength(0);
   });
 
   it('changes nothing when the number is already blocked (idempotent PUT)', async () => {
@@ -57,14 +48,14 @@ describe('block list API', () => {
     const again = await api('PUT', `/blocklist/${encodeURIComponent(phone)}`);
     expect(again.status).toBe(200);
     expect(again.body).toMatchObject({ status: 'opted_out', changed: false, source: 'api' });
-    await system.waitUntilQueuesDrain();
+    await suite.system.waitUntilQueuesDrain();
     expect(await ledger(phone)).toHaveLength(1);
     expect(webhooksFor(phone)).toHaveLength(1);
   });
 
   it('answers 503 gate_unavailable when the gate cannot be written after the commit; the same request again completes it', async () => {
     const phone = '+12025550199';
-    const cache = system.app.get(GateCache, { strict: false });
+    const cache = suite.system.app.get(GateCache, { strict: false });
     const failing = jest.spyOn(cache, 'writeIfNewer').mockRejectedValueOnce(new Error('Redis went away'));
     const first = await api('PUT', `/blocklist/${encodeURIComponent(phone)}`);
     failing.mockRestore();
@@ -77,7 +68,7 @@ describe('block list API', () => {
     const again = await api('PUT', `/blocklist/${encodeURIComponent(phone)}`);
     expect(again.status).toBe(200);
     expect(again.body).toMatchObject({ status: 'opted_out', changed: false });
-    expect(await gateAnswer(system, account, phone)).toMatchObject({ allowed: false });
+    expect(await gateAnswer(suite.system, suite.account, phone)).toMatchObject({ allowed: false });
     expect(await ledger(phone)).toEqual([expect.objectContaining({ follow_ups_done_at: expect.any(Date) })]);
     await waitFor('the consent.opted_out webhook', () => (webhooksFor(phone).length === 1 ? true : undefined));
     expect((await api('DELETE', `/blocklist/${encodeURIComponent(phone)}`)).status).toBe(204); // off the list the later cases page through
@@ -86,10 +77,10 @@ describe('block list API', () => {
   it('unblocks by hand with DELETE: ledger optIn, gate allowed, consent.opted_in', async () => {
     const phone = '+12025550123';
     expect((await api('DELETE', `/blocklist/${encodeURIComponent(phone)}`)).status).toBe(204);
-    expect(await gateAnswer(system, account, phone)).toMatchObject({ allowed: true, status: 'opted_in' });
+    expect(await gateAnswer(suite.system, suite.account, phone)).toMatchObject({ allowed: true, status: 'opted_in' });
     expect((await ledger(phone)).map((row) => [row.source, row.kind, row.api_key_id])).toEqual([
-      ['api', 'optOut', keyId],
-      ['api', 'optIn', keyId],
+      ['api', 'optOut', suite.keyId],
+      ['api', 'optIn', suite.keyId],
     ]);
     await waitFor('the consent.opted_in webhook', () => (webhooksFor(phone).length === 2 ? true : undefined));
     expect(webhooksFor(phone)[1].type).toBe('consent.opted_in');
@@ -104,23 +95,23 @@ describe('block list API', () => {
     const phone = '+12025550124';
     // Ahead of the gateway's clock, within the 5 minutes of skew it accepts (docs/security.md, item 3).
     const later = new Date(Date.now() + 4 * 60_000).toISOString();
-    const inbound = await system.request('POST', '/v1/inbound', {
-      token: account.apiKey,
-      json: { accountId: account.id, messageId: 'sms-future-stop', from: phone, to: sender, body: 'STOP', receivedAt: later },
+    const inbound = await suite.system.request('POST', '/v1/inbound', {
+      token: suite.account.apiKey,
+      json: { accountId: suite.account.id, messageId: 'sms-future-stop', from: phone, to: sender, body: 'STOP', receivedAt: later },
     });
     expect(inbound.status).toBe(202);
-    await waitFor('the text opt-out', async () => ((await gateAnswer(system, account, phone)).allowed === false ? true : undefined));
-    await system.waitUntilQueuesDrain();
+    await waitFor('the text opt-out', async () => ((await gateAnswer(suite.system, suite.account, phone)).allowed === false ? true : undefined));
+    await suite.system.waitUntilQueuesDrain();
     const hooksBefore = webhooksFor(phone).length;
 
     expect((await api('DELETE', `/blocklist/${encodeURIComponent(phone)}`)).status).toBe(204);
     // Recorded (it is part of the legal record) but superseded: the STOP received later stands, and nobody is told otherwise.
-    expect(await gateAnswer(system, account, phone)).toMatchObject({ allowed: false, status: 'opted_out', keyword: 'STOP' });
+    expect(await gateAnswer(suite.system, suite.account, phone)).toMatchObject({ allowed: false, status: 'opted_out', keyword: 'STOP' });
     expect((await ledger(phone)).map((row) => [row.source, row.kind])).toEqual([
       ['api', 'optIn'],
       ['sms', 'optOut'],
     ]);
-    await system.waitUntilQueuesDrain();
+    await suite.system.waitUntilQueuesDrain();
     expect(webhooksFor(phone)).toHaveLength(hooksBefore);
   });
 
@@ -130,7 +121,7 @@ describe('block list API', () => {
     expect(record.status).toBe(200);
     expect(record.body).toMatchObject({ phone, status: 'opted_out', keyword: 'STOP', source: 'sms', erasedAt: null });
     expect(record.body.history).toEqual([
-      expect.objectContaining({ kind: 'optIn', source: 'api', apiKeyId: keyId, messageId: expect.stringMatching(/^api:/), profileVersion: null, sender: null, keyword: null }),
+      expect.objectContaining({ kind: 'optIn', source: 'api', apiKeyId: suite.keyId, messageId: expect.stringMatching(/^api:/), profileVersion: null, sender: null, keyword: null }),
       expect.objectContaining({
         kind: 'optOut',
         source: 'sms',
@@ -186,10 +177,10 @@ describe('block list API', () => {
     expect((await api('GET', '/blocklist?cursor=bogus')).body.error).toMatchObject({ code: 'validation_failed', details: [expect.objectContaining({ field: 'cursor' })] });
     expect((await api('GET', '/blocklist?search=abc')).status).toBe(400);
     expect((await api('PUT', '/blocklist/+12025550130', { body: '+12025550130', contentType: 'text/csv' })).status).toBe(415);
-    const other = await system.createAccount('Other');
-    const foreign = await system.request('GET', `/v1/accounts/${account.id}/blocklist`, { token: other.apiKey });
+    const other = await suite.system.createAccount('Other');
+    const foreign = await suite.system.request('GET', `/v1/accounts/${suite.account.id}/blocklist`, { token: other.apiKey });
     expect(foreign.status).toBe(404);
-    expect((await system.request('PUT', `/v1/accounts/${account.id}/blocklist/+12025550130`, { token: other.apiKey })).status).toBe(404);
+    expect((await suite.system.request('PUT', `/v1/accounts/${suite.account.id}/blocklist/+12025550130`, { token: other.apiKey })).status).toBe(404);
     expect(await ledger('+12025550130')).toHaveLength(0);
   });
 });

@@ -1,11 +1,9 @@
 import IORedis from 'ioredis';
 import { keyPrefixOf } from '@optout/config';
 import { gateKey } from '@optout/gate';
-import { HttpReceiver } from '../support/http-receiver';
-import { RunningSystem } from '../support/running-system';
 import { waitFor } from '../support/wait-for';
 import { gateAnswer } from '../support/gate';
-import { stopAfterAll } from '../support/stop-after-all';
+import { suiteFixture } from '../support/suite-fixture';
 import { startWiredAccount } from '../support/wired-account';
 
 /**
@@ -14,26 +12,18 @@ import { startWiredAccount } from '../support/wired-account';
  * cache has forgotten the number; a later START from the subscriber lets them back in.
  */
 describe('erasure of a subscriber\'s personal data', () => {
-  let system: RunningSystem;
-  let receiver: HttpReceiver;
-  let account: { id: string; apiKey: string };
+  const suite = suiteFixture((stopLater) => startWiredAccount(stopLater, 'Forgetful'));
   const subscriber = '+12025550188';
   const sender = '+12025550100';
 
-  const stopLater = stopAfterAll();
-
-  beforeAll(async () => {
-    ({ system, receiver, account } = await startWiredAccount(stopLater, 'Forgetful'));
-  });
-
   function api(method: string, path: string, options: { json?: unknown } = {}) {
-    return system.request(method, `/v1/accounts/${account.id}${path}`, { token: account.apiKey, ...options });
+    return suite.system.request(method, `/v1/accounts/${suite.account.id}${path}`, { token: suite.account.apiKey, ...options });
   }
   const text = (messageId: string, body: string, receivedAt: string, from = subscriber) =>
-    system.request('POST', '/v1/inbound', { token: account.apiKey, json: { accountId: account.id, messageId, from, to: sender, body, receivedAt } });
+    suite.system.request('POST', '/v1/inbound', { token: suite.account.apiKey, json: { accountId: suite.account.id, messageId, from, to: sender, body, receivedAt } });
   async function forgetCachedEntry(phone: string): Promise<void> {
-    const redis = new IORedis(system.config.redisUrl);
-    await redis.del(gateKey(keyPrefixOf(system.config), account.id, phone));
+    const redis = new IORedis(suite.system.config.redisUrl);
+    await redis.del(gateKey(keyPrefixOf(suite.system.config), suite.account.id, phone));
     redis.disconnect();
   }
   /** Every place the number could still be written, as text. */
@@ -45,14 +35,14 @@ describe('erasure of a subscriber\'s personal data', () => {
       ['reply_deliveries', 'SELECT count(*) AS n FROM reply_deliveries WHERE account_id = $1 AND to_phone = $2'],
       ['webhook_deliveries', "SELECT count(*) AS n FROM webhook_deliveries WHERE account_id = $1 AND payload LIKE '%' || $2 || '%'"],
     ];
-    for (const [table, sql] of probes) if (Number((await system.sql<{ n: string }>(sql, [account.id, value]))[0].n) > 0) found.push(table);
+    for (const [table, sql] of probes) if (Number((await suite.system.sql<{ n: string }>(sql, [suite.account.id, value]))[0].n) > 0) found.push(table);
     return found;
   }
 
   it('erases the number from the ledger, the state and the deliveries, and keeps it blocked', async () => {
     expect((await text('SM-erase-1', 'STOP', '2026-11-20T10:00:00.000Z')).status).toBe(202);
-    await waitFor('the opt-out, its text and its webhook', () => (receiver.on('/sms').length === 1 && receiver.on('/crm').length === 1 ? true : undefined));
-    await system.waitUntilQueuesDrain();
+    await waitFor('the opt-out, its text and its webhook', () => (suite.receiver.on('/sms').length === 1 && suite.receiver.on('/crm').length === 1 ? true : undefined));
+    await suite.system.waitUntilQueuesDrain();
     expect(await placesHolding(subscriber)).toEqual(['consent_events', 'consent_states', 'reply_deliveries', 'webhook_deliveries']);
 
     const erased = await api('DELETE', `/consent/${encodeURIComponent(subscriber)}/personal-data`);
@@ -68,14 +58,14 @@ describe('erasure of a subscriber\'s personal data', () => {
     });
     expect(await placesHolding(subscriber)).toEqual([]);
     expect(await placesHolding('SM-erase-1')).toEqual([]);
-    const [row] = await system.sql<Record<string, unknown>>('SELECT phone, sender, keyword, language, country, scope, correlation_id, kind, source, erased_at FROM consent_events WHERE account_id = $1', [account.id]);
+    const [row] = await suite.system.sql<Record<string, unknown>>('SELECT phone, sender, keyword, language, country, scope, correlation_id, kind, source, erased_at FROM consent_events WHERE account_id = $1', [suite.account.id]);
     expect(row).toEqual({ phone: expect.stringMatching(/^h1:/), sender: '', keyword: '', language: null, country: null, scope: null, correlation_id: null, kind: 'optOut', source: 'sms', erased_at: expect.any(Date) });
 
     // The gate still says blocked: from the cache, and from Postgres (by the keyed hash) once the cache has forgotten.
-    expect(await gateAnswer(system, account, subscriber)).toMatchObject({ allowed: false, status: 'opted_out' });
+    expect(await gateAnswer(suite.system, suite.account, subscriber)).toMatchObject({ allowed: false, status: 'opted_out' });
     await forgetCachedEntry(subscriber);
-    expect(await gateAnswer(system, account, subscriber)).toMatchObject({ allowed: false, status: 'opted_out', since: '2026-11-20T10:00:00.000Z' });
-    const batch = await system.request('POST', `/v1/gate/${account.id}/check`, { token: account.apiKey, json: { phones: [subscriber, '+12025550189'] } });
+    expect(await gateAnswer(suite.system, suite.account, subscriber)).toMatchObject({ allowed: false, status: 'opted_out', since: '2026-11-20T10:00:00.000Z' });
+    const batch = await suite.system.request('POST', `/v1/gate/${suite.account.id}/check`, { token: suite.account.apiKey, json: { phones: [subscriber, '+12025550189'] } });
     expect(batch.body.results.map((answer: { allowed: boolean }) => answer.allowed)).toEqual([false, true]);
     // Not on the list any more (it has no number to show), not in the export either.
     expect((await api('GET', '/blocklist')).body.items).toEqual([]);
@@ -91,29 +81,29 @@ describe('erasure of a subscriber\'s personal data', () => {
 
   it('lets the subscriber back in when they text START after the erasure, and a manual opt-out blocks again', async () => {
     expect((await text('SM-erase-2', 'START', new Date().toISOString())).status).toBe(202);
-    await waitFor('the gate to let the subscriber back in', async () => ((await gateAnswer(system, account, subscriber)).allowed === true ? true : undefined));
+    await waitFor('the gate to let the subscriber back in', async () => ((await gateAnswer(suite.system, suite.account, subscriber)).allowed === true ? true : undefined));
     await forgetCachedEntry(subscriber);
-    expect(await gateAnswer(system, account, subscriber)).toMatchObject({ allowed: true, status: 'opted_in' });
+    expect(await gateAnswer(suite.system, suite.account, subscriber)).toMatchObject({ allowed: true, status: 'opted_in' });
     const put = await api('PUT', `/blocklist/${encodeURIComponent(subscriber)}`);
     expect(put.body).toMatchObject({ status: 'opted_out', source: 'api', changed: true });
-    expect(await gateAnswer(system, account, subscriber)).toMatchObject({ allowed: false });
+    expect(await gateAnswer(suite.system, suite.account, subscriber)).toMatchObject({ allowed: false });
   });
 
   it('ignores a STOP received before the erasure that arrives after it, and keeps the number blocked', async () => {
     const phone = '+12025550190';
     expect((await text('SM-late-a', 'STOP', '2026-11-20T11:00:00.000Z', phone)).status).toBe(202);
-    await waitFor('the opt-out', async () => ((await gateAnswer(system, account, phone)).allowed === false ? true : undefined));
+    await waitFor('the opt-out', async () => ((await gateAnswer(suite.system, suite.account, phone)).allowed === false ? true : undefined));
     expect((await api('DELETE', `/consent/${encodeURIComponent(phone)}/personal-data`)).status).toBe(200);
     // A START sent before the erasure request, delivered late by the carrier: the erasure is the later decision.
     expect((await text('SM-late-b', 'START', '2026-11-20T11:05:00.000Z', phone)).status).toBe(202);
-    await system.waitUntilQueuesDrain();
+    await suite.system.waitUntilQueuesDrain();
     await forgetCachedEntry(phone);
-    expect(await gateAnswer(system, account, phone)).toMatchObject({ allowed: false, status: 'opted_out' });
+    expect(await gateAnswer(suite.system, suite.account, phone)).toMatchObject({ allowed: false, status: 'opted_out' });
     // Nor is the number welcomed back: the START's confirmation is held back, with the reason.
-    expect(receiver.on('/sms').filter((request) => (request.json as { to: string; kind: string }).to === phone && (request.json as { kind: string }).kind === 'optIn')).toEqual([]);
-    const [welcome] = await system.sql<{ status: string; last_error: string }>(
+    expect(suite.receiver.on('/sms').filter((request) => (request.json as { to: string; kind: string }).to === phone && (request.json as { kind: string }).kind === 'optIn')).toEqual([]);
+    const [welcome] = await suite.system.sql<{ status: string; last_error: string }>(
       "SELECT status, last_error FROM reply_deliveries WHERE account_id = $1 AND to_phone = $2 AND kind = 'optIn'",
-      [account.id, phone],
+      [suite.account.id, phone],
     );
     expect(welcome).toEqual({ status: 'suppressed', last_error: expect.stringContaining('is opted out') });
   });
@@ -123,9 +113,9 @@ describe('erasure of a subscriber\'s personal data', () => {
     const erased = await api('DELETE', `/consent/${encodeURIComponent(phone)}/personal-data`);
     expect(erased.body).toMatchObject({ status: 'opted_out', source: 'erasure', keyword: null, erased: { ledgerEvents: 0 } });
     await forgetCachedEntry(phone);
-    expect(await gateAnswer(system, account, phone)).toMatchObject({ allowed: false, status: 'opted_out' });
+    expect(await gateAnswer(suite.system, suite.account, phone)).toMatchObject({ allowed: false, status: 'opted_out' });
     expect((await api('DELETE', `/blocklist/${encodeURIComponent(phone)}`)).status).toBe(204);
     await forgetCachedEntry(phone);
-    expect(await gateAnswer(system, account, phone)).toMatchObject({ allowed: true, status: 'opted_in' });
+    expect(await gateAnswer(suite.system, suite.account, phone)).toMatchObject({ allowed: true, status: 'opted_in' });
   });
 });

@@ -1,10 +1,8 @@
 import IORedis from 'ioredis';
 import { CompiledProfileCache, profileChangeChannel } from '@optout/profiles';
-import { HttpReceiver } from '../support/http-receiver';
-import { RunningSystem } from '../support/running-system';
 import { waitFor } from '../support/wait-for';
 import { askGate } from '../support/gate';
-import { stopAfterAll } from '../support/stop-after-all';
+import { suiteFixture } from '../support/suite-fixture';
 import { startWiredAccount } from '../support/wired-account';
 
 /**
@@ -13,11 +11,6 @@ import { startWiredAccount } from '../support/wired-account';
  * override, HELP whatever the state, the loop guard, segments in the webhook.
  */
 describe('compliance profiles through the API', () => {
-  let system: RunningSystem;
-  let receiver: HttpReceiver;
-  let account: { id: string; apiKey: string };
-  let other: { id: string; apiKey: string };
-
   const FRENCH_OPT_OUT = 'Bloom : vous êtes désabonné. Répondez START pour revenir.'; // ê: UCS-2
   const CANADA_OPT_OUT = 'Bloom Canada: you are unsubscribed. Reply START to come back.';
   const GLOBAL_OPT_OUT = 'Bloom: you are unsubscribed. Reply START to come back.';
@@ -31,24 +24,22 @@ describe('compliance profiles through the API', () => {
     ],
   };
 
-  const stopLater = stopAfterAll();
-
-  beforeAll(async () => {
-    ({ system, receiver, account } = await startWiredAccount(stopLater, 'Bloom Florist'));
-    other = await system.createAccount('Someone else');
+  const suite = suiteFixture(async (stopLater) => {
+    const wired = await startWiredAccount(stopLater, 'Bloom Florist');
+    return { ...wired, other: await wired.system.createAccount('Someone else') };
   });
 
-  const call = (method: string, path: string, json?: unknown, key = account.apiKey, accountId = account.id) =>
-    system.request(method, `/v1/accounts/${accountId}${path}`, { token: key, json });
+  const call = (method: string, path: string, json?: unknown, key = suite.account.apiKey, accountId = suite.account.id) =>
+    suite.system.request(method, `/v1/accounts/${accountId}${path}`, { token: key, json });
   const classify = (json: unknown) => call('POST', '/compliance/classify', json);
   const savedVersions = async () =>
-    (await system.sql<{ version: number }>('SELECT version FROM compliance_profiles WHERE account_id = $1 ORDER BY version', [account.id])).map((row) => row.version);
+    (await suite.system.sql<{ version: number }>('SELECT version FROM compliance_profiles WHERE account_id = $1 ORDER BY version', [suite.account.id])).map((row) => row.version);
 
   it('keeps one compiled-profile cache and one change subscription in the all-in-one process', async () => {
-    await waitFor('the subscription', () => (system.app.get(CompiledProfileCache).isPushActive ? true : undefined));
-    const redis = new IORedis(system.config.redisUrl);
+    await waitFor('the subscription', () => (suite.system.app.get(CompiledProfileCache).isPushActive ? true : undefined));
+    const redis = new IORedis(suite.system.config.redisUrl);
     try {
-      const [, listeners] = (await redis.pubsub('NUMSUB', profileChangeChannel(system.config))) as [string, number];
+      const [, listeners] = (await redis.pubsub('NUMSUB', profileChangeChannel(suite.system.config))) as [string, number];
       expect(Number(listeners)).toBe(1); // classifier and gateway share it
     } finally {
       redis.disconnect();
@@ -132,10 +123,10 @@ describe('compliance profiles through the API', () => {
   });
 
   it("hides the profile from another account's key", async () => {
-    expect((await call('GET', '/compliance', undefined, other.apiKey)).status).toBe(404);
-    expect((await call('PUT', '/compliance', canadianProfile, other.apiKey)).status).toBe(404);
-    expect((await call('POST', '/compliance/classify', { from: '+12025550199', body: 'STOP' }, other.apiKey)).status).toBe(404);
-    expect((await call('GET', '/compliance', undefined, other.apiKey, other.id)).body.version).toBe(0);
+    expect((await call('GET', '/compliance', undefined, suite.other.apiKey)).status).toBe(404);
+    expect((await call('PUT', '/compliance', canadianProfile, suite.other.apiKey)).status).toBe(404);
+    expect((await call('POST', '/compliance/classify', { from: '+12025550199', body: 'STOP' }, suite.other.apiKey)).status).toBe(404);
+    expect((await call('GET', '/compliance', undefined, suite.other.apiKey, suite.other.id)).body.version).toBe(0);
   });
 
   it('dry-runs the Canadian English/French example, with segments, and changes nothing', async () => {
@@ -161,10 +152,10 @@ describe('compliance profiles through the API', () => {
       kind: null, match: null, rule: null, keyword: null, scope: null, language: null, country: 'US', reply: null, replySegments: null, profileVersion: 3,
     });
 
-    expect(await system.sql('SELECT 1 FROM consent_events WHERE account_id = $1', [account.id])).toEqual([]);
-    const gate = await askGate(system, account, canadian);
+    expect(await suite.system.sql('SELECT 1 FROM consent_events WHERE account_id = $1', [suite.account.id])).toEqual([]);
+    const gate = await askGate(suite.system, suite.account, canadian);
     expect(gate.body).toMatchObject({ allowed: true, status: 'unknown' });
-    expect(receiver.requests).toEqual([]);
+    expect(suite.receiver.requests).toEqual([]);
   });
 
   it('dry-runs a draft profile without saving it, and refuses a bad draft with paths under "profile"', async () => {
@@ -192,16 +183,16 @@ describe('compliance profiles through the API', () => {
     let sent = 0;
     const inbound = async (body: string, minute: number) => {
       sent += 1;
-      const response = await system.request('POST', '/v1/inbound', {
-        token: account.apiKey,
-        json: { accountId: account.id, messageId: `live-${sent}`, from: subscriber, to: sender, body, receivedAt: `2026-11-26T10:${String(minute).padStart(2, '0')}:00.000Z` },
+      const response = await suite.system.request('POST', '/v1/inbound', {
+        token: suite.account.apiKey,
+        json: { accountId: suite.account.id, messageId: `live-${sent}`, from: subscriber, to: sender, body, receivedAt: `2026-11-26T10:${String(minute).padStart(2, '0')}:00.000Z` },
       });
       expect(response.status).toBe(202);
       return `live-${sent}`;
     };
     const replies = (kind?: string) =>
-      receiver.on('/sms').map((request) => request.json as { body: string; kind: string; to: string }).filter((reply) => !kind || reply.kind === kind);
-    const webhooks = () => receiver.on('/crm').map((request) => request.json as { type: string; data: Record<string, any> });
+      suite.receiver.on('/sms').map((request) => request.json as { body: string; kind: string; to: string }).filter((reply) => !kind || reply.kind === kind);
+    const webhooks = () => suite.receiver.on('/crm').map((request) => request.json as { type: string; data: Record<string, any> });
     const webhookOf = (messageId: string) => waitFor(`the webhook of ${messageId}`, () => webhooks().find((hook) => hook.data.messageId === messageId));
 
     it('opts out with the reply of the matched override, and tells the CRM what the reply costs', async () => {
@@ -217,9 +208,9 @@ describe('compliance profiles through the API', () => {
       });
       await waitFor('the French confirmation', () => (replies().length === 1 ? true : undefined));
       expect(replies('optOut')[0]).toMatchObject({ kind: 'optOut', to: subscriber, body: FRENCH_OPT_OUT });
-      const [row] = await system.sql<{ profile_version: number; scope: unknown }>(
+      const [row] = await suite.system.sql<{ profile_version: number; scope: unknown }>(
         'SELECT profile_version, scope FROM consent_events WHERE account_id = $1 AND source_message_id = $2',
-        [account.id, messageId],
+        [suite.account.id, messageId],
       );
       expect(row).toEqual({ profile_version: 3, scope: { language: 'fr' } });
     });
@@ -237,11 +228,11 @@ describe('compliance profiles through the API', () => {
       const again = await inbound('STOP', 2);
       const hook = await webhookOf(again);
       expect(hook.data).toMatchObject({ optOutType: 'STOP', keyword: 'STOP', replyStatus: 'withheld', replySegments: { encoding: 'GSM-7', segments: 1 } });
-      await system.waitUntilQueuesDrain();
+      await suite.system.waitUntilQueuesDrain();
       expect(replies('optOut')).toHaveLength(1);
-      const rows = await system.sql<{ kind: string; keyword: string }>(
+      const rows = await suite.system.sql<{ kind: string; keyword: string }>(
         'SELECT kind, keyword FROM consent_events WHERE account_id = $1 AND phone = $2 ORDER BY received_at',
-        [account.id, subscriber],
+        [suite.account.id, subscriber],
       );
       expect(rows).toEqual([
         { kind: 'optOut', keyword: 'ARRET' },

@@ -1,8 +1,6 @@
 import examples from '../fixtures/compliance-examples.json';
-import { HttpReceiver } from '../support/http-receiver';
-import { RunningSystem } from '../support/running-system';
 import { waitFor } from '../support/wait-for';
-import { stopAfterAll } from '../support/stop-after-all';
+import { suiteFixture } from '../support/suite-fixture';
 import { startWiredAccount } from '../support/wired-account';
 
 interface Example {
@@ -21,23 +19,18 @@ const cases = examples.cases as Example[];
  * blocklist → ledger rows and replies received by an HTTP reply transport.
  */
 describe('the compliance examples', () => {
-  let system: RunningSystem;
-  let receiver: HttpReceiver;
-  let account: { id: string; apiKey: string };
-
-  const stopLater = stopAfterAll();
-
-  beforeAll(async () => {
-    ({ system, receiver, account } = await startWiredAccount(stopLater, 'Bloom Florist', { webhook: false }));
-    const saved = await system.request('PUT', `/v1/accounts/${account.id}/compliance`, { token: account.apiKey, json: examples.profile });
+  const suite = suiteFixture(async (stopLater) => {
+    const wired = await startWiredAccount(stopLater, 'Bloom Florist', { webhook: false });
+    const saved = await wired.system.request('PUT', `/v1/accounts/${wired.account.id}/compliance`, { token: wired.account.apiKey, json: examples.profile });
     expect(saved.status).toBe(200);
     expect(saved.body.version).toBe(1);
+    return wired;
   });
 
   describe('through the dry run', () => {
     it.each(cases.map((example, index) => [index, example.body, example.from, example] as const))('#%i %j from %s', async (_index, _body, _from, example) => {
-      const response = await system.request('POST', `/v1/accounts/${account.id}/compliance/classify`, {
-        token: account.apiKey,
+      const response = await suite.system.request('POST', `/v1/accounts/${suite.account.id}/compliance/classify`, {
+        token: suite.account.apiKey,
         json: { from: example.from, to: '+12025550100', body: example.body },
       });
       expect(response.status).toBe(200);
@@ -56,22 +49,22 @@ describe('the compliance examples', () => {
 
     it('records every match in the ledger and sends the reply of the example, and nothing for the rest', async () => {
       for (const [index, example] of cases.entries()) {
-        const response = await system.request('POST', '/v1/inbound', {
-          token: account.apiKey,
-          json: { accountId: account.id, messageId: `example-${index}`, from: subscriberOf(example, index), to: '+12025550100', body: example.body },
+        const response = await suite.system.request('POST', '/v1/inbound', {
+          token: suite.account.apiKey,
+          json: { accountId: suite.account.id, messageId: `example-${index}`, from: subscriberOf(example, index), to: '+12025550100', body: example.body },
         });
         expect(response.status).toBe(202);
       }
       const matching = cases.filter((example) => example.kind !== null);
-      await waitFor('one reply per matching example', () => (receiver.on('/sms').length >= matching.length ? true : undefined), { timeoutMs: 15_000 });
-      await system.waitUntilQueuesDrain(15_000);
+      await waitFor('one reply per matching example', () => (suite.receiver.on('/sms').length >= matching.length ? true : undefined), { timeoutMs: 15_000 });
+      await suite.system.waitUntilQueuesDrain(15_000);
 
-      const rows = await system.sql<{ source_message_id: string; kind: string; language: string | null; profile_version: number }>(
+      const rows = await suite.system.sql<{ source_message_id: string; kind: string; language: string | null; profile_version: number }>(
         'SELECT source_message_id, kind, language, profile_version FROM consent_events WHERE account_id = $1',
-        [account.id],
+        [suite.account.id],
       );
       const byMessage = new Map(rows.map((row) => [row.source_message_id, row]));
-      const replies = receiver.on('/sms').map((request) => request.json as { to: string; body: string; kind: string });
+      const replies = suite.receiver.on('/sms').map((request) => request.json as { to: string; body: string; kind: string });
       expect(replies).toHaveLength(matching.length);
 
       for (const [index, example] of cases.entries()) {

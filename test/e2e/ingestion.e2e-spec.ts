@@ -1,36 +1,28 @@
 import { QueueName } from '@optout/contracts';
 import { JobProducer } from '@optout/queue';
-import { HttpReceiver } from '../support/http-receiver';
-import { RunningSystem } from '../support/running-system';
 import { waitFor } from '../support/wait-for';
 import { gateAnswer } from '../support/gate';
-import { stopAfterAll } from '../support/stop-after-all';
+import { suiteFixture } from '../support/suite-fixture';
 import { startWiredAccount } from '../support/wired-account';
 
 describe('ingestion', () => {
-  let system: RunningSystem;
-  let receiver: HttpReceiver;
-  let account: { id: string; apiKey: string };
-
-  const stopLater = stopAfterAll();
-
-  beforeAll(async () => {
-    ({ system, receiver, account } = await startWiredAccount(stopLater, undefined, { overrides: { INBOUND_BATCH_WINDOW_MS: '20', INBOUND_MAX_BACKLOG_JOBS: '5' }, webhook: false }));
-  });
+  const suite = suiteFixture((stopLater) =>
+    startWiredAccount(stopLater, undefined, { overrides: { INBOUND_BATCH_WINDOW_MS: '20', INBOUND_MAX_BACKLOG_JOBS: '5' }, webhook: false }),
+  );
 
   const message = (messageId: string, from: string, body: string, extra: Record<string, unknown> = {}) => ({
-    accountId: account.id,
+    accountId: suite.account.id,
     messageId,
     from,
     to: '+12025550100',
     body,
     ...extra,
   });
-  const inboundQueue = () => system.app.get(JobProducer).queue(QueueName.Inbound);
+  const inboundQueue = () => suite.system.app.get(JobProducer).queue(QueueName.Inbound);
 
   it('queues the valid messages of a batch and lists each invalid one with its index and reason', async () => {
-    const response = await system.request('POST', '/v1/inbound/batch', {
-      token: account.apiKey,
+    const response = await suite.system.request('POST', '/v1/inbound/batch', {
+      token: suite.account.apiKey,
       json: {
         messages: [
           message('b-1', '+12025550301', 'STOP'),
@@ -51,75 +43,75 @@ describe('ingestion', () => {
       { index: 4, error: expect.objectContaining({ code: 'not_found' }) },
       { index: 5, error: expect.objectContaining({ code: 'validation_failed', message: 'each message must be a JSON object' }) },
     ]);
-    await waitFor('the batch STOP to block its number', async () => ((await gateAnswer(system, account, '+12025550301')).allowed === false ? true : undefined));
+    await waitFor('the batch STOP to block its number', async () => ((await gateAnswer(suite.system, suite.account, '+12025550301')).allowed === false ? true : undefined));
   });
 
   it('refuses a batch of more than 1000 messages, and an oversized or mistyped request', async () => {
-    const tooMany = await system.request('POST', '/v1/inbound/batch', {
-      token: account.apiKey,
+    const tooMany = await suite.system.request('POST', '/v1/inbound/batch', {
+      token: suite.account.apiKey,
       json: { messages: Array.from({ length: 1001 }, (_, i) => message(`t-${i}`, '+12025550311', 'hi')) },
     });
     expect(tooMany.status).toBe(400);
     expect(tooMany.body.error.details).toEqual([expect.objectContaining({ field: 'messages', rule: 'array_max_size' })]);
 
-    const longBody = await system.request('POST', '/v1/inbound', { token: account.apiKey, json: message('long', '+12025550312', 'x'.repeat(1601)) });
+    const longBody = await suite.system.request('POST', '/v1/inbound', { token: suite.account.apiKey, json: message('long', '+12025550312', 'x'.repeat(1601)) });
     expect(longBody.status).toBe(400);
     expect(longBody.body.error.details[0]).toMatchObject({ field: 'body', rule: 'max_length' });
 
-    const huge = await system.request('POST', '/v1/inbound', { token: account.apiKey, body: JSON.stringify({ pad: 'x'.repeat(9 * 1024 * 1024) }), contentType: 'application/json' });
+    const huge = await suite.system.request('POST', '/v1/inbound', { token: suite.account.apiKey, body: JSON.stringify({ pad: 'x'.repeat(9 * 1024 * 1024) }), contentType: 'application/json' });
     expect(huge.status).toBe(413);
     expect(huge.body.error.code).toBe('payload_too_large');
 
-    const form = await system.request('POST', '/v1/inbound', { token: account.apiKey, body: 'From=%2B1202', contentType: 'application/x-www-form-urlencoded' });
+    const form = await suite.system.request('POST', '/v1/inbound', { token: suite.account.apiKey, body: 'From=%2B1202', contentType: 'application/x-www-form-urlencoded' });
     expect(form.status).toBe(415);
   });
 
   it('accepts an empty body (an MMS without text)', async () => {
-    expect((await system.request('POST', '/v1/inbound', { token: account.apiKey, json: message('mms-1', '+12025550313', '') })).status).toBe(202);
+    expect((await suite.system.request('POST', '/v1/inbound', { token: suite.account.apiKey, json: message('mms-1', '+12025550313', '') })).status).toBe(202);
   });
 
   it('carries concurrent single requests in shared jobs, each answered only once queued', async () => {
     const before = await inboundQueue().getJobCounts('completed', 'waiting', 'active', 'prioritized');
     const jobsBefore = Object.values(before).reduce((a, b) => a + b, 0);
     const responses = await Promise.all(
-      Array.from({ length: 40 }, (_, i) => system.request('POST', '/v1/inbound', { token: account.apiKey, json: message(`mb-${i}`, `+1202555${4000 + i}`, i % 2 ? 'STOP' : 'hello') })),
+      Array.from({ length: 40 }, (_, i) => suite.system.request('POST', '/v1/inbound', { token: suite.account.apiKey, json: message(`mb-${i}`, `+1202555${4000 + i}`, i % 2 ? 'STOP' : 'hello') })),
     );
     expect(responses.map((response) => response.status)).toEqual(responses.map(() => 202));
-    await system.waitUntilQueuesDrain();
+    await suite.system.waitUntilQueuesDrain();
     const after = await inboundQueue().getJobCounts('completed', 'waiting', 'active', 'prioritized');
     const jobs = Object.values(after).reduce((a, b) => a + b, 0) - jobsBefore;
     expect(jobs).toBeGreaterThan(0);
     expect(jobs).toBeLessThan(40);
-    for (let i = 1; i < 40; i += 2) expect((await gateAnswer(system, account, `+1202555${4000 + i}`)).allowed).toBe(false);
+    for (let i = 1; i < 40; i += 2) expect((await gateAnswer(suite.system, suite.account, `+1202555${4000 + i}`)).allowed).toBe(false);
   });
 
   it('acknowledges the same message delivered again much later, with no second effect', async () => {
     const stop = message('again-1', '+12025550320', 'STOP');
-    expect((await system.request('POST', '/v1/inbound', { token: account.apiKey, json: stop })).status).toBe(202);
-    await system.waitUntilQueuesDrain();
-    const replies = () => receiver.requests.filter((request) => (request.json as { to: string }).to === '+12025550320').length;
+    expect((await suite.system.request('POST', '/v1/inbound', { token: suite.account.apiKey, json: stop })).status).toBe(202);
+    await suite.system.waitUntilQueuesDrain();
+    const replies = () => suite.receiver.requests.filter((request) => (request.json as { to: string }).to === '+12025550320').length;
     expect(replies()).toBe(1);
     // Hours later BullMQ no longer remembers the job id: only the ledger can tell.
     await inboundQueue().clean(0, 100_000, 'completed');
-    expect((await system.request('POST', '/v1/inbound', { token: account.apiKey, json: stop })).status).toBe(202);
-    await system.waitUntilQueuesDrain();
+    expect((await suite.system.request('POST', '/v1/inbound', { token: suite.account.apiKey, json: stop })).status).toBe(202);
+    await suite.system.waitUntilQueuesDrain();
     expect(replies()).toBe(1);
-    expect(await system.sql('SELECT 1 FROM consent_events WHERE account_id = $1 AND source_message_id = $2', [account.id, 'again-1'])).toHaveLength(1);
+    expect(await suite.system.sql('SELECT 1 FROM consent_events WHERE account_id = $1 AND source_message_id = $2', [suite.account.id, 'again-1'])).toHaveLength(1);
   });
 
   it('answers 503 with Retry-After while the inbound backlog is over its bound, and recovers', async () => {
     await inboundQueue().pause();
     try {
-      const sent = await system.request('POST', '/v1/inbound/batch', {
-        token: account.apiKey,
+      const sent = await suite.system.request('POST', '/v1/inbound/batch', {
+        token: suite.account.apiKey,
         json: { messages: [message('bp-0', '+12025550330', 'hi')] },
       });
       expect(sent.status).toBe(202);
       for (let i = 1; i <= 6; i++) {
-        await system.request('POST', '/v1/inbound/batch', { token: account.apiKey, json: { messages: [message(`bp-${i}`, '+12025550330', 'hi')] } });
+        await suite.system.request('POST', '/v1/inbound/batch', { token: suite.account.apiKey, json: { messages: [message(`bp-${i}`, '+12025550330', 'hi')] } });
       }
       const refused = await waitFor('the gateway to refuse', async () => {
-        const response = await system.request('POST', '/v1/inbound', { token: account.apiKey, json: message('bp-x', '+12025550331', 'STOP') });
+        const response = await suite.system.request('POST', '/v1/inbound', { token: suite.account.apiKey, json: message('bp-x', '+12025550331', 'STOP') });
         return response.status === 503 ? response : undefined;
       });
       expect(refused.body.error.code).toBe('backlog_full');
@@ -127,9 +119,9 @@ describe('ingestion', () => {
     } finally {
       await inboundQueue().resume();
     }
-    await system.waitUntilQueuesDrain();
+    await suite.system.waitUntilQueuesDrain();
     await waitFor('the gateway to accept again', async () => {
-      const response = await system.request('POST', '/v1/inbound', { token: account.apiKey, json: message('bp-y', '+12025550331', 'STOP') });
+      const response = await suite.system.request('POST', '/v1/inbound', { token: suite.account.apiKey, json: message('bp-y', '+12025550331', 'STOP') });
       return response.status === 202 ? true : undefined;
     });
   });

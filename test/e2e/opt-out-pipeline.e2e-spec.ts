@@ -1,9 +1,7 @@
 import { Webhook } from 'standardwebhooks';
-import { HttpReceiver } from '../support/http-receiver';
-import { RunningSystem } from '../support/running-system';
 import { waitFor } from '../support/wait-for';
 import { gateAnswer } from '../support/gate';
-import { stopAfterAll } from '../support/stop-after-all';
+import { suiteFixture } from '../support/suite-fixture';
 import { startWiredAccount } from '../support/wired-account';
 
 /**
@@ -11,30 +9,22 @@ import { startWiredAccount } from '../support/wired-account';
  * posted by a carrier ends as a blocked number, a confirmation text and a signed webhook.
  */
 describe('the opt-out pipeline', () => {
-  let system: RunningSystem;
-  let receiver: HttpReceiver;
-  let account: { id: string; apiKey: string };
-  let webhookSecret: string;
+  const suite = suiteFixture(async (stopLater) => {
+    const wired = await startWiredAccount(stopLater, 'Bloom Florist');
+    expect(wired.webhookSecret).toMatch(/^whsec_/);
+    return { ...wired, webhookSecret: wired.webhookSecret! };
+  });
   const subscriber = '+12025550199';
   const sender = '+12025550100';
 
-  const stopLater = stopAfterAll();
-
-  beforeAll(async () => {
-    let secret: string | undefined;
-    ({ system, receiver, account, webhookSecret: secret } = await startWiredAccount(stopLater, 'Bloom Florist'));
-    expect(secret).toMatch(/^whsec_/);
-    webhookSecret = secret!;
-  });
-
   const inbound = (messageId: string, body: string, receivedAt?: string) =>
-    system.request('POST', '/v1/inbound', {
-      token: account.apiKey,
-      json: { accountId: account.id, messageId, from: subscriber, to: sender, body, ...(receivedAt ? { receivedAt } : {}) },
+    suite.system.request('POST', '/v1/inbound', {
+      token: suite.account.apiKey,
+      json: { accountId: suite.account.id, messageId, from: subscriber, to: sender, body, ...(receivedAt ? { receivedAt } : {}) },
     });
 
-  const replies = () => receiver.on('/sms').map((request) => request.json as { body: string; kind: string; to: string; from: string });
-  const webhooks = () => receiver.on('/crm');
+  const replies = () => suite.receiver.on('/sms').map((request) => request.json as { body: string; kind: string; to: string; from: string });
+  const webhooks = () => suite.receiver.on('/crm');
 
   it('blocks the number, confirms by text and notifies the business with a signed webhook', async () => {
     const accepted = await inbound('msg-stop-1', 'STOP', '2026-11-26T10:00:00.000Z');
@@ -43,7 +33,7 @@ describe('the opt-out pipeline', () => {
 
     const started = Date.now();
     const blocked = await waitFor('the gate to say allowed: false', async () => {
-      const answer = await gateAnswer(system, account, subscriber);
+      const answer = await gateAnswer(suite.system, suite.account, subscriber);
       return answer.allowed === false ? answer : undefined;
     }, { timeoutMs: 2_000 });
     expect(Date.now() - started).toBeLessThan(2_000);
@@ -54,14 +44,14 @@ describe('the opt-out pipeline', () => {
 
     await waitFor('the consent.opted_out webhook', () => (webhooks().length === 1 ? true : undefined), { timeoutMs: 2_000 });
     const [delivery] = webhooks();
-    const verified = new Webhook(webhookSecret).verify(delivery.body, {
+    const verified = new Webhook(suite.webhookSecret).verify(delivery.body, {
       'webhook-id': String(delivery.headers['webhook-id']),
       'webhook-timestamp': String(delivery.headers['webhook-timestamp']),
       'webhook-signature': String(delivery.headers['webhook-signature']),
     }) as { type: string; data: Record<string, unknown> };
     expect(verified.type).toBe('consent.opted_out');
     expect(verified.data).toMatchObject({
-      accountId: account.id,
+      accountId: suite.account.id,
       phone: subscriber,
       sender,
       keyword: 'STOP',
@@ -74,10 +64,10 @@ describe('the opt-out pipeline', () => {
 
   it('lets the subscriber back in on "start", with a welcome reply', async () => {
     expect((await inbound('msg-start-1', 'start', '2026-11-26T10:05:00.000Z')).status).toBe(202);
-    await waitFor('the gate to say allowed: true', async () => ((await gateAnswer(system, account, subscriber)).allowed === true ? true : undefined), { timeoutMs: 2_000 });
+    await waitFor('the gate to say allowed: true', async () => ((await gateAnswer(suite.system, suite.account, subscriber)).allowed === true ? true : undefined), { timeoutMs: 2_000 });
     await waitFor('the welcome reply', () => (replies().length === 2 ? true : undefined), { timeoutMs: 2_000 });
     expect(replies()[1]).toMatchObject({ kind: 'optIn', to: subscriber });
-    expect(await gateAnswer(system, account, subscriber)).toMatchObject({ allowed: true, status: 'opted_in', keyword: 'START' });
+    expect(await gateAnswer(suite.system, suite.account, subscriber)).toMatchObject({ allowed: true, status: 'opted_in', keyword: 'START' });
     await waitFor('the consent.opted_in webhook', () => (webhooks().length === 2 ? true : undefined));
     expect((webhooks()[1].json as { type: string }).type).toBe('consent.opted_in');
   });
@@ -88,32 +78,32 @@ describe('the opt-out pipeline', () => {
     expect(replies()[2]).toMatchObject({ kind: 'help', to: subscriber });
     await waitFor('the help.requested webhook', () => (webhooks().length === 3 ? true : undefined));
     expect((webhooks()[2].json as { type: string }).type).toBe('help.requested');
-    expect(await gateAnswer(system, account, subscriber)).toMatchObject({ allowed: true, status: 'opted_in' });
+    expect(await gateAnswer(suite.system, suite.account, subscriber)).toMatchObject({ allowed: true, status: 'opted_in' });
   });
 
   it('does nothing the second time the same message arrives', async () => {
     const repliesBefore = replies().length;
     const webhooksBefore = webhooks().length;
     expect((await inbound('msg-stop-1', 'STOP', '2026-11-26T10:00:00.000Z')).status).toBe(202);
-    await system.waitUntilQueuesDrain();
+    await suite.system.waitUntilQueuesDrain();
     expect(replies()).toHaveLength(repliesBefore);
     expect(webhooks()).toHaveLength(webhooksBefore);
-    expect(await gateAnswer(system, account, subscriber)).toMatchObject({ allowed: true, status: 'opted_in' });
+    expect(await gateAnswer(suite.system, suite.account, subscriber)).toMatchObject({ allowed: true, status: 'opted_in' });
   });
 
   it('keeps opted_in when a STOP received before the last START arrives late', async () => {
     const repliesBefore = replies().length;
     expect((await inbound('msg-stop-late', 'STOP', '2026-11-26T10:01:00.000Z')).status).toBe(202);
-    await system.waitUntilQueuesDrain();
-    expect(await gateAnswer(system, account, subscriber)).toMatchObject({ allowed: true, status: 'opted_in', keyword: 'START' });
+    await suite.system.waitUntilQueuesDrain();
+    expect(await gateAnswer(suite.system, suite.account, subscriber)).toMatchObject({ allowed: true, status: 'opted_in', keyword: 'START' });
     // The late STOP is on record, but confirming an opt-out the subscriber has since reversed would mislead them.
     expect(replies()).toHaveLength(repliesBefore);
   });
 
   it('records every match in the ledger once, with the kind and keyword that matched', async () => {
-    const rows = await system.sql<{ source_message_id: string; kind: string; keyword: string; follow_ups_done_at: Date | null }>(
+    const rows = await suite.system.sql<{ source_message_id: string; kind: string; keyword: string; follow_ups_done_at: Date | null }>(
       'SELECT source_message_id, kind, keyword, follow_ups_done_at FROM consent_events WHERE account_id = $1 ORDER BY received_at',
-      [account.id],
+      [suite.account.id],
     );
     expect(rows.map((row) => [row.source_message_id, row.kind, row.keyword])).toEqual([
       ['msg-stop-1', 'optOut', 'STOP'],

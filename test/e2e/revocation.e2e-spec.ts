@@ -1,9 +1,7 @@
 import { metricsRegistry } from '@optout/observability';
-import { HttpReceiver } from '../support/http-receiver';
-import { RunningSystem } from '../support/running-system';
 import { waitFor } from '../support/wait-for';
 import { gateAnswer } from '../support/gate';
-import { stopAfterAll } from '../support/stop-after-all';
+import { suiteFixture } from '../support/suite-fixture';
 import { startWiredAccount } from '../support/wired-account';
 
 /**
@@ -12,33 +10,26 @@ import { startWiredAccount } from '../support/wired-account';
  * text waiting in the review queue, a decision blocking, and a later START still winning.
  */
 describe('revocation by reasonable means', () => {
-  let system: RunningSystem;
-  let receiver: HttpReceiver;
-  let account: { id: string; apiKey: string };
-  let keyId: string;
+  const suite = suiteFixture(async (stopLater) => {
+    const wired = await startWiredAccount(stopLater, 'Bloom Florist');
+    return { ...wired, keyId: await wired.system.apiKeyIdOf(wired.account.id) };
+  });
   const sender = '+12025550100';
   let sent = 0;
 
-  const stopLater = stopAfterAll();
-
-  beforeAll(async () => {
-    ({ system, receiver, account } = await startWiredAccount(stopLater, 'Bloom Florist'));
-    keyId = await system.apiKeyIdOf(account.id);
-  });
-
   const call = (method: string, path: string, json?: unknown) =>
-    system.request(method, `/v1/accounts/${account.id}${path}`, { token: account.apiKey, json });
+    suite.system.request(method, `/v1/accounts/${suite.account.id}${path}`, { token: suite.account.apiKey, json });
   const inbound = async (from: string, body: string, receivedAt: string) => {
     sent += 1;
     const messageId = `rv-${sent}`;
-    const response = await system.request('POST', '/v1/inbound', {
-      token: account.apiKey,
-      json: { accountId: account.id, messageId, from, to: sender, body, receivedAt },
+    const response = await suite.system.request('POST', '/v1/inbound', {
+      token: suite.account.apiKey,
+      json: { accountId: suite.account.id, messageId, from, to: sender, body, receivedAt },
     });
     expect(response.status).toBe(202);
     return messageId;
   };
-  const webhooks = () => receiver.on('/crm').map((request) => request.json as { type: string; data: Record<string, any> });
+  const webhooks = () => suite.receiver.on('/crm').map((request) => request.json as { type: string; data: Record<string, any> });
   const webhookOf = (type: string, messageId: string) =>
     waitFor(`the ${type} webhook of ${messageId}`, () => webhooks().find((hook) => hook.type === type && hook.data.messageId === messageId));
   const pendingReviews = async () => (await call('GET', '/reviews')).body.items as Array<Record<string, any>>;
@@ -73,10 +64,10 @@ describe('revocation by reasonable means', () => {
     const messageId = await inbound(subscriber, 'Dejen de enviarme mensajes, por favor', '2026-11-26T10:00:00.000Z');
     const hook = await webhookOf('consent.opted_out', messageId);
     expect(hook.data).toMatchObject({ keyword: null, match: 'phrase', rule: 'es.stop-texting', language: 'es', source: 'sms', replyStatus: 'queued' });
-    expect(await gateAnswer(system, account, subscriber)).toMatchObject({ allowed: false, status: 'opted_out' });
-    await waitFor('the confirmation', () => receiver.on('/sms').find((request) => (request.json as { to: string }).to === subscriber));
-    expect((receiver.on('/sms').find((request) => (request.json as { to: string }).to === subscriber)!.json as { body: string }).body).toMatch(/Te has dado de baja/);
-    const [row] = await system.sql('SELECT kind, keyword, match, rule, source FROM consent_events WHERE account_id = $1 AND source_message_id = $2', [account.id, messageId]);
+    expect(await gateAnswer(suite.system, suite.account, subscriber)).toMatchObject({ allowed: false, status: 'opted_out' });
+    await waitFor('the confirmation', () => suite.receiver.on('/sms').find((request) => (request.json as { to: string }).to === subscriber));
+    expect((suite.receiver.on('/sms').find((request) => (request.json as { to: string }).to === subscriber)!.json as { body: string }).body).toMatch(/Te has dado de baja/);
+    const [row] = await suite.system.sql('SELECT kind, keyword, match, rule, source FROM consent_events WHERE account_id = $1 AND source_message_id = $2', [suite.account.id, messageId]);
     expect(row).toEqual({ kind: 'optOut', keyword: null, match: 'phrase', rule: 'es.stop-texting', source: 'sms' });
     const history = await call('GET', `/consent/${encodeURIComponent(subscriber)}`);
     expect(history.body).toMatchObject({ status: 'opted_out', history: [expect.objectContaining({ match: 'phrase', rule: 'es.stop-texting', keyword: null })] });
@@ -89,7 +80,7 @@ describe('revocation by reasonable means', () => {
     expect(item).toMatchObject({ phone: subscriber, body: 'wrong number', rule: 'en.wrong-number', status: 'pending', receivedAt: '2026-11-27T15:00:00.000Z', deadline: '2026-12-11T15:00:00.000Z' });
     const hook = await webhookOf('consent.review_requested', messageId);
     expect(hook.data).toMatchObject({ eventId: item.id, rule: 'en.wrong-number', deadline: item.deadline, body: 'wrong number' });
-    expect(await gateAnswer(system, account, subscriber)).toMatchObject({ allowed: true });
+    expect(await gateAnswer(suite.system, suite.account, subscriber)).toMatchObject({ allowed: true });
     const metrics = await metricsRegistry.getSingleMetricAsString('optout_reviews_pending');
     expect(metrics).toMatch(/optout_reviews_pending(\{[^}]*\})? [1-9]/);
     expect(await metricsRegistry.getSingleMetricAsString('optout_reviews_oldest_pending_age_seconds')).toMatch(/optout_reviews_oldest_pending_age_seconds(\{[^}]*\})? [1-9]/);
@@ -112,12 +103,12 @@ describe('revocation by reasonable means', () => {
     const item = (await pendingReviews()).find((review) => review.phone === subscriber)!;
     const decided = await call('POST', `/reviews/${item.id}`, { decision: 'optOut' });
     expect(decided.status).toBe(200);
-    expect(decided.body).toMatchObject({ id: item.id, status: 'decided', decision: 'optOut', decidedAt: expect.any(String), decidedBy: keyId });
-    expect(await gateAnswer(system, account, subscriber)).toMatchObject({ allowed: false, status: 'opted_out', since: '2026-11-27T15:00:00.000Z' });
+    expect(decided.body).toMatchObject({ id: item.id, status: 'decided', decision: 'optOut', decidedAt: expect.any(String), decidedBy: suite.keyId });
+    expect(await gateAnswer(suite.system, suite.account, subscriber)).toMatchObject({ allowed: false, status: 'opted_out', since: '2026-11-27T15:00:00.000Z' });
     const hook = await webhookOf('consent.opted_out', item.messageId);
     expect(hook.data).toMatchObject({ source: 'review', match: 'phrase', rule: 'en.wrong-number', keyword: null });
-    const [row] = await system.sql('SELECT source, api_key_id, received_at FROM consent_events WHERE account_id = $1 AND source_message_id = $2', [account.id, item.messageId]);
-    expect(row).toEqual({ source: 'review', api_key_id: keyId, received_at: new Date('2026-11-27T15:00:00.000Z') });
+    const [row] = await suite.system.sql('SELECT source, api_key_id, received_at FROM consent_events WHERE account_id = $1 AND source_message_id = $2', [suite.account.id, item.messageId]);
+    expect(row).toEqual({ source: 'review', api_key_id: suite.keyId, received_at: new Date('2026-11-27T15:00:00.000Z') });
 
     const again = await call('POST', `/reviews/${item.id}`, { decision: 'dismiss' });
     expect(again.status).toBe(409);
@@ -139,7 +130,7 @@ describe('revocation by reasonable means', () => {
     const subscriber = '+12025550141';
     const item = (await pendingReviews()).find((review) => review.phone === subscriber)!;
     expect((await call('POST', `/reviews/${item.id}`, { decision: 'dismiss' })).body).toMatchObject({ decision: 'dismiss' });
-    expect(await gateAnswer(system, account, subscriber)).toMatchObject({ allowed: true });
+    expect(await gateAnswer(suite.system, suite.account, subscriber)).toMatchObject({ allowed: true });
   });
 
   it('a later START still wins over an optOut decided afterwards', async () => {
@@ -149,9 +140,9 @@ describe('revocation by reasonable means', () => {
     const start = await inbound(subscriber, 'START', '2026-11-26T11:05:00.000Z');
     await webhookOf('consent.opted_in', start);
     expect((await call('POST', `/reviews/${item.id}`, { decision: 'optOut' })).status).toBe(200);
-    await system.waitUntilQueuesDrain();
-    expect(await gateAnswer(system, account, subscriber)).toMatchObject({ allowed: true, status: 'opted_in' });
-    const rows = await system.sql<{ kind: string; source: string }>('SELECT kind, source FROM consent_events WHERE account_id = $1 AND phone = $2 ORDER BY received_at', [account.id, subscriber]);
+    await suite.system.waitUntilQueuesDrain();
+    expect(await gateAnswer(suite.system, suite.account, subscriber)).toMatchObject({ allowed: true, status: 'opted_in' });
+    const rows = await suite.system.sql<{ kind: string; source: string }>('SELECT kind, source FROM consent_events WHERE account_id = $1 AND phone = $2 ORDER BY received_at', [suite.account.id, subscriber]);
     expect(rows).toEqual([{ kind: 'optOut', source: 'review' }, { kind: 'optIn', source: 'sms' }]);
   });
   it('marks a review decided only with its opt-out recorded: a failed decision leaves it pending, asking again applies it', async () => {
@@ -159,23 +150,23 @@ describe('revocation by reasonable means', () => {
     const doubt = await inbound(subscriber, 'wrong number', '2026-11-26T12:00:00.000Z');
     const item = await reviewOf(doubt);
     // The ledger refuses this one row as a database that is going away would (SQLSTATE 57P03).
-    await system.sql(`CREATE FUNCTION refuse_review_row() RETURNS trigger LANGUAGE plpgsql AS $$
+    await suite.system.sql(`CREATE FUNCTION refuse_review_row() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN IF NEW.source_message_id = '${doubt}' THEN RAISE EXCEPTION 'the database is going away' USING ERRCODE = '57P03'; END IF; RETURN NEW; END $$`);
-    await system.sql('CREATE TRIGGER refuse_review_row BEFORE INSERT ON consent_events FOR EACH ROW EXECUTE FUNCTION refuse_review_row()');
+    await suite.system.sql('CREATE TRIGGER refuse_review_row BEFORE INSERT ON consent_events FOR EACH ROW EXECUTE FUNCTION refuse_review_row()');
     try {
       const failed = await call('POST', `/reviews/${item.id}`, { decision: 'optOut' });
       expect(failed.status).toBe(503);
       expect((await pendingReviews()).map((review) => review.id)).toContain(item.id);
-      expect(await system.sql('SELECT 1 FROM consent_events WHERE account_id = $1 AND phone = $2', [account.id, subscriber])).toEqual([]);
-      expect(await gateAnswer(system, account, subscriber)).toMatchObject({ allowed: true });
+      expect(await suite.system.sql('SELECT 1 FROM consent_events WHERE account_id = $1 AND phone = $2', [suite.account.id, subscriber])).toEqual([]);
+      expect(await gateAnswer(suite.system, suite.account, subscriber)).toMatchObject({ allowed: true });
     } finally {
-      await system.sql('DROP TRIGGER refuse_review_row ON consent_events');
-      await system.sql('DROP FUNCTION refuse_review_row()');
+      await suite.system.sql('DROP TRIGGER refuse_review_row ON consent_events');
+      await suite.system.sql('DROP FUNCTION refuse_review_row()');
     }
     const retried = await call('POST', `/reviews/${item.id}`, { decision: 'optOut' });
     expect(retried.status).toBe(200);
-    expect(await gateAnswer(system, account, subscriber)).toMatchObject({ allowed: false, status: 'opted_out', since: '2026-11-26T12:00:00.000Z' });
-    const [review] = await system.sql<{ consent_event_id: string | null }>('SELECT consent_event_id FROM revocation_reviews WHERE id = $1', [item.id]);
+    expect(await gateAnswer(suite.system, suite.account, subscriber)).toMatchObject({ allowed: false, status: 'opted_out', since: '2026-11-26T12:00:00.000Z' });
+    const [review] = await suite.system.sql<{ consent_event_id: string | null }>('SELECT consent_event_id FROM revocation_reviews WHERE id = $1', [item.id]);
     expect(review.consent_event_id).toEqual(expect.any(String));
   });
 
@@ -189,10 +180,10 @@ describe('revocation by reasonable means', () => {
       ]);
       expect([optOut.status, dismiss.status].sort()).toEqual([200, 409]);
       const winner = optOut.status === 200 ? 'optOut' : 'dismiss';
-      const events = await system.sql('SELECT 1 FROM consent_events WHERE account_id = $1 AND phone = $2', [account.id, subscriber]);
+      const events = await suite.system.sql('SELECT 1 FROM consent_events WHERE account_id = $1 AND phone = $2', [suite.account.id, subscriber]);
       expect(events).toHaveLength(winner === 'optOut' ? 1 : 0);
-      expect(await gateAnswer(system, account, subscriber)).toMatchObject({ allowed: winner === 'dismiss' });
-      const [review] = await system.sql<{ decision: string }>('SELECT decision FROM revocation_reviews WHERE id = $1', [item.id]);
+      expect(await gateAnswer(suite.system, suite.account, subscriber)).toMatchObject({ allowed: winner === 'dismiss' });
+      const [review] = await suite.system.sql<{ decision: string }>('SELECT decision FROM revocation_reviews WHERE id = $1', [item.id]);
       expect(review.decision).toBe(winner);
     }
   });
@@ -200,12 +191,12 @@ describe('revocation by reasonable means', () => {
     const subscriber = '+12025550181';
     const doubt = await inbound(subscriber, 'wrong number', '2026-11-26T14:00:00.000Z');
     const item = await reviewOf(doubt);
-    const other = await system.createAccount('Other Florist');
-    const asOther = (method: string, path: string, json?: unknown) => system.request(method, path, { token: other.apiKey, json });
+    const other = await suite.system.createAccount('Other Florist');
+    const asOther = (method: string, path: string, json?: unknown) => suite.system.request(method, path, { token: other.apiKey, json });
 
     // Another account's key on this account's queue, and on its own queue with this review's id.
-    expect([403, 404]).toContain((await asOther('GET', `/v1/accounts/${account.id}/reviews`)).status);
-    expect([403, 404]).toContain((await asOther('POST', `/v1/accounts/${account.id}/reviews/${item.id}`, { decision: 'optOut' })).status);
+    expect([403, 404]).toContain((await asOther('GET', `/v1/accounts/${suite.account.id}/reviews`)).status);
+    expect([403, 404]).toContain((await asOther('POST', `/v1/accounts/${suite.account.id}/reviews/${item.id}`, { decision: 'optOut' })).status);
     expect((await asOther('POST', `/v1/accounts/${other.id}/reviews/${item.id}`, { decision: 'optOut' })).status).toBe(404);
     expect((await asOther('GET', `/v1/accounts/${other.id}/reviews`)).body.items).toEqual([]);
 
@@ -216,15 +207,15 @@ describe('revocation by reasonable means', () => {
       expect(JSON.stringify(refused.body.error.details)).toMatch(/decision|extra/);
     }
     const nested = `{"decision":${'['.repeat(100_000)}"optOut"${']'.repeat(100_000)}}`;
-    const deep = await system.request('POST', `/v1/accounts/${account.id}/reviews/${item.id}`, { token: account.apiKey, body: nested, contentType: 'application/json' });
+    const deep = await suite.system.request('POST', `/v1/accounts/${suite.account.id}/reviews/${item.id}`, { token: suite.account.apiKey, body: nested, contentType: 'application/json' });
     expect(deep.status).toBe(400);
     expect((await pendingReviews()).map((review) => review.id)).toContain(item.id);
-    expect(await gateAnswer(system, account, subscriber)).toMatchObject({ allowed: true });
+    expect(await gateAnswer(suite.system, suite.account, subscriber)).toMatchObject({ allowed: true });
 
     // The review's id in upper case is the same review: decided once, and the number blocked.
     expect((await call('POST', `/reviews/${item.id.toUpperCase()}`, { decision: 'optOut' })).status).toBe(200);
     expect((await call('POST', `/reviews/${item.id}`, { decision: 'dismiss' })).status).toBe(409);
-    expect(await gateAnswer(system, account, subscriber)).toMatchObject({ allowed: false, status: 'opted_out' });
+    expect(await gateAnswer(suite.system, suite.account, subscriber)).toMatchObject({ allowed: false, status: 'opted_out' });
 
     // A mode in other casing is refused, not guessed; a dry run of a huge text is answered.
     expect((await call('PUT', '/compliance', { revocation: { mode: 'REASONABLE' } })).status).toBe(400);
