@@ -5,6 +5,7 @@ import { CompiledProfileCache, PROFILE_CHANGES_REDIS, ProfileChangePublisher, Pr
 import { TestAppContext } from '../support/app-context';
 import { TEST_REDIS_URL } from '../support/test-config';
 import { waitFor } from '../support/wait-for';
+import { suiteFixture } from '../support/suite-fixture';
 
 /**
  * The compiled-profile cache and its change channel on the real Redis and Postgres: an
@@ -13,46 +14,36 @@ import { waitFor } from '../support/wait-for';
  * been missed meanwhile).
  */
 describe('the compiled-profile cache and its change channel', () => {
-  let system: TestAppContext;
-  let cache: CompiledProfileCache;
-  let subscriber: IORedis;
-  let admin: IORedis;
-  let accountId: string;
-
-  beforeAll(async () => {
-    system = await TestAppContext.start([ProfilesModule]);
-    cache = system.get(CompiledProfileCache);
-    subscriber = system.get<IORedis>(PROFILE_CHANGES_REDIS as never);
-    admin = new IORedis(TEST_REDIS_URL);
-    accountId = await system.createAccount();
+  const suite = suiteFixture(async (stopLater) => {
+    const system = stopLater(await TestAppContext.start([ProfilesModule]));
+    const admin = new IORedis(TEST_REDIS_URL);
+    stopLater({ stop: async () => admin.disconnect() });
+    const cache = system.get(CompiledProfileCache);
+    const accountId = await system.createAccount();
     await waitFor('the cache to be subscribed', () => (cache.isPushActive ? true : undefined));
-  });
-
-  afterAll(async () => {
-    admin?.disconnect();
-    await system?.stop();
+    return { system, cache, subscriber: system.get<IORedis>(PROFILE_CHANGES_REDIS as never), admin, accountId };
   });
 
   const save = (...extraOptOut: string[]) =>
-    system.get(ComplianceProfileRepository).saveNextVersion(accountId, {
+    suite.system.get(ComplianceProfileRepository).saveNextVersion(suite.accountId, {
       ...DEFAULT_PROFILE,
       optOut: { ...DEFAULT_PROFILE.optOut, keywords: [...DEFAULT_PROFILE.optOut.keywords, ...extraOptOut] },
     });
-  const versionSeen = async () => (await cache.forAccount(accountId)).version;
+  const versionSeen = async () => (await suite.cache.forAccount(suite.accountId)).version;
 
   it('keeps serving its compiled copy until a change is announced, then reads the new version', async () => {
     expect(await versionSeen()).toBe(0);
     const { version } = await save('PAUSE'); // stored, not announced
     expect(await versionSeen()).toBe(0); // trusted for PROFILE_RECHECK_MS (30 s) while pushes flow
     const started = Date.now();
-    expect(await system.get(ProfileChangePublisher).publish({ accountId, version })).toBeGreaterThanOrEqual(1);
+    expect(await suite.system.get(ProfileChangePublisher).publish({ accountId: suite.accountId, version })).toBeGreaterThanOrEqual(1);
     await waitFor('the announced version', async () => ((await versionSeen()) === version ? true : undefined), { timeoutMs: 1_000, intervalMs: 5 });
     expect(Date.now() - started).toBeLessThan(1_000);
   });
 
   it('polls Postgres every second while the channel is down', async () => {
-    subscriber.disconnect(); // no reconnection: the channel stays down
-    await waitFor('the cache to notice', () => (cache.isPushActive ? undefined : true));
+    suite.subscriber.disconnect(); // no reconnection: the channel stays down
+    await waitFor('the cache to notice', () => (suite.cache.isPushActive ? undefined : true));
     const before = await versionSeen();
     const { version } = await save('PAUSE', 'HALT'); // never announced
     const started = Date.now();
@@ -64,20 +55,20 @@ describe('the compiled-profile cache and its change channel', () => {
 
   it('drops every compiled profile when the channel comes back', async () => {
     await versionSeen();
-    expect(cache.size).toBeGreaterThan(0);
-    await subscriber.connect();
-    await waitFor('the channel to be back and the cache emptied', () => (cache.isPushActive && cache.size === 0 ? true : undefined), { timeoutMs: 5_000 });
+    expect(suite.cache.size).toBeGreaterThan(0);
+    await suite.subscriber.connect();
+    await waitFor('the channel to be back and the cache emptied', () => (suite.cache.isPushActive && suite.cache.size === 0 ? true : undefined), { timeoutMs: 5_000 });
   });
 
   it('resubscribes by itself after Redis drops the connection', async () => {
     await versionSeen();
-    const { localAddress, localPort } = (subscriber as unknown as { stream: { localAddress: string; localPort: number } }).stream;
+    const { localAddress, localPort } = (suite.subscriber as unknown as { stream: { localAddress: string; localPort: number } }).stream;
     const address = `${localAddress}:${localPort}`; // the subscriber as Redis sees it
-    expect(await admin.client('KILL', 'ADDR', address)).toBe(1); // one connection killed
-    await waitFor('the channel to be back and the cache emptied', () => (cache.isPushActive && cache.size === 0 ? true : undefined), { timeoutMs: 10_000 });
+    expect(await suite.admin.client('KILL', 'ADDR', address)).toBe(1); // one connection killed
+    await waitFor('the channel to be back and the cache emptied', () => (suite.cache.isPushActive && suite.cache.size === 0 ? true : undefined), { timeoutMs: 10_000 });
     const { version } = await save('PAUSE', 'HALT', 'WAIT');
     await versionSeen(); // cache the version before the announcement
-    await system.get(ProfileChangePublisher).publish({ accountId, version });
+    await suite.system.get(ProfileChangePublisher).publish({ accountId: suite.accountId, version });
     await waitFor('the announced version', async () => ((await versionSeen()) === version ? true : undefined), { timeoutMs: 1_000 });
   });
 });

@@ -4,6 +4,7 @@ import { QueueName, UnavailableError } from '@optout/contracts';
 import { GateCache } from '@optout/gate';
 import { jobIds, JobProducer } from '@optout/queue';
 import { TestAppContext } from '../support/app-context';
+import { suiteFixture } from '../support/suite-fixture';
 
 /**
  * The one apply path (libs/consent) for sources other than a keyword text — what carrier
@@ -12,23 +13,14 @@ import { TestAppContext } from '../support/app-context';
  * and a decision whose later step failed is completed by applying it again.
  */
 describe('applying a consent decision', () => {
-  let system: TestAppContext;
-  let applier: ConsentApplier;
-  let producer: JobProducer;
-  let accountId: string;
+  const suite = suiteFixture(async (stopLater) => {
+    const system = stopLater(await TestAppContext.start([ConsentModule]));
+    return { system, applier: system.get(ConsentApplier), producer: system.get(JobProducer), accountId: await system.createAccount() };
+  });
   let phones = 0;
 
-  beforeAll(async () => {
-    system = await TestAppContext.start([ConsentModule]);
-    applier = system.get(ConsentApplier);
-    producer = system.get(JobProducer);
-    accountId = await system.createAccount();
-  });
-
-  afterAll(() => system?.stop());
-
   const decision = (overrides: Partial<ConsentDecision>): ConsentDecision => ({
-    accountId,
+    accountId: suite.accountId,
     phone: `+1202555${String(2000 + phones++)}`,
     kind: 'optOut',
     source: 'carrier',
@@ -42,65 +34,65 @@ describe('applying a consent decision', () => {
 
   const ledgerRow = async (sourceMessageId: string) =>
     (
-      await system.sql<{ id: string; source: string; carrier_code: string | null; rule: string | null; match: string | null; follow_ups_done_at: Date | null }>(
+      await suite.system.sql<{ id: string; source: string; carrier_code: string | null; rule: string | null; match: string | null; follow_ups_done_at: Date | null }>(
         'SELECT id, source, carrier_code, rule, match, follow_ups_done_at FROM consent_events WHERE account_id = $1 AND source_message_id = $2',
-        [accountId, sourceMessageId],
+        [suite.accountId, sourceMessageId],
       )
     )[0];
 
   it('records a carrier opt-out with its code, blocks at the gate, announces it, and sends no text', async () => {
     const carrier = decision({ carrierCode: '21610' });
-    const applied = await applier.applyDecision(carrier);
+    const applied = await suite.applier.applyDecision(carrier);
 
     expect(applied).toMatchObject({ outcome: 'applied', state: { status: 'opted_out' } });
     const row = await ledgerRow(carrier.sourceMessageId);
     expect(row).toMatchObject({ source: 'carrier', carrier_code: '21610', rule: null });
     expect(row.follow_ups_done_at).not.toBeNull();
-    expect(await system.get(GateCache).get(accountId, carrier.phone)).toMatchObject({ status: 'opted_out' });
-    expect(await producer.queue(QueueName.Replies).getJob(jobIds.reply(row.id))).toBeUndefined();
-    const webhook = await producer.queue(QueueName.WebhookEvents).getJob(jobIds.webhookEvent(row.id));
+    expect(await suite.system.get(GateCache).get(suite.accountId, carrier.phone)).toMatchObject({ status: 'opted_out' });
+    expect(await suite.producer.queue(QueueName.Replies).getJob(jobIds.reply(row.id))).toBeUndefined();
+    const webhook = await suite.producer.queue(QueueName.WebhookEvents).getJob(jobIds.webhookEvent(row.id));
     expect(webhook?.data).toMatchObject({ type: 'consent.opted_out', data: { phone: carrier.phone, replyStatus: 'none' } });
   });
 
   it('records a reviewer\'s decision with its rule and match, and sends the confirmation it carries', async () => {
     const review = decision({ source: 'review', sourceMessageId: `review:${randomUUID()}`, rule: 'en.stop-texting', match: 'phrase', reply: { body: 'You are unsubscribed.' } });
-    await applier.applyDecision(review);
+    await suite.applier.applyDecision(review);
 
     const row = await ledgerRow(review.sourceMessageId);
     expect(row).toMatchObject({ source: 'review', rule: 'en.stop-texting', match: 'phrase', carrier_code: null });
-    expect((await producer.queue(QueueName.Replies).getJob(jobIds.reply(row.id)))?.data).toMatchObject({ to: review.phone, body: 'You are unsubscribed.' });
+    expect((await suite.producer.queue(QueueName.Replies).getJob(jobIds.reply(row.id)))?.data).toMatchObject({ to: review.phone, body: 'You are unsubscribed.' });
   });
 
   it('applied twice, is recorded once and announced once', async () => {
     const carrier = decision({});
-    await applier.applyDecision(carrier);
-    await expect(applier.applyDecision({ ...carrier, correlationId: 'again' })).resolves.toMatchObject({ outcome: 'duplicate' });
-    expect(await system.sql('SELECT 1 FROM consent_events WHERE account_id = $1 AND phone = $2', [accountId, carrier.phone])).toHaveLength(1);
+    await suite.applier.applyDecision(carrier);
+    await expect(suite.applier.applyDecision({ ...carrier, correlationId: 'again' })).resolves.toMatchObject({ outcome: 'duplicate' });
+    expect(await suite.system.sql('SELECT 1 FROM consent_events WHERE account_id = $1 AND phone = $2', [suite.accountId, carrier.phone])).toHaveLength(1);
   });
 
   it('says "unavailable" when the gate cannot be written after the commit, and completes on the next attempt', async () => {
     const carrier = decision({});
-    const cache = system.get(GateCache);
+    const cache = suite.system.get(GateCache);
     const failing = jest.spyOn(cache, 'writeIfNewer').mockRejectedValueOnce(new Error('Redis went away'));
-    const error = await applier.applyDecision(carrier).catch((thrown: unknown) => thrown);
+    const error = await suite.applier.applyDecision(carrier).catch((thrown: unknown) => thrown);
     failing.mockRestore();
     expect(error).toBeInstanceOf(UnavailableError);
     expect(error).toMatchObject({ code: 'gate_unavailable' });
     const row = await ledgerRow(carrier.sourceMessageId);
     expect(row.follow_ups_done_at).toBeNull();
 
-    await expect(applier.applyDecision(carrier)).resolves.toMatchObject({ outcome: 'applied' });
-    expect(await cache.get(accountId, carrier.phone)).toMatchObject({ status: 'opted_out' });
+    await expect(suite.applier.applyDecision(carrier)).resolves.toMatchObject({ outcome: 'applied' });
+    expect(await cache.get(suite.accountId, carrier.phone)).toMatchObject({ status: 'opted_out' });
     expect((await ledgerRow(carrier.sourceMessageId)).follow_ups_done_at).not.toBeNull();
   });
 
   it('records a later decision that a newer one already decided, and announces nothing', async () => {
     const phone = `+1202555${String(2000 + phones++)}`;
-    await applier.applyDecision(decision({ phone, kind: 'optIn', source: 'api', sourceMessageId: `api:${randomUUID()}`, receivedAt: new Date('2026-11-26T11:00:00.000Z') }));
+    await suite.applier.applyDecision(decision({ phone, kind: 'optIn', source: 'api', sourceMessageId: `api:${randomUUID()}`, receivedAt: new Date('2026-11-26T11:00:00.000Z') }));
     const late = decision({ phone });
-    const applied = await applier.applyDecision(late);
+    const applied = await suite.applier.applyDecision(late);
     expect(applied).toMatchObject({ outcome: 'superseded', state: { status: 'opted_in' }, decider: { source: 'api' } });
     const row = await ledgerRow(late.sourceMessageId);
-    expect(await producer.queue(QueueName.WebhookEvents).getJob(jobIds.webhookEvent(row.id))).toBeUndefined();
+    expect(await suite.producer.queue(QueueName.WebhookEvents).getJob(jobIds.webhookEvent(row.id))).toBeUndefined();
   });
 });

@@ -4,7 +4,7 @@ import { JobProducer } from '@optout/queue';
 import { freePort } from '../support/app-processes';
 import { RunningSystem } from '../support/running-system';
 import { TEST_ADMIN_TOKEN } from '../support/test-config';
-import { stopAfterAll } from '../support/stop-after-all';
+import { suiteFixture } from '../support/suite-fixture';
 
 const ADMIN = { authorization: `Bearer ${TEST_ADMIN_TOKEN}` };
 
@@ -36,22 +36,16 @@ function expectNoFraming(response: Response): void {
 /** Issue 13, item 6: a read-only queue dashboard by default, no framing, and /ops + /metrics off the public port. */
 describe('the admin surface', () => {
   describe('by default (no OPS_PORT, no OPS_DASHBOARD_WRITE)', () => {
-    let system: RunningSystem;
-
-    const stopLater = stopAfterAll();
-
-    beforeAll(async () => {
-      system = stopLater(await RunningSystem.start());
-    }, 60_000);
+    const suite = suiteFixture(async (stopLater) => ({ system: stopLater(await RunningSystem.start()) }));
 
     it('refuses every change through the dashboard with 405, and nothing changes', async () => {
       for (const change of DASHBOARD_CHANGES) {
-        const response = await call(system.baseUrl, change.method, change.path, change.body);
+        const response = await call(suite.system.baseUrl, change.method, change.path, change.body);
         expect({ path: change.path, status: response.status }).toEqual({ path: change.path, status: 405 });
         expect(response.headers.get('allow')).toBe('GET, HEAD');
         expect(((await response.json()) as { error: { code: string } }).error.code).toBe('dashboard_read_only');
       }
-      const queues = system.app.get(JobProducer).allQueues();
+      const queues = suite.system.app.get(JobProducer).allQueues();
       const inbound = queues.find((queue) => queue.name === 'inbound')!;
       const consent = queues.find((queue) => queue.name === 'consent')!;
       expect(await inbound.isPaused()).toBe(false);
@@ -60,8 +54,8 @@ describe('the admin surface', () => {
     });
 
     it('still asks for the admin token first, and still shows the queues (read-only) to the admin', async () => {
-      expect((await call(system.baseUrl, 'PUT', '/ops/queues/api/queues/inbound/pause', undefined, {})).status).toBe(401);
-      const api = await call(system.baseUrl, 'GET', '/ops/queues/api/queues');
+      expect((await call(suite.system.baseUrl, 'PUT', '/ops/queues/api/queues/inbound/pause', undefined, {})).status).toBe(401);
+      const api = await call(suite.system.baseUrl, 'GET', '/ops/queues/api/queues');
       expect(api.status).toBe(200);
       const { queues } = (await api.json()) as { queues: Array<{ name: string; readOnlyMode: boolean }> };
       expect(queues.length).toBeGreaterThan(0);
@@ -69,54 +63,51 @@ describe('the admin surface', () => {
     });
 
     it('forbids framing of the dashboard page, its 401, and the API answers', async () => {
-      const page = await call(system.baseUrl, 'GET', '/ops/queues');
+      const page = await call(suite.system.baseUrl, 'GET', '/ops/queues');
       expect(page.status).toBe(200);
       expect(page.headers.get('content-type')).toMatch(/^text\/html/);
       expectNoFraming(page);
-      expectNoFraming(await call(system.baseUrl, 'GET', '/ops/queues/queue/inbound'));
-      expectNoFraming(await call(system.baseUrl, 'GET', '/ops/queues', undefined, {}));
-      expectNoFraming(await call(system.baseUrl, 'GET', '/health/live'));
-      expectNoFraming(await call(system.baseUrl, 'GET', '/no/such/page'));
+      expectNoFraming(await call(suite.system.baseUrl, 'GET', '/ops/queues/queue/inbound'));
+      expectNoFraming(await call(suite.system.baseUrl, 'GET', '/ops/queues', undefined, {}));
+      expectNoFraming(await call(suite.system.baseUrl, 'GET', '/health/live'));
+      expectNoFraming(await call(suite.system.baseUrl, 'GET', '/no/such/page'));
     });
   });
 
   describe('with OPS_PORT and OPS_DASHBOARD_WRITE=true', () => {
-    let system: RunningSystem;
-    let opsUrl: string;
-
-    const stopLater = stopAfterAll();
-
-    beforeAll(async () => {
+    const suite = suiteFixture(async (stopLater) => {
       const opsPort = await freePort();
-      opsUrl = `http://127.0.0.1:${opsPort}`;
-      system = stopLater(await RunningSystem.start({ OPS_PORT: String(opsPort), OPS_DASHBOARD_WRITE: 'true' }));
-    }, 60_000);
+      return {
+        system: stopLater(await RunningSystem.start({ OPS_PORT: String(opsPort), OPS_DASHBOARD_WRITE: 'true' })),
+        opsUrl: `http://127.0.0.1:${opsPort}`,
+      };
+    });
 
     it('serves neither /metrics nor /ops on the public port, admin token or not', async () => {
       for (const path of ['/metrics', '/ops/queues', '/ops/queues/health', '/ops/queues/api/queues', '/ops/queues/static/favicon-32x32.png']) {
-        expect({ path, status: (await call(system.baseUrl, 'GET', path)).status }).toEqual({ path, status: 404 });
+        expect({ path, status: (await call(suite.system.baseUrl, 'GET', path)).status }).toEqual({ path, status: 404 });
       }
-      expect((await call(system.baseUrl, 'PUT', '/ops/queues/api/queues/inbound/pause')).status).toBe(404);
-      expect((await call(system.baseUrl, 'GET', '/health/ready', undefined, {})).status).toBe(200);
+      expect((await call(suite.system.baseUrl, 'PUT', '/ops/queues/api/queues/inbound/pause')).status).toBe(404);
+      expect((await call(suite.system.baseUrl, 'GET', '/health/ready', undefined, {})).status).toBe(200);
     });
 
     it('serves them on the operations port, the dashboard behind the admin token and without framing', async () => {
-      const metrics = await call(opsUrl, 'GET', '/metrics', undefined, {});
+      const metrics = await call(suite.opsUrl, 'GET', '/metrics', undefined, {});
       expect(metrics.status).toBe(200);
       expect(await metrics.text()).toContain('optout_');
-      expect((await call(opsUrl, 'GET', '/ops/queues/health', undefined, {})).status).toBe(401);
-      expect((await call(opsUrl, 'GET', '/ops/queues/health')).status).toBe(200);
-      const page = await call(opsUrl, 'GET', '/ops/queues');
+      expect((await call(suite.opsUrl, 'GET', '/ops/queues/health', undefined, {})).status).toBe(401);
+      expect((await call(suite.opsUrl, 'GET', '/ops/queues/health')).status).toBe(200);
+      const page = await call(suite.opsUrl, 'GET', '/ops/queues');
       expect(page.status).toBe(200);
       expectNoFraming(page);
-      expect((await call(opsUrl, 'GET', '/v1/accounts')).status).toBe(404);
+      expect((await call(suite.opsUrl, 'GET', '/v1/accounts')).status).toBe(404);
     });
 
     it('lets the dashboard change queues when writing is turned on', async () => {
-      const inbound = system.app.get(JobProducer).allQueues().find((queue) => queue.name === 'inbound')!;
-      expect((await call(opsUrl, 'PUT', '/ops/queues/api/queues/inbound/pause')).status).toBe(200);
+      const inbound = suite.system.app.get(JobProducer).allQueues().find((queue) => queue.name === 'inbound')!;
+      expect((await call(suite.opsUrl, 'PUT', '/ops/queues/api/queues/inbound/pause')).status).toBe(200);
       expect(await inbound.isPaused()).toBe(true);
-      expect((await call(opsUrl, 'PUT', '/ops/queues/api/queues/inbound/resume')).status).toBe(200);
+      expect((await call(suite.opsUrl, 'PUT', '/ops/queues/api/queues/inbound/resume')).status).toBe(200);
       expect(await inbound.isPaused()).toBe(false);
     });
 

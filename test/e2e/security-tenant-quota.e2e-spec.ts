@@ -6,24 +6,20 @@ import { OwnRedis } from '../support/own-redis';
 import { RunningSystem } from '../support/running-system';
 import { waitFor } from '../support/wait-for';
 import { gateAnswer } from '../support/gate';
-import { stopAfterAll } from '../support/stop-after-all';
+import { suiteFixture } from '../support/suite-fixture';
 
 const LONG_TEXT = 'x'.repeat(1600);
 
 /** Issue 13, item 4: one account cannot fill Redis for everyone. */
 describe('one account cannot fill Redis', () => {
   describe('per-account ingestion quotas', () => {
-    let system: RunningSystem;
-
-    const stopLater = stopAfterAll();
-
-    beforeAll(async () => {
-      system = stopLater(await RunningSystem.start({ INBOUND_ACCOUNT_MESSAGES_PER_SECOND: '200', INBOUND_ACCOUNT_BYTES_PER_SECOND: '100000' }));
-    }, 60_000);
+    const suite = suiteFixture(async (stopLater) => ({
+      system: stopLater(await RunningSystem.start({ INBOUND_ACCOUNT_MESSAGES_PER_SECOND: '200', INBOUND_ACCOUNT_BYTES_PER_SECOND: '100000' })),
+    }));
 
     it("keeps accepting and applying another account's STOP while one account floods", async () => {
-      const flooder = await system.createAccount('Flooding Florist');
-      const quiet = await system.createAccount('Quiet Florist');
+      const flooder = await suite.system.createAccount('Flooding Florist');
+      const quiet = await suite.system.createAccount('Quiet Florist');
       const batch = (round: number) => ({
         messages: Array.from({ length: 100 }, (_, i) => ({ accountId: flooder.id, messageId: `flood-${round}-${i}`, from: `+1202555${String(1000 + i)}`, to: '+12025550100', body: LONG_TEXT })),
       });
@@ -34,7 +30,7 @@ describe('one account cannot fill Redis', () => {
       const flood = Promise.all(
         Array.from({ length: 5 }, async (_, sender) => {
           for (let round = 0; round < 20; round++) {
-            const response = await system.request('POST', '/v1/inbound/batch', { token: flooder.apiKey, json: batch(sender * 100 + round) });
+            const response = await suite.system.request('POST', '/v1/inbound/batch', { token: flooder.apiKey, json: batch(sender * 100 + round) });
             statuses.push(response.status);
             if (response.status === 429) refusals.push({ retryAfter: response.headers.get('retry-after'), code: response.body.error.code, message: response.body.error.message });
           }
@@ -42,7 +38,7 @@ describe('one account cannot fill Redis', () => {
       );
       // The other account's STOP, in the middle of the flood.
       await new Promise((resolve) => setTimeout(resolve, 200));
-      const stop = await system.request('POST', '/v1/inbound', {
+      const stop = await suite.system.request('POST', '/v1/inbound', {
         token: quiet.apiKey,
         json: { accountId: quiet.id, messageId: 'quiet-stop', from: '+12025550777', to: '+12025550100', body: 'STOP' },
       });
@@ -62,15 +58,15 @@ describe('one account cannot fill Redis', () => {
       // And the quiet account's STOP is applied.
       await waitFor(
         "the quiet account's STOP to be applied",
-        async () => ((await gateAnswer(system, quiet, '+12025550777')).allowed === false ? true : undefined),
+        async () => ((await gateAnswer(suite.system, quiet, '+12025550777')).allowed === false ? true : undefined),
         { timeoutMs: 60_000, intervalMs: 100 },
       );
     }, 180_000);
 
     it('keeps completed inbound jobs for minutes, not an hour', async () => {
-      const inbound = system.app.get(JobProducer).queue(QueueName.Inbound);
+      const inbound = suite.system.app.get(JobProducer).queue(QueueName.Inbound);
       expect(inbound.defaultJobOptions.removeOnComplete).toEqual({ age: 300, count: 50_000 });
-      const consent = system.app.get(JobProducer).queue(QueueName.Consent);
+      const consent = suite.system.app.get(JobProducer).queue(QueueName.Consent);
       expect(consent.defaultJobOptions.removeOnComplete).toEqual({ age: 300, count: 50_000 });
     });
   });

@@ -4,6 +4,7 @@ import { GateCache, SendGateService } from '@optout/gate';
 import { BlocklistModule } from '../../apps/blocklist/src/blocklist.module';
 import { TestAppContext } from '../support/app-context';
 import { classifiedMessage } from '../support/classified-message';
+import { suiteFixture } from '../support/suite-fixture';
 
 /**
  * The send gate's guarantee: once an opt-out has been applied, no interleaving of a
@@ -12,26 +13,21 @@ import { classifiedMessage } from '../support/classified-message';
  * that every order of (reader fill) against (writer commit, writer cache write) is forced.
  */
 describe('send gate consistency under forced interleavings', () => {
-  let system: TestAppContext;
-  let applier: ConsentApplier;
-  let cache: GateCache;
-  let states: ConsentStateRepository;
-  let accountId: string;
-  let sequence = 0;
-
-  beforeAll(async () => {
-    system = await TestAppContext.start([BlocklistModule]);
-    applier = system.get(ConsentApplier);
-    cache = system.get(GateCache);
-    states = system.get(ConsentStateRepository);
-    accountId = await system.createAccount();
+  const suite = suiteFixture(async (stopLater) => {
+    const system = stopLater(await TestAppContext.start([BlocklistModule]));
+    return {
+      system,
+      applier: system.get(ConsentApplier),
+      cache: system.get(GateCache),
+      states: system.get(ConsentStateRepository),
+      accountId: await system.createAccount(),
+    };
   });
-
-  afterAll(() => system?.stop());
+  let sequence = 0;
 
   const decision = (phone: string, kind: 'optOut' | 'optIn', receivedAt: Date) =>
     classifiedMessage({
-      accountId,
+      accountId: suite.accountId,
       messageId: `m-${++sequence}`,
       from: phone,
       kind,
@@ -46,19 +42,19 @@ describe('send gate consistency under forced interleavings', () => {
   function heldReader(release: Promise<void>, readDone: () => void): SendGateService {
     const heldStates = {
       findMany: async (account: string, phones: string[]) => {
-        const rows = await states.findMany(account, phones);
+        const rows = await suite.states.findMany(account, phones);
         readDone();
         await release;
         return rows;
       },
     } as unknown as ConsentStateRepository;
-    return new SendGateService(cache, heldStates, system.get(ConsentErasureRepository));
+    return new SendGateService(suite.cache, heldStates, suite.system.get(ConsentErasureRepository));
   }
 
   /** Holds the blocklist worker's cache write (after its commit) until `release`. */
   function holdWriterCacheWrite(release: Promise<void>): () => void {
-    const original = cache.writeIfNewer.bind(cache);
-    const spy = jest.spyOn(cache, 'writeIfNewer').mockImplementation(async (...args) => {
+    const original = suite.cache.writeIfNewer.bind(suite.cache);
+    const spy = jest.spyOn(suite.cache, 'writeIfNewer').mockImplementation(async (...args) => {
       await release;
       return original(...args);
     });
@@ -81,13 +77,13 @@ describe('send gate consistency under forced interleavings', () => {
     const restore = holdWriterCacheWrite(writerRelease.promise);
     try {
       // The reader reads Postgres before the opt-out commits: it sees "unknown".
-      const reading = heldReader(readerRelease.promise, readerRead.open).check(accountId, phone);
+      const reading = heldReader(readerRelease.promise, readerRead.open).check(suite.accountId, phone);
       await readerRead.promise;
       if (order === 'fill before commit') {
         readerRelease.open();
         expect((await reading).allowed).toBe(true);
       }
-      const applying = applier.applyDecision(decisionOfText(decision(phone, 'optOut', new Date())));
+      const applying = suite.applier.applyDecision(decisionOfText(decision(phone, 'optOut', new Date())));
       await waitForCommit(phone);
       if (order === 'fill between commit and cache write') {
         readerRelease.open();
@@ -102,8 +98,8 @@ describe('send gate consistency under forced interleavings', () => {
     } finally {
       restore();
     }
-    expect(await cache.get(accountId, phone)).toMatchObject({ status: 'opted_out' });
-    expect((await system.get(SendGateService).check(accountId, phone)).allowed).toBe(false);
+    expect(await suite.cache.get(suite.accountId, phone)).toMatchObject({ status: 'opted_out' });
+    expect((await suite.system.get(SendGateService).check(suite.accountId, phone)).allowed).toBe(false);
   });
 
   it('holds under 300 random interleavings of reads, opt-outs and earlier opt-ins', async () => {
@@ -112,13 +108,13 @@ describe('send gate consistency under forced interleavings', () => {
     for (let i = 0; i < 300; i++) {
       const phone = `+1505555${String(1000 + i)}`;
       const base = Date.parse('2026-11-26T10:00:00Z') + i * 1000;
-      if (random() < 0.5) await applier.applyDecision(decisionOfText(decision(phone, 'optIn', new Date(base))));
-      await cache.delete(accountId, phone);
+      if (random() < 0.5) await suite.applier.applyDecision(decisionOfText(decision(phone, 'optIn', new Date(base))));
+      await suite.cache.delete(suite.accountId, phone);
       const readerRelease = latch();
       const writerRelease = latch();
       const restore = holdWriterCacheWrite(writerRelease.promise);
-      const readers = Array.from({ length: 1 + Math.floor(random() * 3) }, () => heldReader(readerRelease.promise, () => undefined).check(accountId, phone));
-      const applying = applier.applyDecision(decisionOfText(decision(phone, 'optOut', new Date(base + 500))));
+      const readers = Array.from({ length: 1 + Math.floor(random() * 3) }, () => heldReader(readerRelease.promise, () => undefined).check(suite.accountId, phone));
+      const applying = suite.applier.applyDecision(decisionOfText(decision(phone, 'optOut', new Date(base + 500))));
       const releases = [() => readerRelease.open(), () => writerRelease.open()];
       if (random() < 0.5) releases.reverse();
       for (const release of releases) {
@@ -127,7 +123,7 @@ describe('send gate consistency under forced interleavings', () => {
       }
       await Promise.all([applying, ...readers]);
       restore();
-      const cached = await cache.get(accountId, phone);
+      const cached = await suite.cache.get(suite.accountId, phone);
       if (cached?.status !== 'opted_out') failures.push(`${phone}: cache says ${cached?.status}`);
     }
     expect(failures).toEqual([]);
@@ -136,20 +132,20 @@ describe('send gate consistency under forced interleavings', () => {
   it('keeps the newer decision when two writers finish out of order', async () => {
     const phone = '+16065551000';
     const writerRelease = latch();
-    const newer = applier.applyDecision(decisionOfText(decision(phone, 'optIn', new Date('2026-11-26T10:00:02Z'))));
+    const newer = suite.applier.applyDecision(decisionOfText(decision(phone, 'optIn', new Date('2026-11-26T10:00:02Z'))));
     await newer;
     const restore = holdWriterCacheWrite(writerRelease.promise);
-    const older = applier.applyDecision(decisionOfText(decision(phone, 'optOut', new Date('2026-11-26T10:00:01Z'))));
+    const older = suite.applier.applyDecision(decisionOfText(decision(phone, 'optOut', new Date('2026-11-26T10:00:01Z'))));
     writerRelease.open();
     await older;
     restore();
-    expect(await cache.get(accountId, phone)).toMatchObject({ status: 'opted_in' });
-    expect((await states.find(accountId, phone))?.status).toBe('opted_in');
+    expect(await suite.cache.get(suite.accountId, phone)).toMatchObject({ status: 'opted_in' });
+    expect((await suite.states.find(suite.accountId, phone))?.status).toBe('opted_in');
   });
 
   async function waitForCommit(phone: string): Promise<void> {
     for (let i = 0; i < 500; i++) {
-      if ((await states.find(accountId, phone))?.status === 'opted_out') return;
+      if ((await suite.states.find(suite.accountId, phone))?.status === 'opted_out') return;
       await delay(2);
     }
     throw new Error(`the opt-out of ${phone} never committed`);
