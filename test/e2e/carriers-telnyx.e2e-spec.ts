@@ -5,7 +5,7 @@ import { RunningSystem } from '../support/running-system';
 import { waitFor } from '../support/wait-for';
 import { repliesOf, waitForReplyStatus } from '../support/webhook-helpers';
 import { gateAnswer } from '../support/gate';
-import { stopAfterAll } from '../support/stop-after-all';
+import { suiteFixture } from '../support/suite-fixture';
 
 jest.setTimeout(60_000);
 
@@ -21,18 +21,10 @@ describe('Telnyx', () => {
   const business = '+12025550100';
   const { publicKey, privateKey } = generateKeyPairSync('ed25519');
   const portalPublicKey = Buffer.from(publicKey.export({ format: 'jwk' }).x as string, 'base64url').toString('base64');
-  let system: RunningSystem;
-  let telnyx: FakeTelnyx;
-  let account: { id: string; apiKey: string };
-  let phoneSeq = 0;
-  const nextPhone = () => `+1202555${String(6000 + phoneSeq++)}`;
-
-  const stopLater = stopAfterAll();
-
-  beforeAll(async () => {
-    system = stopLater(await RunningSystem.start({ WEBHOOK_TIMEOUT_MS: '1500' }));
-    telnyx = stopLater(await new FakeTelnyx(apiKey).start());
-    account = await system.createAccount('Telnyx user');
+  const suite = suiteFixture(async (stopLater) => {
+    const system = stopLater(await RunningSystem.start({ WEBHOOK_TIMEOUT_MS: '1500' }));
+    const telnyx = stopLater(await new FakeTelnyx(apiKey).start());
+    const account = await system.createAccount('Telnyx user');
     const put = await system.request('PUT', `/v1/accounts/${account.id}/reply-transport`, {
       token: account.apiKey,
       json: { type: 'telnyx', apiKey, publicKey: portalPublicKey, messagingProfileId: profileId, baseUrl: telnyx.baseUrl },
@@ -40,14 +32,18 @@ describe('Telnyx', () => {
     expect(put.status).toBe(200);
     expect(put.body).toEqual({ type: 'telnyx', messagingProfileId: profileId, publicKey: portalPublicKey, baseUrl: telnyx.baseUrl, apiKeySet: true, updatedAt: expect.any(String) });
     expect(JSON.stringify(put.body)).not.toContain(apiKey);
+    return { system, telnyx, account };
   });
+
+  let phoneSeq = 0;
+  const nextPhone = () => `+1202555${String(6000 + phoneSeq++)}`;
 
   /** A webhook as Telnyx posts it: the raw JSON, signed over `timestamp|body`. */
   const post = (event: unknown, options: { signature?: string | null; timestamp?: number; key?: typeof privateKey; accountId?: string } = {}) => {
     const body = JSON.stringify(event);
     const timestamp = String(options.timestamp ?? Math.floor(Date.now() / 1000));
     const signature = options.signature === undefined ? sign(null, Buffer.from(`${timestamp}|${body}`), options.key ?? privateKey).toString('base64') : options.signature;
-    return fetch(`${system.baseUrl}/v1/carriers/telnyx/${options.accountId ?? account.id}`, {
+    return fetch(`${suite.system.baseUrl}/v1/carriers/telnyx/${options.accountId ?? suite.account.id}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'telnyx-timestamp': timestamp, ...(signature === null ? {} : { 'telnyx-signature-ed25519': signature }) },
       body,
@@ -76,26 +72,26 @@ describe('Telnyx', () => {
     },
     meta: { attempt: 1, delivered_to: 'https://optout.example.com/v1/carriers/telnyx' },
   });
-  const history = async (phone: string) => (await system.request('GET', `/v1/accounts/${account.id}/consent/${encodeURIComponent(phone)}`, { token: account.apiKey })).body;
-  const repliesTo = (phone: string) => repliesOf(system, account, phone);
+  const history = async (phone: string) => (await suite.system.request('GET', `/v1/accounts/${suite.account.id}/consent/${encodeURIComponent(phone)}`, { token: suite.account.apiKey })).body;
+  const repliesTo = (phone: string) => repliesOf(suite.system, suite.account, phone);
 
   it('takes a signed STOP, blocks the number, and confirms through POST /v2/messages as the SDK would send it', async () => {
     const subscriber = nextPhone();
     const response = await post(received('b0a1c2d3-0000-4000-8000-000000000001', subscriber, 'STOP'));
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: 'accepted', eventType: 'message.received' });
-    await waitFor('the number to be blocked', async () => ((await gateAnswer(system, account, subscriber)).allowed === false ? true : undefined), { timeoutMs: 20_000 });
-    const sent = await waitFor('the confirmation at Telnyx', () => telnyx.messages.find((message) => message.to === subscriber), { timeoutMs: 20_000 });
+    await waitFor('the number to be blocked', async () => ((await gateAnswer(suite.system, suite.account, subscriber)).allowed === false ? true : undefined), { timeoutMs: 20_000 });
+    const sent = await waitFor('the confirmation at Telnyx', () => suite.telnyx.messages.find((message) => message.to === subscriber), { timeoutMs: 20_000 });
     expect(sent).toMatchObject({ from: business, messagingProfileId: profileId });
-    const ours = telnyx.requests.find((request) => request.method === 'POST' && (request.body as { to?: string }).to === subscriber)!;
+    const ours = suite.telnyx.requests.find((request) => request.method === 'POST' && (request.body as { to?: string }).to === subscriber)!;
     expect(ours.headers.authorization).toBe(`Bearer ${apiKey}`);
     expect(ours.headers['content-type']).toContain('application/json');
 
     // The official SDK, pointed at the same stand-in, sends the same shape.
-    const sdk = new Telnyx({ apiKey, baseURL: `${telnyx.baseUrl}/v2`, maxRetries: 0 });
+    const sdk = new Telnyx({ apiKey, baseURL: `${suite.telnyx.baseUrl}/v2`, maxRetries: 0 });
     const viaSdk = await sdk.messages.send({ from: business, to: '+12025550999', text: sent.text, messaging_profile_id: profileId });
     expect(viaSdk.data?.id).toEqual(expect.any(String));
-    const sdkRequest = telnyx.requests.filter((request) => request.method === 'POST').at(-1)!;
+    const sdkRequest = suite.telnyx.requests.filter((request) => request.method === 'POST').at(-1)!;
     expect(sdkRequest.path).toBe('/v2/messages');
     expect(Object.keys(ours.body as object).sort()).toEqual(Object.keys(sdkRequest.body as object).sort());
     expect(sdkRequest.headers.authorization).toBe(ours.headers.authorization);
@@ -113,8 +109,8 @@ describe('Telnyx', () => {
     expect((await post(event, { timestamp: Math.floor(Date.now() / 1000) - 6 * 60 })).status).toBe(403);
     expect((await post(event, { signature: 'bm90IGEgc2lnbmF0dXJl' })).status).toBe(403);
     expect((await post(event, { accountId: '00000000-0000-4000-8000-000000000000' })).status).toBe(404);
-    await system.waitUntilQueuesDrain(20_000);
-    expect((await gateAnswer(system, account, subscriber)).status).toBe('unknown');
+    await suite.system.waitUntilQueuesDrain(20_000);
+    expect((await gateAnswer(suite.system, suite.account, subscriber)).status).toBe('unknown');
   });
 
   it('acknowledges events it has no use for, and names the field of a malformed message', async () => {
@@ -140,19 +136,19 @@ describe('Telnyx', () => {
     const event = received('b0a1c2d3-0000-4000-8000-000000000004', subscriber, 'STOP');
     expect((await post(event)).status).toBe(200);
     expect((await post(event)).status).toBe(200);
-    await system.waitUntilQueuesDrain(20_000);
-    expect(await system.sql('SELECT 1 FROM consent_events WHERE account_id = $1 AND phone = $2', [account.id, subscriber])).toHaveLength(1);
+    await suite.system.waitUntilQueuesDrain(20_000);
+    expect(await suite.system.sql('SELECT 1 FROM consent_events WHERE account_id = $1 AND phone = $2', [suite.account.id, subscriber])).toHaveLength(1);
   });
 
   it("honours Telnyx's autoresponse_type when no keyword matches, as the carrier's, with no text of ours", async () => {
     const subscriber = nextPhone();
     const response = await post(received('b0a1c2d3-0000-4000-8000-000000000005', subscriber, 'please take me off this', { autoresponse_type: 'STOP' }));
     expect(response.status).toBe(200);
-    await waitFor('the number to be blocked', async () => ((await gateAnswer(system, account, subscriber)).allowed === false ? true : undefined), { timeoutMs: 20_000 });
+    await waitFor('the number to be blocked', async () => ((await gateAnswer(suite.system, suite.account, subscriber)).allowed === false ? true : undefined), { timeoutMs: 20_000 });
     const record = await history(subscriber);
     expect(record.history).toEqual([expect.objectContaining({ kind: 'optOut', source: 'carrier', keyword: 'STOP', reason: expect.stringContaining('autoresponse_type') })]);
-    await system.waitUntilQueuesDrain(20_000);
-    expect(telnyx.messages.filter((message) => message.to === subscriber)).toEqual([]);
+    await suite.system.waitUntilQueuesDrain(20_000);
+    expect(suite.telnyx.messages.filter((message) => message.to === subscriber)).toEqual([]);
     expect(await repliesTo(subscriber)).toEqual([]);
   });
 
@@ -176,20 +172,20 @@ describe('Telnyx', () => {
     const response = await post(finalized);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: 'accepted', eventType: 'message.finalized' });
-    await waitFor('the number to be blocked', async () => ((await gateAnswer(system, account, subscriber)).allowed === false ? true : undefined), { timeoutMs: 20_000 });
+    await waitFor('the number to be blocked', async () => ((await gateAnswer(suite.system, suite.account, subscriber)).allowed === false ? true : undefined), { timeoutMs: 20_000 });
     expect((await history(subscriber)).history).toEqual([expect.objectContaining({ kind: 'optOut', source: 'carrier', keyword: '40300', carrierCode: '40300', reason: expect.stringContaining('Blocked due to STOP message') })]);
   });
 
   it('keeps the error of a send Telnyx refuses with 40300, and records the opt-out it means', async () => {
     const subscriber = nextPhone();
     // The subscriber texts START; Telnyx still holds a block rule for them and refuses the welcome.
-    telnyx.refuseNext.push(TELNYX_BLOCKED_BY_STOP(business, subscriber));
+    suite.telnyx.refuseNext.push(TELNYX_BLOCKED_BY_STOP(business, subscriber));
     expect((await post(received('b0a1c2d3-0000-4000-8000-000000000007', subscriber, 'START'))).status).toBe(200);
-    const reply = await waitForReplyStatus(system, account, 'dead', { to: subscriber, timeoutMs: 20_000 });
+    const reply = await waitForReplyStatus(suite.system, suite.account, 'dead', { to: subscriber, timeoutMs: 20_000 });
     expect(reply.lastStatusCode).toBe(409);
     expect(reply.attempts[0].carrierError).toEqual({ code: '40300', message: expect.stringContaining('Blocked due to STOP message'), moreInfo: null });
     expect(reply.attempts[0].error).toContain('40300');
-    await waitFor('the carrier opt-out', async () => ((await gateAnswer(system, account, subscriber)).allowed === false ? true : undefined), { timeoutMs: 20_000 });
+    await waitFor('the carrier opt-out', async () => ((await gateAnswer(suite.system, suite.account, subscriber)).allowed === false ? true : undefined), { timeoutMs: 20_000 });
     const record = await history(subscriber);
     expect(record.history.map((event: any) => [event.kind, event.source])).toEqual([
       ['optIn', 'sms'],
@@ -199,34 +195,34 @@ describe('Telnyx', () => {
 
   it('retries a 429 and a 5xx, then sends once', async () => {
     const subscriber = nextPhone();
-    telnyx.failNext.push({ status: 429, headers: { 'retry-after': '1' } }, { status: 503 });
+    suite.telnyx.failNext.push({ status: 429, headers: { 'retry-after': '1' } }, { status: 503 });
     expect((await post(received('b0a1c2d3-0000-4000-8000-000000000008', subscriber, 'STOP'))).status).toBe(200);
-    const reply = await waitForReplyStatus(system, account, 'succeeded', { to: subscriber, timeoutMs: 30_000 });
+    const reply = await waitForReplyStatus(suite.system, suite.account, 'succeeded', { to: subscriber, timeoutMs: 30_000 });
     expect(reply.attempts.map((attempt: any) => attempt.responseCode)).toEqual([429, 503, 200]);
-    expect(telnyx.messages.filter((message) => message.to === subscriber)).toHaveLength(1);
+    expect(suite.telnyx.messages.filter((message) => message.to === subscriber)).toHaveLength(1);
   });
 
   it('does not send again a text whose answer was lost, since Telnyx cannot be asked without its id', async () => {
     const subscriber = nextPhone();
-    telnyx.holdNext.push('after_recording');
+    suite.telnyx.holdNext.push('after_recording');
     expect((await post(received('b0a1c2d3-0000-4000-8000-000000000009', subscriber, 'STOP'))).status).toBe(200);
-    const reply = await waitForReplyStatus(system, account, 'dead', { to: subscriber, timeoutMs: 30_000 });
+    const reply = await waitForReplyStatus(suite.system, suite.account, 'dead', { to: subscriber, timeoutMs: 30_000 });
     expect(reply.lastError).toContain('not sent again');
-    expect(telnyx.messages.filter((message) => message.to === subscriber)).toHaveLength(1);
+    expect(suite.telnyx.messages.filter((message) => message.to === subscriber)).toHaveLength(1);
   });
 
   it('refuses a public key that is not one, and a base URL the egress policy refuses', async () => {
-    const other = await system.createAccount('Telnyx typo');
-    const badKey = await system.request('PUT', `/v1/accounts/${other.id}/reply-transport`, { token: other.apiKey, json: { type: 'telnyx', apiKey, publicKey: 'not-a-key' } });
+    const other = await suite.system.createAccount('Telnyx typo');
+    const badKey = await suite.system.request('PUT', `/v1/accounts/${other.id}/reply-transport`, { token: other.apiKey, json: { type: 'telnyx', apiKey, publicKey: 'not-a-key' } });
     expect(badKey.status).toBe(400);
     expect(badKey.body.error.details[0].field).toBe('publicKey');
-    const badUrl = await system.request('PUT', `/v1/accounts/${other.id}/reply-transport`, {
+    const badUrl = await suite.system.request('PUT', `/v1/accounts/${other.id}/reply-transport`, {
       token: other.apiKey,
       json: { type: 'telnyx', apiKey, publicKey: portalPublicKey, baseUrl: 'ftp://api.telnyx.example' },
     });
     expect(badUrl.status).toBe(400);
     expect(badUrl.body.error.details[0].field).toBe('baseUrl');
-    const mixed = await system.request('PUT', `/v1/accounts/${other.id}/reply-transport`, { token: other.apiKey, json: { type: 'telnyx', apiKey, publicKey: portalPublicKey, authToken: 'x'.repeat(32) } });
+    const mixed = await suite.system.request('PUT', `/v1/accounts/${other.id}/reply-transport`, { token: other.apiKey, json: { type: 'telnyx', apiKey, publicKey: portalPublicKey, authToken: 'x'.repeat(32) } });
     expect(mixed.status).toBe(400);
     expect(mixed.body.error.details[0].field).toBe('authToken');
   });

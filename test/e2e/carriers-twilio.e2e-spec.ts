@@ -6,7 +6,7 @@ import { RunningSystem } from '../support/running-system';
 import { waitFor } from '../support/wait-for';
 import { repliesOf, waitForReplyStatus } from '../support/webhook-helpers';
 import { gateAnswer } from '../support/gate';
-import { stopAfterAll } from '../support/stop-after-all';
+import { suiteFixture } from '../support/suite-fixture';
 
 jest.setTimeout(60_000);
 
@@ -21,31 +21,27 @@ describe('Twilio at the SDK level', () => {
   const authToken = 'twilio-auth-token-sdk-0123456789ab';
   const serviceSid = `MG${'c'.repeat(32)}`;
   const business = '+12025550100';
-  let system: RunningSystem;
-  let fake: FakeTwilio;
-  let account: { id: string; apiKey: string };
-  let phoneSeq = 0;
-  const nextPhone = () => `+1202555${String(7000 + phoneSeq++)}`;
-
-  const stopLater = stopAfterAll();
-
-  beforeAll(async () => {
+  const suite = suiteFixture(async (stopLater) => {
     // No PUBLIC_BASE_URL: the URL is rebuilt from Host and X-Forwarded-Proto, the case where proxies matter.
-    system = stopLater(await RunningSystem.start());
-    fake = stopLater(await new FakeTwilio(accountSid, authToken).start());
-    account = await system.createAccount('Twilio SDK user');
+    const system = stopLater(await RunningSystem.start());
+    const fake = stopLater(await new FakeTwilio(accountSid, authToken).start());
+    const account = await system.createAccount('Twilio SDK user');
     const put = await system.request('PUT', `/v1/accounts/${account.id}/reply-transport`, {
       token: account.apiKey,
       json: { type: 'twilio', accountSid, authToken, messagingServiceSid: serviceSid, baseUrl: fake.baseUrl },
     });
     expect(put.status).toBe(200);
     expect(put.body.messagingServiceSid).toBe(serviceSid);
+    return { system, fake, account };
   });
+
+  let phoneSeq = 0;
+  const nextPhone = () => `+1202555${String(7000 + phoneSeq++)}`;
 
   /** Posts a Twilio form with the Host and proxy headers a load balancer would pass on. */
   const postForm = (path: string, params: Record<string, string>, headers: Record<string, string>) =>
     new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const url = new URL(`${system.baseUrl}${path}`);
+      const url = new URL(`${suite.system.baseUrl}${path}`);
       const body = new URLSearchParams(params).toString();
       const req = httpRequest(
         { host: url.hostname, port: url.port, path, method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body), ...headers } },
@@ -72,15 +68,15 @@ describe('Twilio at the SDK level', () => {
   /** Signed by the SDK over `signedUrl`, sent through a proxy that says `https` first. */
   const viaProxy = (path: string, params: Record<string, string>, signedUrl: string, host = 'optout.example.com') =>
     postForm(path, params, { host, 'x-forwarded-proto': 'https, http', 'x-twilio-signature': getExpectedTwilioSignature(authToken, signedUrl, params) });
-  const history = async (phone: string) => (await system.request('GET', `/v1/accounts/${account.id}/consent/${encodeURIComponent(phone)}`, { token: account.apiKey })).body;
-  const repliesTo = (phone: string) => repliesOf(system, account, phone);
+  const history = async (phone: string) => (await suite.system.request('GET', `/v1/accounts/${suite.account.id}/consent/${encodeURIComponent(phone)}`, { token: suite.account.apiKey })).body;
+  const repliesTo = (phone: string) => repliesOf(suite.system, suite.account, phone);
 
   it.each([
     ['signed with :443, Host without a port', (path: string) => `https://optout.example.com:443${path}`, 'optout.example.com'],
     ['signed without a port, Host with :443', (path: string) => `https://optout.example.com${path}`, 'optout.example.com:443'],
     ['signed as is, behind proxies "https, http"', (path: string) => `https://optout.example.com${path}`, 'optout.example.com'],
   ])('accepts what the SDK accepts: %s', async (_case, signedUrlOf, host) => {
-    const path = `/v1/carriers/twilio/${account.id}`;
+    const path = `/v1/carriers/twilio/${suite.account.id}`;
     const subscriber = nextPhone();
     const params = sms(`SM${String(phoneSeq).padStart(32, '0')}`, subscriber, 'HELP');
     // The SDK's own check, over the URL as the gateway sees it, agrees.
@@ -91,33 +87,33 @@ describe('Twilio at the SDK level', () => {
   });
 
   it('still refuses a signature made over the http URL when the client-facing proxy says https', async () => {
-    const path = `/v1/carriers/twilio/${account.id}`;
+    const path = `/v1/carriers/twilio/${suite.account.id}`;
     const params = sms(`SM${'e'.repeat(32)}`, nextPhone(), 'STOP');
     expect((await viaProxy(path, params, `http://optout.example.com${path}`)).status).toBe(403);
   });
 
   it("honours Twilio's OptOutType when no keyword matches, as the carrier's, with no text of ours", async () => {
     const subscriber = nextPhone();
-    const path = `/v1/carriers/twilio/${account.id}`;
+    const path = `/v1/carriers/twilio/${suite.account.id}`;
     const params = sms(`SM${'f'.repeat(31)}1`, subscriber, 'arrête', { OptOutType: 'STOP' });
     expect((await viaProxy(path, params, `https://optout.example.com${path}`)).status).toBe(200);
-    await waitFor('the number to be blocked', async () => ((await gateAnswer(system, account, subscriber)).allowed === false ? true : undefined), { timeoutMs: 20_000 });
+    await waitFor('the number to be blocked', async () => ((await gateAnswer(suite.system, suite.account, subscriber)).allowed === false ? true : undefined), { timeoutMs: 20_000 });
     expect((await history(subscriber)).history).toEqual([expect.objectContaining({ kind: 'optOut', source: 'carrier', keyword: 'STOP', carrierCode: 'STOP', reason: expect.stringContaining('OptOutType') })]);
-    await system.waitUntilQueuesDrain(20_000);
-    expect(fake.messages.filter((message) => message.to === subscriber)).toEqual([]);
+    await suite.system.waitUntilQueuesDrain(20_000);
+    expect(suite.fake.messages.filter((message) => message.to === subscriber)).toEqual([]);
     expect(await repliesTo(subscriber)).toEqual([]);
   });
 
   it('records an opt-out from a signed status callback with ErrorCode 21610, and acknowledges other statuses', async () => {
     const subscriber = nextPhone();
-    const path = `/v1/carriers/twilio/${account.id}/status`;
+    const path = `/v1/carriers/twilio/${suite.account.id}/status`;
     const failed = { MessageSid: `SM${'d'.repeat(32)}`, AccountSid: accountSid, From: business, To: subscriber, MessageStatus: 'failed', ErrorCode: '21610', ApiVersion: '2010-04-01' };
     const unsigned = await postForm(path, failed, { host: 'optout.example.com', 'x-forwarded-proto': 'https' });
     expect(unsigned.status).toBe(403);
     const response = await viaProxy(path, failed, `https://optout.example.com${path}`);
     expect(response.status).toBe(200);
     expect(JSON.parse(response.body)).toEqual({ status: 'opt_out_recorded' });
-    await waitFor('the number to be blocked', async () => ((await gateAnswer(system, account, subscriber)).allowed === false ? true : undefined), { timeoutMs: 20_000 });
+    await waitFor('the number to be blocked', async () => ((await gateAnswer(suite.system, suite.account, subscriber)).allowed === false ? true : undefined), { timeoutMs: 20_000 });
     expect((await history(subscriber)).history).toEqual([expect.objectContaining({ kind: 'optOut', source: 'carrier', keyword: '21610', carrierCode: '21610', reason: expect.stringContaining('21610') })]);
 
     const delivered = { ...failed, MessageSid: `SM${'a'.repeat(32)}`, To: nextPhone(), MessageStatus: 'delivered', ErrorCode: '' };
@@ -128,17 +124,17 @@ describe('Twilio at the SDK level', () => {
   it("keeps Twilio's code, message and more_info on a refused send, and records the opt-out 21610 means", async () => {
     // The SDK reads the stand-in's refusal as it reads Twilio's.
     const client = twilio(accountSid, authToken);
-    client.api.baseUrl = fake.baseUrl;
-    fake.refuseNext.push(TWILIO_UNSUBSCRIBED);
+    client.api.baseUrl = suite.fake.baseUrl;
+    suite.fake.refuseNext.push(TWILIO_UNSUBSCRIBED);
     await expect(client.messages.create({ to: '+12025550998', from: business, body: 'x' })).rejects.toMatchObject({ status: 400, code: 21610, moreInfo: 'https://www.twilio.com/docs/errors/21610' });
 
     const subscriber = nextPhone();
-    fake.refuseNext.push(TWILIO_UNSUBSCRIBED);
-    const path = `/v1/carriers/twilio/${account.id}`;
+    suite.fake.refuseNext.push(TWILIO_UNSUBSCRIBED);
+    const path = `/v1/carriers/twilio/${suite.account.id}`;
     expect((await viaProxy(path, sms(`SM${'9'.repeat(31)}1`, subscriber, 'START'), `https://optout.example.com${path}`)).status).toBe(200);
-    const reply = await waitForReplyStatus(system, account, 'dead', { to: subscriber, timeoutMs: 20_000 });
+    const reply = await waitForReplyStatus(suite.system, suite.account, 'dead', { to: subscriber, timeoutMs: 20_000 });
     expect(reply.attempts[0].carrierError).toEqual({ code: '21610', message: 'Attempt to send to unsubscribed recipient', moreInfo: 'https://www.twilio.com/docs/errors/21610' });
-    await waitFor('the carrier opt-out', async () => ((await gateAnswer(system, account, subscriber)).allowed === false ? true : undefined), { timeoutMs: 20_000 });
+    await waitFor('the carrier opt-out', async () => ((await gateAnswer(suite.system, suite.account, subscriber)).allowed === false ? true : undefined), { timeoutMs: 20_000 });
     const events = (await history(subscriber)).history;
     expect(events.map((event: any) => [event.kind, event.source])).toEqual([
       ['optIn', 'sms'],
@@ -149,22 +145,22 @@ describe('Twilio at the SDK level', () => {
 
   it('looks a send up after a Twilio 5xx and does not send it again when Twilio had created it', async () => {
     const subscriber = nextPhone();
-    fake.failAfterCreatingNext.push(500);
-    const listsBefore = fake.listRequests;
-    const path = `/v1/carriers/twilio/${account.id}`;
+    suite.fake.failAfterCreatingNext.push(500);
+    const listsBefore = suite.fake.listRequests;
+    const path = `/v1/carriers/twilio/${suite.account.id}`;
     expect((await viaProxy(path, sms(`SM${'8'.repeat(31)}1`, subscriber, 'STOP'), `https://optout.example.com${path}`)).status).toBe(200);
-    const reply = await waitForReplyStatus(system, account, 'succeeded', { to: subscriber, timeoutMs: 30_000 });
+    const reply = await waitForReplyStatus(suite.system, suite.account, 'succeeded', { to: subscriber, timeoutMs: 30_000 });
     expect(reply.attempts.map((attempt: any) => attempt.responseCode)).toEqual([500, null]);
     expect(reply.attempts[1].error).toContain('found at Twilio');
-    expect(fake.listRequests).toBeGreaterThan(listsBefore);
-    expect(fake.messages.filter((message) => message.to === subscriber)).toHaveLength(1);
+    expect(suite.fake.listRequests).toBeGreaterThan(listsBefore);
+    expect(suite.fake.messages.filter((message) => message.to === subscriber)).toHaveLength(1);
   });
 
   it('sends through the Messaging Service, from the number the subscriber texted', async () => {
     const subscriber = nextPhone();
-    const path = `/v1/carriers/twilio/${account.id}`;
+    const path = `/v1/carriers/twilio/${suite.account.id}`;
     expect((await viaProxy(path, sms(`SM${'7'.repeat(31)}1`, subscriber, 'STOP'), `https://optout.example.com${path}`)).status).toBe(200);
-    const sent = await waitFor('the confirmation at Twilio', () => fake.messages.find((message) => message.to === subscriber), { timeoutMs: 20_000 });
+    const sent = await waitFor('the confirmation at Twilio', () => suite.fake.messages.find((message) => message.to === subscriber), { timeoutMs: 20_000 });
     expect(sent).toMatchObject({ from: business, messagingServiceSid: serviceSid });
   });
 });

@@ -4,7 +4,7 @@ import { routeParamsOf, SeededAccount, seedAccount } from '../support/api-fixtur
 import { HttpReceiver } from '../support/http-receiver';
 import { CatalogueRoute, fillPath, listControllerRoutes, paramsOf } from '../support/route-catalogue';
 import { RunningSystem } from '../support/running-system';
-import { stopAfterAll } from '../support/stop-after-all';
+import { suiteFixture } from '../support/suite-fixture';
 import { TEST_ADMIN_TOKEN } from '../support/test-config';
 import { waitFor } from '../support/wait-for';
 import { gateAnswer } from '../support/gate';
@@ -58,22 +58,17 @@ const LONG = 'x'.repeat(10_000);
 const INVALID_UTF8 = (json: string) => Buffer.concat([Buffer.from(json.slice(0, -2)), Buffer.from([0xff, 0xfe, 0xc3]), Buffer.from(json.slice(-2))]);
 
 describe('bad input on every endpoint', () => {
-  let system: RunningSystem;
-  let receiver: HttpReceiver;
-  let acme: SeededAccount;
-  let routes: CatalogueRoute[];
-
-  const stopLater = stopAfterAll(120_000);
-
-  beforeAll(async () => {
-    system = stopLater(await RunningSystem.start());
-    receiver = stopLater(await new HttpReceiver().start());
-    acme = await seedAccount(system, receiver, 'acme', '+12025550201');
-    routes = listControllerRoutes(system.app);
-  });
+  const suite = suiteFixture(
+    async (stopLater) => {
+      const system = stopLater(await RunningSystem.start());
+      const receiver = stopLater(await new HttpReceiver().start());
+      return { system, receiver, acme: await seedAccount(system, receiver, 'acme', '+12025550201'), routes: listControllerRoutes(system.app) };
+    },
+    { stopTimeoutMs: 120_000 },
+  );
 
   const tokenFor = (route: CatalogueRoute): string | null => {
-    if (route.guards.includes('ApiKeyGuard')) return acme.apiKey;
+    if (route.guards.includes('ApiKeyGuard')) return suite.acme.apiKey;
     if (route.guards.includes('AdminGuard')) return TEST_ADMIN_TOKEN;
     return null;
   };
@@ -86,13 +81,13 @@ describe('bad input on every endpoint', () => {
     const key = `${route.method} ${route.path}`;
     const token = tokenFor(route);
     const auth: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
-    const validPath = fillPath(route.path, routeParamsOf(acme));
+    const validPath = fillPath(route.path, routeParamsOf(suite.acme));
     const requests: BadRequest[] = [];
     const add = (what: string, request: Partial<BadRequest> & { mustFail: boolean }) =>
       requests.push({ what, route: key, method: route.method, path: validPath, headers: { ...auth }, ...request });
     const takesBody = ['POST', 'PUT', 'PATCH'].includes(route.method);
     const mediaType = mediaTypeOf(route);
-    const template = templates(receiver.url('/crm/x'), acme)[key]?.json;
+    const template = templates(suite.receiver.url('/crm/x'), suite.acme)[key]?.json;
 
     // Path parameters: unknown ids and accounts, too long, not UTF-8, not phone numbers.
     for (const param of paramsOf(route.path)) {
@@ -107,11 +102,11 @@ describe('bad input on every endpoint', () => {
       ];
       for (const [what, value] of values) {
         // A random UUID is a perfectly good phone-shaped refusal ("contains letters").
-        add(`:${param} ${what}`, { path: fillPath(route.path, { ...routeParamsOf(acme), [param]: value }), body: takesBody ? JSON.stringify(template ?? {}) : undefined, headers: { ...auth, ...(takesBody ? { 'content-type': mediaType } : {}) }, mustFail: true });
+        add(`:${param} ${what}`, { path: fillPath(route.path, { ...routeParamsOf(suite.acme), [param]: value }), body: takesBody ? JSON.stringify(template ?? {}) : undefined, headers: { ...auth, ...(takesBody ? { 'content-type': mediaType } : {}) }, mustFail: true });
       }
       // Not valid percent-encoding / not UTF-8 once decoded: written into the URL as is.
       for (const [what, raw] of [['invalid UTF-8 (%FF%FE)', '%FF%FE'], ['a lone %', '%'], ['%C3%28', '%C3%28']] as const) {
-        const path = route.path.replace(/:([A-Za-z]+)/g, (_, name: string) => (name === param ? raw : encodeURIComponent(routeParamsOf(acme)[name])));
+        const path = route.path.replace(/:([A-Za-z]+)/g, (_, name: string) => (name === param ? raw : encodeURIComponent(routeParamsOf(suite.acme)[name])));
         add(`:${param} ${what}`, { path, body: takesBody ? JSON.stringify(template ?? {}) : undefined, headers: { ...auth, ...(takesBody ? { 'content-type': mediaType } : {}) }, mustFail: true });
       }
     }
@@ -212,7 +207,7 @@ describe('bad input on every endpoint', () => {
   function generatedRequestsFor(route: CatalogueRoute, count: number, seed: number): BadRequest[] {
     const key = `${route.method} ${route.path}`;
     const token = tokenFor(route);
-    const template = templates(receiver.url('/crm/x'), acme)[key]?.json ?? {};
+    const template = templates(suite.receiver.url('/crm/x'), suite.acme)[key]?.json ?? {};
     const fields = Object.keys(template);
     const anyJson = fc.jsonValue({ maxDepth: 3 });
     const body = fields.length > 0 ? fc.oneof(anyJson, fc.dictionary(fc.constantFrom(...fields), anyJson, { maxKeys: fields.length }), fc.record(Object.fromEntries(fields.map((field) => [field, anyJson])))) : anyJson;
@@ -220,7 +215,7 @@ describe('bad input on every endpoint', () => {
       what: `generated body ${JSON.stringify(value).slice(0, 120)}`,
       route: key,
       method: route.method,
-      path: fillPath(route.path, routeParamsOf(acme)),
+      path: fillPath(route.path, routeParamsOf(suite.acme)),
       headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), 'content-type': 'application/json' },
       body: JSON.stringify(value),
       mustFail: false,
@@ -228,8 +223,8 @@ describe('bad input on every endpoint', () => {
   }
 
   it('answers every bad request with a 4xx in the error shape, never a 5xx, and keeps serving', async () => {
-    const requests = routes.flatMap((route) => badRequestsFor(route));
-    const bodyRoutes = routes.filter((route) => ['POST', 'PUT', 'PATCH'].includes(route.method) && mediaTypeOf(route) === 'application/json');
+    const requests = suite.routes.flatMap((route) => badRequestsFor(route));
+    const bodyRoutes = suite.routes.filter((route) => ['POST', 'PUT', 'PATCH'].includes(route.method) && mediaTypeOf(route) === 'application/json');
     requests.push(...bodyRoutes.flatMap((route, i) => generatedRequestsFor(route, 120, 1000 + i)));
     expect(requests.length).toBeGreaterThan(2000);
 
@@ -240,7 +235,7 @@ describe('bad input on every endpoint', () => {
       Array.from({ length: 8 }, async () => {
         while (next < requests.length) {
           const request = requests[next++];
-          const response = await fetch(`${system.baseUrl}${request.path}`, { method: request.method, headers: request.headers, body: request.body });
+          const response = await fetch(`${suite.system.baseUrl}${request.path}`, { method: request.method, headers: request.headers, body: request.body });
           const text = await response.text();
           statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
           const problem = judge(request, response.status, text);
@@ -248,18 +243,18 @@ describe('bad input on every endpoint', () => {
         }
       }),
     );
-    process.stdout.write(`\nbad input: ${requests.length} requests over ${routes.length} routes; statuses ${JSON.stringify(Object.fromEntries([...statuses].sort()))}\n`);
+    process.stdout.write(`\nbad input: ${requests.length} requests over ${suite.routes.length} routes; statuses ${JSON.stringify(Object.fromEntries([...statuses].sort()))}\n`);
     expect(anomalies).toEqual([]);
 
     // Still serving: a good STOP is accepted and blocks the number.
-    const stop = await system.request('POST', '/v1/inbound', {
-      token: acme.apiKey,
-      json: { accountId: acme.id, messageId: 'after-the-storm', from: '+12025550299', to: '+12025550100', body: 'STOP' },
+    const stop = await suite.system.request('POST', '/v1/inbound', {
+      token: suite.acme.apiKey,
+      json: { accountId: suite.acme.id, messageId: 'after-the-storm', from: '+12025550299', to: '+12025550100', body: 'STOP' },
     });
     expect(stop.status).toBe(202);
     await waitFor(
       'the good STOP to block its number',
-      async () => ((await gateAnswer(system, acme, '+12025550299'))?.allowed === false ? true : undefined),
+      async () => ((await gateAnswer(suite.system, suite.acme, '+12025550299'))?.allowed === false ? true : undefined),
       { timeoutMs: 15_000, intervalMs: 100 },
     );
   }, 300_000);

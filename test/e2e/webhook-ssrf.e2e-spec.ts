@@ -3,7 +3,7 @@ import { RunningSystem } from '../support/running-system';
 import { ScriptedEndpoint } from '../support/scripted-endpoint';
 import { waitFor } from '../support/wait-for';
 import { text, waitForDeliveryStatus } from '../support/webhook-helpers';
-import { stopAfterAll } from '../support/stop-after-all';
+import { suiteFixture } from '../support/suite-fixture';
 
 // Each case waits on real retries and timeouts; the default 5 s per test is too tight on a shared machine.
 jest.setTimeout(30_000);
@@ -16,17 +16,11 @@ jest.setTimeout(30_000);
  * registration and private at connect time, is in libs/egress/src/egress-agent.factory.spec.ts.
  */
 describe('SSRF guard on webhook and reply targets', () => {
-  let system: RunningSystem;
-  let inside: ScriptedEndpoint;
-  let account: { id: string; apiKey: string };
-
-  const stopLater = stopAfterAll();
-
-  beforeAll(async () => {
-    system = stopLater(await RunningSystem.start({ ALLOW_PRIVATE_WEBHOOK_TARGETS: 'false' }));
+  const suite = suiteFixture(async (stopLater) => {
+    const system = stopLater(await RunningSystem.start({ ALLOW_PRIVATE_WEBHOOK_TARGETS: 'false' }));
     // Stands for a service on our own network that a customer URL must never reach.
-    inside = stopLater(await new ScriptedEndpoint().start());
-    account = await system.createAccount('Curious');
+    const inside = stopLater(await new ScriptedEndpoint().start());
+    return { system, inside, account: await system.createAccount('Curious') };
   });
 
   it.each([
@@ -39,7 +33,7 @@ describe('SSRF guard on webhook and reply targets', () => {
     ['ftp://example.com/hook', 'only http and https'],
     ['file:///etc/passwd', 'only http and https'],
   ])('refuses to register a webhook to %s', async (url, why) => {
-    const answer = await system.request('POST', `/v1/accounts/${account.id}/webhooks`, { token: account.apiKey, json: { url } });
+    const answer = await suite.system.request('POST', `/v1/accounts/${suite.account.id}/webhooks`, { token: suite.account.apiKey, json: { url } });
     expect(answer.status).toBe(400);
     expect(answer.body.error.details[0]).toMatchObject({ field: 'url', rule: 'webhook_target' });
     expect(answer.body.error.details[0].message).toContain(why);
@@ -65,18 +59,18 @@ describe('SSRF guard on webhook and reply targets', () => {
   ];
 
   it.each(disguised)('refuses %s as a webhook, an http reply transport and a Twilio base URL', async (url, why) => {
-    const webhook = await system.request('POST', `/v1/accounts/${account.id}/webhooks`, { token: account.apiKey, json: { url } });
+    const webhook = await suite.system.request('POST', `/v1/accounts/${suite.account.id}/webhooks`, { token: suite.account.apiKey, json: { url } });
     expect(webhook.status).toBe(400);
     expect(webhook.body.error.details[0]).toMatchObject({ field: 'url', rule: 'webhook_target' });
     expect(webhook.body.error.details[0].message).toContain(why);
 
-    const http = await system.request('PUT', `/v1/accounts/${account.id}/reply-transport`, { token: account.apiKey, json: { type: 'http', url } });
+    const http = await suite.system.request('PUT', `/v1/accounts/${suite.account.id}/reply-transport`, { token: suite.account.apiKey, json: { type: 'http', url } });
     expect(http.status).toBe(400);
     expect(http.body.error.details[0]).toMatchObject({ field: 'url', rule: 'reply_target' });
     expect(http.body.error.details[0].message).toContain(why);
 
-    const twilio = await system.request('PUT', `/v1/accounts/${account.id}/reply-transport`, {
-      token: account.apiKey,
+    const twilio = await suite.system.request('PUT', `/v1/accounts/${suite.account.id}/reply-transport`, {
+      token: suite.account.apiKey,
       json: { type: 'twilio', accountSid: `AC${'0'.repeat(32)}`, authToken: 'a'.repeat(32), baseUrl: url },
     });
     expect(twilio.status).toBe(400);
@@ -85,16 +79,16 @@ describe('SSRF guard on webhook and reply targets', () => {
   });
 
   it('refuses private reply-transport URLs and Twilio base URLs too', async () => {
-    const http = await system.request('PUT', `/v1/accounts/${account.id}/reply-transport`, { token: account.apiKey, json: { type: 'http', url: inside.url('/sms') } });
+    const http = await suite.system.request('PUT', `/v1/accounts/${suite.account.id}/reply-transport`, { token: suite.account.apiKey, json: { type: 'http', url: suite.inside.url('/sms') } });
     expect(http.status).toBe(400);
     expect(http.body.error.details[0]).toMatchObject({ field: 'url', rule: 'reply_target' });
-    const twilio = await system.request('PUT', `/v1/accounts/${account.id}/reply-transport`, {
-      token: account.apiKey,
+    const twilio = await suite.system.request('PUT', `/v1/accounts/${suite.account.id}/reply-transport`, {
+      token: suite.account.apiKey,
       json: { type: 'twilio', accountSid: `AC${'0'.repeat(32)}`, authToken: 'a'.repeat(32), baseUrl: 'http://169.254.169.254' },
     });
     expect(twilio.status).toBe(400);
     expect(twilio.body.error.details[0]).toMatchObject({ field: 'baseUrl', rule: 'reply_target' });
-    const patch = await system.request('PATCH', `/v1/accounts/${account.id}/webhooks/${randomUUID()}`, { token: account.apiKey, json: { url: 'http://10.0.0.1/' } });
+    const patch = await suite.system.request('PATCH', `/v1/accounts/${suite.account.id}/webhooks/${randomUUID()}`, { token: suite.account.apiKey, json: { url: 'http://10.0.0.1/' } });
     expect(patch.status).toBe(404);
   });
 
@@ -102,31 +96,31 @@ describe('SSRF guard on webhook and reply targets', () => {
     // As if the name had resolved to a public address at registration and been rebound since:
     // the row is written directly, the way only a changed DNS answer could make it.
     const endpointId = randomUUID();
-    await system.sql(`INSERT INTO webhook_endpoints (id, account_id, url, events, secret) VALUES ($1, $2, $3, $4, $5)`, [
+    await suite.system.sql(`INSERT INTO webhook_endpoints (id, account_id, url, events, secret) VALUES ($1, $2, $3, $4, $5)`, [
       endpointId,
-      account.id,
-      `http://localhost:${inside.port}/hook`,
+      suite.account.id,
+      `http://localhost:${suite.inside.port}/hook`,
       ['consent.opted_out'],
       'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
     ]);
-    await system.sql(`INSERT INTO reply_transports (account_id, config) VALUES ($1, $2::jsonb)`, [
-      account.id,
-      JSON.stringify({ type: 'http', url: `http://127.0.0.1:${inside.port}/sms` }),
+    await suite.system.sql(`INSERT INTO reply_transports (account_id, config) VALUES ($1, $2::jsonb)`, [
+      suite.account.id,
+      JSON.stringify({ type: 'http', url: `http://127.0.0.1:${suite.inside.port}/sms` }),
     ]);
 
-    await text(system, account, '+12025553001', 'STOP');
-    const delivery = await waitForDeliveryStatus(system, account, endpointId, 'dead');
+    await text(suite.system, suite.account, '+12025553001', 'STOP');
+    const delivery = await waitForDeliveryStatus(suite.system, suite.account, endpointId, 'dead');
     expect(delivery.attempts).toEqual([expect.objectContaining({ status: 'dead', responseCode: null })]);
     expect(delivery.attempts[0].error).toMatch(/^refused: .*127\.0\.0\.1 is loopback|^refused: .*::1 is loopback/);
 
     const reply = await waitFor('the refused reply', async () => {
-      const listed = await system.request('GET', `/v1/accounts/${account.id}/reply-transport/deliveries`, { token: account.apiKey });
+      const listed = await suite.system.request('GET', `/v1/accounts/${suite.account.id}/reply-transport/deliveries`, { token: suite.account.apiKey });
       return listed.body.items.find((item: any) => item.status === 'dead');
     }, { timeoutMs: 5_000 });
     expect(reply.attempts).toEqual([expect.objectContaining({ status: 'dead', responseCode: null })]);
     expect(reply.attempts[0].error).toContain('127.0.0.1 is loopback');
 
-    await system.waitUntilQueuesDrain();
-    expect(inside.requests).toHaveLength(0);
+    await suite.system.waitUntilQueuesDrain();
+    expect(suite.inside.requests).toHaveLength(0);
   });
 });
