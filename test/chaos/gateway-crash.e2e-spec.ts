@@ -2,8 +2,8 @@ import { chunk } from '../support/collections';
 import { InboundLoad, LoadMessage, pause, seededRandom, sendPaced, shuffle } from '../support/inbound-load';
 import { createAccountThrough } from '../support/gateway-request';
 import { ProcessSuite } from '../support/process-suite';
-import { drained, ProcessTopology } from '../support/process-topology';
-import { stopAfterAll } from '../support/stop-after-all';
+import { drained } from '../support/process-topology';
+import { suiteFixture } from '../support/suite-fixture';
 import { waitFor } from '../support/wait-for';
 
 /**
@@ -20,18 +20,16 @@ const DOWN_MS = 1_000;
 
 describe('the gateway killed with SIGKILL under load', () => {
   const random = seededRandom(11);
-  let suite: ProcessSuite;
-  let topology: ProcessTopology;
-
-  const stopLater = stopAfterAll();
-
-  beforeAll(async () => {
-    suite = stopLater(await ProcessSuite.start({ ownRedis: true }));
-    topology = await suite.startTopology({ classifier: 1, blocklist: 1, dispatcher: 1 });
-  }, 120_000);
+  const suite = suiteFixture(
+    async (stopLater) => {
+      const processes = stopLater(await ProcessSuite.start({ ownRedis: true }));
+      return { processes, topology: await processes.startTopology({ classifier: 1, blocklist: 1, dispatcher: 1 }) };
+    },
+    { timeoutMs: 120_000 },
+  );
 
   it('applies every STOP exactly once, whatever the kills caught in flight', async () => {
-    const account = await createAccountThrough(topology.baseUrl, 'Gateway crash');
+    const account = await createAccountThrough(suite.topology.baseUrl, 'Gateway crash');
     const messages: LoadMessage[] = Array.from({ length: STOPS }, (_, i) => ({
       accountId: account.id,
       messageId: `gw-${i}`,
@@ -41,16 +39,16 @@ describe('the gateway killed with SIGKILL under load', () => {
     }));
     // Half as single requests (through the gateway's micro-batcher), half in batches of 50.
     const units = shuffle([...messages.slice(0, STOPS / 2).map((message) => [message]), ...chunk(messages.slice(STOPS / 2), 50)], random);
-    const load = new InboundLoad(() => topology.baseUrl, account.apiKey);
+    const load = new InboundLoad(() => suite.topology.baseUrl, account.apiKey);
     const started = Date.now();
 
     const killer = (async () => {
       for (const at of KILLS_AT_MS) {
         await pause(started + at - Date.now());
-        await topology.kill(topology.gateway);
+        await suite.topology.kill(suite.topology.gateway);
         await pause(DOWN_MS);
-        topology.gateway.start();
-        await topology.waitForGateway();
+        suite.topology.gateway.start();
+        await suite.topology.waitForGateway();
       }
     })();
     const refused = await sendPaced(load, units, { streams: 16, spreadMs: LOAD_MS, startedAt: started });
@@ -64,12 +62,12 @@ describe('the gateway killed with SIGKILL under load', () => {
     await waitFor(
       'every STOP to be applied and the queues to drain',
       async () => {
-        const [{ n }] = await suite.sql<{ n: string }>(`SELECT count(*) AS n FROM consent_states WHERE account_id = $1 AND status = 'opted_out'`, [account.id]);
-        return Number(n) === STOPS && drained(await suite.queueCounts()) ? true : undefined;
+        const [{ n }] = await suite.processes.sql<{ n: string }>(`SELECT count(*) AS n FROM consent_states WHERE account_id = $1 AND status = 'opted_out'`, [account.id]);
+        return Number(n) === STOPS && drained(await suite.processes.queueCounts()) ? true : undefined;
       },
       { timeoutMs: 120_000, intervalMs: 1_000 },
     );
-    const ledger = await suite.sql<{ phone: string; n: string }>('SELECT phone, count(*) AS n FROM consent_events WHERE account_id = $1 GROUP BY phone', [account.id]);
+    const ledger = await suite.processes.sql<{ phone: string; n: string }>('SELECT phone, count(*) AS n FROM consent_events WHERE account_id = $1 GROUP BY phone', [account.id]);
     expect(ledger).toHaveLength(STOPS);
     expect(ledger.filter((row) => Number(row.n) !== 1)).toEqual([]);
 

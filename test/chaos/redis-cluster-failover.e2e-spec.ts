@@ -1,4 +1,3 @@
-import { Cluster } from 'ioredis';
 import { Queue } from 'bullmq';
 import { ALL_QUEUE_NAMES } from '@optout/contracts';
 import { groupDistinct } from '../support/collections';
@@ -7,8 +6,8 @@ import { pause } from '../support/inbound-load';
 import { OwnRedisCluster } from '../support/own-redis-cluster';
 import { createAccountThrough, wireToReceiver } from '../support/gateway-request';
 import { LOOPBACK_WEBHOOKS, ProcessSuite } from '../support/process-suite';
-import { drained, ProcessTopology } from '../support/process-topology';
-import { stopAfterAll } from '../support/stop-after-all';
+import { drained } from '../support/process-topology';
+import { suiteFixture } from '../support/suite-fixture';
 import { waitFor } from '../support/wait-for';
 
 const process_ = process;
@@ -29,43 +28,36 @@ const LOAD_MS = 10_000;
 const KILL_AT_MS = 3_500;
 
 describe('Redis Cluster: the pipeline across masters, and a master failover under load', () => {
-  let cluster: OwnRedisCluster;
-  let suite: ProcessSuite;
-  let receiver: HttpReceiver;
-  let topology: ProcessTopology;
-  let client: Cluster;
+  const suite = suiteFixture(
+    async (stopLater) => {
+      // Started first, so stopped last: the processes stop before the cluster under them goes.
+      const cluster = await OwnRedisCluster.start({ masters: 3, replicasPerMaster: 1, nodeTimeoutMs: 2_000 });
+      stopLater({ stop: () => cluster.remove() });
+      const client = cluster.client();
+      stopLater({ stop: async () => client.disconnect() });
+      const processes = stopLater(await ProcessSuite.start());
+      const receiver = stopLater(await new HttpReceiver().start());
+      // REDIS_URL points at a closed port: only the cluster's seeds can be reached.
+      const topology = await processes.startTopology(
+        { classifier: 1, blocklist: 1, dispatcher: 1 },
+        { ...LOOPBACK_WEBHOOKS, REDIS_CLUSTER_NODES: cluster.seeds, REDIS_URL: 'redis://127.0.0.1:1', QUEUE_PREFIX },
+      );
+      return { cluster, client, processes, receiver, topology };
+    },
+    { timeoutMs: 180_000 },
+  );
 
-  // Declared before the afterAll below, so it runs first: the processes stop before the cluster under them goes.
-  const stopLater = stopAfterAll();
-
-  beforeAll(async () => {
-    cluster = await OwnRedisCluster.start({ masters: 3, replicasPerMaster: 1, nodeTimeoutMs: 2_000 });
-    client = cluster.client();
-    suite = stopLater(await ProcessSuite.start());
-    receiver = stopLater(await new HttpReceiver().start());
-    // REDIS_URL points at a closed port: only the cluster's seeds can be reached.
-    topology = await suite.startTopology(
-      { classifier: 1, blocklist: 1, dispatcher: 1 },
-      { ...LOOPBACK_WEBHOOKS, REDIS_CLUSTER_NODES: cluster.seeds, REDIS_URL: 'redis://127.0.0.1:1', QUEUE_PREFIX },
-    );
-  }, 180_000);
-
-  afterAll(async () => {
-    client?.disconnect();
-    await cluster?.remove();
-  });
-
-  const api = (method: string, path: string, token: string, json?: unknown) => topology.request(method, path, token, json);
+  const api = (method: string, path: string, token: string, json?: unknown) => suite.topology.request(method, path, token, json);
 
   async function newAccount(name: string): Promise<{ id: string; apiKey: string }> {
-    const account = await createAccountThrough(topology.baseUrl, name);
-    await wireToReceiver(topology.baseUrl, account, receiver);
+    const account = await createAccountThrough(suite.topology.baseUrl, name);
+    await wireToReceiver(suite.topology.baseUrl, account, suite.receiver);
     return account;
   }
 
   const blockedPhones = async (accountId: string) =>
     new Set(
-      (await suite.sql<{ phone: string }>(`SELECT phone FROM consent_states WHERE account_id = $1 AND status = 'opted_out'`, [accountId])).map(
+      (await suite.processes.sql<{ phone: string }>(`SELECT phone FROM consent_states WHERE account_id = $1 AND status = 'opted_out'`, [accountId])).map(
         (row) => row.phone,
       ),
     );
@@ -73,7 +65,7 @@ describe('Redis Cluster: the pipeline across masters, and a master failover unde
   async function queuesDrained(): Promise<boolean> {
     const counts: Record<string, Record<string, number>> = {};
     for (const name of ALL_QUEUE_NAMES) {
-      const queue = new Queue(name, { connection: client, prefix: QUEUE_PREFIX });
+      const queue = new Queue(name, { connection: suite.client, prefix: QUEUE_PREFIX });
       counts[name] = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'failed', 'completed');
       await queue.close();
     }
@@ -87,7 +79,7 @@ describe('Redis Cluster: the pipeline across masters, and a master failover unde
     while (masters.size < 2 && accounts.length < 12) {
       const account = await newAccount(`Spread ${accounts.length}`);
       accounts.push(account);
-      masters.add((await cluster.masterOf(`${KEY_PREFIX}:gate:{${account.id}}:x`)).port);
+      masters.add((await suite.cluster.masterOf(`${KEY_PREFIX}:gate:{${account.id}}:x`)).port);
     }
     expect(masters.size).toBeGreaterThanOrEqual(2);
 
@@ -106,7 +98,7 @@ describe('Redis Cluster: the pipeline across masters, and a master failover unde
       expect(check.body.results.map((answer: { allowed: boolean }) => answer.allowed)).toEqual([false, true, true]);
     }
 
-    const perMaster = await cluster.keysPerMaster(`${KEY_PREFIX}:gate:*`);
+    const perMaster = await suite.cluster.keysPerMaster(`${KEY_PREFIX}:gate:*`);
     const holding = [...perMaster].filter(([, count]) => count > 0);
     process.stdout.write(`\ngate keys per master: ${JSON.stringify(Object.fromEntries(perMaster))}\n`);
     expect(holding.length).toBeGreaterThanOrEqual(2);
@@ -115,7 +107,7 @@ describe('Redis Cluster: the pipeline across masters, and a master failover unde
 
   it('loses no acknowledged STOP when the master holding the queues is killed, and answers 503 with Retry-After meanwhile', async () => {
     const account = await newAccount('Failover');
-    const queueMaster = await cluster.masterOf(`${QUEUE_PREFIX}:inbound:id`);
+    const queueMaster = await suite.cluster.masterOf(`${QUEUE_PREFIX}:inbound:id`);
     const phoneOf = (i: number) => `+1202${5_000_000 + i}`;
 
     // Readiness, sampled through the failover: it must go down while the cluster is not ok.
@@ -123,7 +115,7 @@ describe('Redis Cluster: the pipeline across masters, and a master failover unde
     let sampling = true;
     const sampler = (async () => {
       while (sampling) {
-        readiness.push(await fetch(`${topology.baseUrl}/health/ready`).then((r) => r.status, () => 0));
+        readiness.push(await fetch(`${suite.topology.baseUrl}/health/ready`).then((r) => r.status, () => 0));
         await pause(200);
       }
     })();
@@ -136,7 +128,7 @@ describe('Redis Cluster: the pipeline across masters, and a master failover unde
     let killedAt = 0;
     const failover = (async () => {
       await pause(KILL_AT_MS);
-      await cluster.kill(queueMaster);
+      await suite.cluster.kill(queueMaster);
       killedAt = Date.now();
     })();
     let next = 0;
@@ -147,7 +139,7 @@ describe('Redis Cluster: the pipeline across masters, and a master failover unde
           const due = started + (i / STOPS) * LOAD_MS;
           if (due > Date.now()) await pause(due - Date.now());
           const sentAt = Date.now();
-          const response = await fetch(`${topology.baseUrl}/v1/inbound`, {
+          const response = await fetch(`${suite.topology.baseUrl}/v1/inbound`, {
             method: 'POST',
             headers: { authorization: `Bearer ${account.apiKey}`, 'content-type': 'application/json' },
             body: JSON.stringify({ accountId: account.id, messageId: `fo-${i}`, from: phoneOf(i), to: '+12025550100', body: 'STOP' }),
@@ -164,9 +156,9 @@ describe('Redis Cluster: the pipeline across masters, and a master failover unde
       }),
     );
     await failover;
-    await cluster.waitUntilOk();
+    await suite.cluster.waitUntilOk();
     const loadDoneAt = Date.now();
-    await topology.waitForGateway();
+    await suite.topology.waitForGateway();
     process.stdout.write(`\nload done and cluster ok ${loadDoneAt - started} ms after the load began; gateway ready at ${Date.now() - started} ms\n`);
     sampling = false;
     await sampler;
@@ -197,15 +189,15 @@ describe('Redis Cluster: the pipeline across masters, and a master failover unde
       'every STOP applied, confirmed and announced, and the queues drained',
       async () => {
         const blocked = await blockedPhones(account.id);
-        const confirmed = new Set(receiver.on('/sms').map((request) => (request.json as { to: string }).to));
-        const announced = new Set(receiver.on('/crm').map((request) => (request.json as { data: { phone: string } }).data.phone));
+        const confirmed = new Set(suite.receiver.on('/sms').map((request) => (request.json as { to: string }).to));
+        const announced = new Set(suite.receiver.on('/crm').map((request) => (request.json as { data: { phone: string } }).data.phone));
         const all = Array.from({ length: STOPS }, (_, i) => phoneOf(i));
         return all.every((phone) => blocked.has(phone) && confirmed.has(phone) && announced.has(phone)) && (await queuesDrained()) ? true : undefined;
       },
       { timeoutMs: 120_000, intervalMs: 1_000 },
     ).catch(async () => {
       // Say where it stands: what each process logged last, and the queues.
-      for (const process of [topology.gateway, ...topology.workers]) {
+      for (const process of [suite.topology.gateway, ...suite.topology.workers]) {
         process_.stdout.write(`\n--- ${process.app} (last lines)\n${process.output.split('\n').slice(-15).join('\n')}\n`);
       }
       process_.stdout.write(`blocked ${(await blockedPhones(account.id)).size} of ${STOPS}; queues drained: ${await queuesDrained().catch((error: Error) => error.message)}\n`);
@@ -214,9 +206,9 @@ describe('Redis Cluster: the pipeline across masters, and a master failover unde
     const blocked = await blockedPhones(account.id);
     expect(acknowledged.filter((i) => !blocked.has(phoneOf(i)))).toEqual([]); // nothing acknowledged was lost
     expect(Array.from({ length: STOPS }, (_, i) => phoneOf(i)).filter((phone) => !blocked.has(phone))).toEqual([]);
-    const ledger = await suite.sql<{ n: string }>(`SELECT count(*) AS n FROM consent_events WHERE account_id = $1`, [account.id]);
+    const ledger = await suite.processes.sql<{ n: string }>(`SELECT count(*) AS n FROM consent_events WHERE account_id = $1`, [account.id]);
     expect(Number(ledger[0].n)).toBe(STOPS);
-    const webhookIds = groupDistinct(receiver.on('/crm').map((request) => [(request.json as { data: { phone: string } }).data.phone, String(request.headers['webhook-id'])]));
+    const webhookIds = groupDistinct(suite.receiver.on('/crm').map((request) => [(request.json as { data: { phone: string } }).data.phone, String(request.headers['webhook-id'])]));
     const failoverPhones = new Set(Array.from({ length: STOPS }, (_, i) => phoneOf(i)));
     expect([...webhookIds].filter(([phone, ids]) => failoverPhones.has(phone) && ids.size !== 1)).toEqual([]); // one webhook-id each
 
@@ -229,7 +221,7 @@ describe('Redis Cluster: the pipeline across masters, and a master failover unde
     }
     expect(await queuesDrained()).toBe(true);
     // Every process survived the failover by itself.
-    expect([topology.gateway, ...topology.workers].every((process) => process.running)).toBe(true);
+    expect([suite.topology.gateway, ...suite.topology.workers].every((process) => process.running)).toBe(true);
   }, 400_000);
 });
 

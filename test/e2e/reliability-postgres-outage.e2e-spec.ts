@@ -5,8 +5,8 @@ import { InboundLoad, LoadMessage, pause, seededRandom, sendPaced, shuffle } fro
 import { OutageProxy } from '../support/outage-proxy';
 import { createAccountThrough } from '../support/gateway-request';
 import { LOOPBACK_WEBHOOKS, ProcessSuite } from '../support/process-suite';
-import { drained, ProcessTopology } from '../support/process-topology';
-import { stopAfterAll } from '../support/stop-after-all';
+import { drained } from '../support/process-topology';
+import { suiteFixture } from '../support/suite-fixture';
 import { TEST_ADMIN_TOKEN } from '../support/test-config';
 import { waitFor } from '../support/wait-for';
 import { gatePath } from '../support/gate';
@@ -32,32 +32,32 @@ const PROBE_AT_MS = CUT_AT_MS + 33_000;
 
 describe('Postgres unreachable for 40 s mid-load', () => {
   const random = seededRandom(7);
-  let suite: ProcessSuite;
-  let proxy: OutageProxy;
-  let receiver: HttpReceiver;
-  let topology: ProcessTopology;
+  const suite = suiteFixture(
+    async (stopLater) => {
+      const processes = stopLater(await ProcessSuite.start({ ownRedis: true }));
+      const server = new URL(processes.database.url);
+      const proxy = stopLater(await OutageProxy.start(server.hostname, Number(server.port || 5432)));
+      const receiver = stopLater(await new HttpReceiver().start());
+      const topology = await processes.startTopology(
+        { classifier: 1, blocklist: 1, dispatcher: 1 },
+        { ...LOOPBACK_WEBHOOKS, DATABASE_URL: proxy.through(processes.database.url), LOG_LEVEL: 'error' },
+      );
+      return { processes, proxy, receiver, topology };
+    },
+    { timeoutMs: 120_000 },
+  );
 
-  const stopLater = stopAfterAll();
-
-  beforeAll(async () => {
-    suite = stopLater(await ProcessSuite.start({ ownRedis: true }));
-    const server = new URL(suite.database.url);
-    proxy = stopLater(await OutageProxy.start(server.hostname, Number(server.port || 5432)));
-    receiver = stopLater(await new HttpReceiver().start());
-    topology = await suite.startTopology({ classifier: 1, blocklist: 1, dispatcher: 1 }, { ...LOOPBACK_WEBHOOKS, DATABASE_URL: proxy.through(suite.database.url), LOG_LEVEL: 'error' });
-  }, 120_000);
-
-  const api = (method: string, path: string, token: string, json?: unknown) => topology.request(method, path, token, json);
+  const api = (method: string, path: string, token: string, json?: unknown) => suite.topology.request(method, path, token, json);
 
   it('keeps taking STOPs, answers 503 where it needs the database, and applies everything once it is back', async () => {
-    const account = await createAccountThrough(topology.baseUrl, 'Postgres outage');
+    const account = await createAccountThrough(suite.topology.baseUrl, 'Postgres outage');
     // Twilio credentials (kept for the inbound webhook's signature), then replies over http.
-    const twilioAccount = { type: 'twilio', accountSid: `AC${'d'.repeat(32)}`, authToken: 'outage-twilio-token', baseUrl: receiver.url('/twilio') };
+    const twilioAccount = { type: 'twilio', accountSid: `AC${'d'.repeat(32)}`, authToken: 'outage-twilio-token', baseUrl: suite.receiver.url('/twilio') };
     expect((await api('PUT', `/v1/accounts/${account.id}/reply-transport`, account.apiKey, twilioAccount)).status).toBe(200);
-    expect((await api('PUT', `/v1/accounts/${account.id}/reply-transport`, account.apiKey, { type: 'http', url: receiver.url('/sms') })).status).toBe(200);
-    expect((await api('POST', `/v1/accounts/${account.id}/webhooks`, account.apiKey, { url: receiver.url('/crm') })).status).toBe(201);
+    expect((await api('PUT', `/v1/accounts/${account.id}/reply-transport`, account.apiKey, { type: 'http', url: suite.receiver.url('/sms') })).status).toBe(200);
+    expect((await api('POST', `/v1/accounts/${account.id}/webhooks`, account.apiKey, { url: suite.receiver.url('/crm') })).status).toBe(201);
     const stopOf = (messageId: string, from: string): LoadMessage => ({ accountId: account.id, messageId, from, to: '+12025550100', body: 'STOP' });
-    const load = new InboundLoad(() => topology.baseUrl, account.apiKey);
+    const load = new InboundLoad(() => suite.topology.baseUrl, account.apiKey);
 
     // One number blocked before the outage: its gate entry is in the Redis cache.
     const known = '+12023000001';
@@ -65,9 +65,9 @@ describe('Postgres unreachable for 40 s mid-load', () => {
     const twilioStop = async (sid: string, from: string) => {
       const path = `/v1/carriers/twilio/${account.id}`;
       const params = { MessageSid: sid, AccountSid: twilioAccount.accountSid, From: from, To: '+12025550100', Body: 'STOP' };
-      const response = await fetch(`${topology.baseUrl}${path}`, {
+      const response = await fetch(`${suite.topology.baseUrl}${path}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': twilioSignature(twilioAccount.authToken, `${topology.baseUrl}${path}`, params) },
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': twilioSignature(twilioAccount.authToken, `${suite.topology.baseUrl}${path}`, params) },
         body: new URLSearchParams(params).toString(),
       });
       return { status: response.status, code: ((await response.json().catch(() => null)) as any)?.error?.code ?? null };
@@ -85,7 +85,7 @@ describe('Postgres unreachable for 40 s mid-load', () => {
 
     const outage = (async () => {
       await pause(CUT_AT_MS);
-      await proxy.cut();
+      await suite.proxy.cut();
       await pause(PROBE_AT_MS - CUT_AT_MS);
       const probe = async (name: string, method: string, path: string, token: string, json?: unknown) => {
         const answer = await api(method, path, token, json);
@@ -95,10 +95,10 @@ describe('Postgres unreachable for 40 s mid-load', () => {
       await probe('gate, number never seen', 'GET', gatePath(account.id, '+12023000002'), account.apiKey);
       await probe('block list', 'GET', `/v1/accounts/${account.id}/blocklist`, account.apiKey);
       await probe('new account', 'POST', '/v1/accounts', TEST_ADMIN_TOKEN, { name: 'During the outage' });
-      probes['readiness'] = { status: (await fetch(`${topology.baseUrl}/health/ready`)).status, code: null };
+      probes['readiness'] = { status: (await fetch(`${suite.topology.baseUrl}/health/ready`)).status, code: null };
       probes['Twilio webhook'] = await twilioStop(`SM${'f'.repeat(32)}`, viaTwilio[1]);
       await pause(CUT_AT_MS + DOWN_MS - PROBE_AT_MS);
-      await proxy.restore();
+      await suite.proxy.restore();
       restoredAt = Date.now();
     })();
 
@@ -116,17 +116,17 @@ describe('Postgres unreachable for 40 s mid-load', () => {
       readiness: { status: 503, code: null },
       'Twilio webhook': { status: 200, code: null },
     });
-    expect([topology.gateway, ...topology.workers].every((process) => process.running)).toBe(true);
+    expect([suite.topology.gateway, ...suite.topology.workers].every((process) => process.running)).toBe(true);
 
     // --- once it is back: every STOP applied, confirmed and announced, nothing failed ---
     const phones = new Set([known, ...viaTwilio, ...messages.map((message) => message.from)]);
     await waitFor(
       'every STOP to be blocked, confirmed and announced, and the queues to drain',
       async () => {
-        const [{ n }] = await suite.sql<{ n: string }>(`SELECT count(*) AS n FROM consent_states WHERE account_id = $1 AND status = 'opted_out'`, [account.id]);
-        const confirmed = new Set(receiver.on('/sms').map((request) => (request.json as { to: string }).to)).size;
-        const announced = new Set(receiver.on('/crm').map((request) => (request.json as { data: { phone: string } }).data.phone)).size;
-        const counts = await suite.queueCounts();
+        const [{ n }] = await suite.processes.sql<{ n: string }>(`SELECT count(*) AS n FROM consent_states WHERE account_id = $1 AND status = 'opted_out'`, [account.id]);
+        const confirmed = new Set(suite.receiver.on('/sms').map((request) => (request.json as { to: string }).to)).size;
+        const announced = new Set(suite.receiver.on('/crm').map((request) => (request.json as { data: { phone: string } }).data.phone)).size;
+        const counts = await suite.processes.queueCounts();
         const failed = Object.entries(counts).filter(([, count]) => count.failed > 0);
         if (failed.length > 0) return `jobs failed for good: ${JSON.stringify(failed)}`;
         return Number(n) === phones.size && confirmed === phones.size && announced === phones.size && drained(counts) ? 'settled' : undefined;
@@ -135,16 +135,16 @@ describe('Postgres unreachable for 40 s mid-load', () => {
     ).then((outcome) => expect(outcome).toBe('settled'));
     const settleMs = Date.now() - restoredAt;
 
-    const ledger = await suite.sql<{ phone: string; n: string }>('SELECT phone, count(*) AS n FROM consent_events WHERE account_id = $1 GROUP BY phone', [account.id]);
+    const ledger = await suite.processes.sql<{ phone: string; n: string }>('SELECT phone, count(*) AS n FROM consent_events WHERE account_id = $1 GROUP BY phone', [account.id]);
     expect(new Set(ledger.map((row) => row.phone))).toEqual(phones);
     expect(ledger.filter((row) => Number(row.n) !== 1)).toEqual([]);
-    const keysByPhone = groupDistinct(receiver.on('/sms').map((request) => [(request.json as { to: string }).to, String(request.headers['idempotency-key'])]));
+    const keysByPhone = groupDistinct(suite.receiver.on('/sms').map((request) => [(request.json as { to: string }).to, String(request.headers['idempotency-key'])]));
     expect([...keysByPhone].filter(([, keys]) => keys.size !== 1)).toEqual([]);
-    const idsByPhone = groupDistinct(receiver.on('/crm').map((request) => [(request.json as { data: { phone: string } }).data.phone, String(request.headers['webhook-id'])]));
+    const idsByPhone = groupDistinct(suite.receiver.on('/crm').map((request) => [(request.json as { data: { phone: string } }).data.phone, String(request.headers['webhook-id'])]));
     expect([...idsByPhone].filter(([, ids]) => ids.size !== 1)).toEqual([]);
-    const replies = await suite.sql<{ status: string; n: string }>('SELECT status, count(*) AS n FROM reply_deliveries GROUP BY status');
+    const replies = await suite.processes.sql<{ status: string; n: string }>('SELECT status, count(*) AS n FROM reply_deliveries GROUP BY status');
     expect(replies.map((row) => [row.status, Number(row.n)])).toEqual([['succeeded', phones.size]]);
-    expect((await fetch(`${topology.baseUrl}/health/ready`)).status).toBe(200);
+    expect((await fetch(`${suite.topology.baseUrl}/health/ready`)).status).toBe(200);
 
     process.stdout.write(
       `\nPostgres outage of ${DOWN_MS / 1000} s under load: ${STOPS} STOPs acknowledged (answers ${JSON.stringify(Object.fromEntries(load.statusCounts))}, ` +

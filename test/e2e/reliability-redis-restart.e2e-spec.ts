@@ -3,8 +3,8 @@ import { HttpReceiver } from '../support/http-receiver';
 import { InboundLoad, LoadMessage, pause, seededRandom, shuffle } from '../support/inbound-load';
 import { createAccountThrough, wireToReceiver } from '../support/gateway-request';
 import { LOOPBACK_WEBHOOKS, ProcessSuite } from '../support/process-suite';
-import { drained, ProcessTopology } from '../support/process-topology';
-import { stopAfterAll } from '../support/stop-after-all';
+import { drained } from '../support/process-topology';
+import { suiteFixture } from '../support/suite-fixture';
 import { waitFor } from '../support/wait-for';
 
 /**
@@ -26,22 +26,19 @@ const DOWN_MS = 2_000;
 
 describe.each(['always', 'everysec'] as const)('Redis killed and restarted mid-load (appendfsync %s)', (fsync) => {
   const random = seededRandom(fsync === 'always' ? 1 : 2);
-  let suite: ProcessSuite;
-  let receiver: HttpReceiver;
-  let topology: ProcessTopology;
-
-  const stopLater = stopAfterAll();
-
-  beforeAll(async () => {
-    suite = stopLater(await ProcessSuite.start({ ownRedis: ['--appendonly', 'yes', '--appendfsync', fsync, '--maxmemory-policy', 'noeviction'] }));
-    receiver = stopLater(await new HttpReceiver().start());
-    topology = await suite.startTopology({ classifier: 1, blocklist: 1, dispatcher: 1 }, LOOPBACK_WEBHOOKS);
-  }, 120_000);
+  const suite = suiteFixture(
+    async (stopLater) => {
+      const processes = stopLater(await ProcessSuite.start({ ownRedis: ['--appendonly', 'yes', '--appendfsync', fsync, '--maxmemory-policy', 'noeviction'] }));
+      const receiver = stopLater(await new HttpReceiver().start());
+      return { processes, receiver, topology: await processes.startTopology({ classifier: 1, blocklist: 1, dispatcher: 1 }, LOOPBACK_WEBHOOKS) };
+    },
+    { timeoutMs: 120_000 },
+  );
 
   it('applies every message that was acknowledged, and the apps reconnect by themselves', async () => {
-    const api = (method: string, path: string, token: string, json?: unknown) => topology.request(method, path, token, json);
-    const account = await createAccountThrough(topology.baseUrl, `Redis ${fsync}`);
-    await wireToReceiver(topology.baseUrl, account, receiver);
+    const api = (method: string, path: string, token: string, json?: unknown) => suite.topology.request(method, path, token, json);
+    const account = await createAccountThrough(suite.topology.baseUrl, `Redis ${fsync}`);
+    await wireToReceiver(suite.topology.baseUrl, account, suite.receiver);
 
     // Half as single requests, half in batches of 25, shuffled: both paths cross the outage.
     const messages: LoadMessage[] = Array.from({ length: STOPS }, (_, i) => ({
@@ -58,7 +55,7 @@ describe.each(['always', 'everysec'] as const)('Redis killed and restarted mid-l
 
     // No retries here: each request's one answer is the record (a carrier would retry the
     // refused ones later; the question is what a 2xx promised).
-    const load = new InboundLoad(() => topology.baseUrl, account.apiKey);
+    const load = new InboundLoad(() => suite.topology.baseUrl, account.apiKey);
     const ackedAt = new Map<string, number>();
     let refused = 0;
     const started = Date.now();
@@ -66,10 +63,10 @@ describe.each(['always', 'everysec'] as const)('Redis killed and restarted mid-l
     let restartedAt = 0;
     const outage = (async () => {
       await pause(KILL_AT_MS);
-      await suite.redis.kill();
+      await suite.processes.redis.kill();
       killedAt = Date.now();
       await pause(DOWN_MS);
-      await suite.redis.restart();
+      await suite.processes.redis.restart();
       restartedAt = Date.now();
     })();
     let next = 0;
@@ -99,15 +96,15 @@ describe.each(['always', 'everysec'] as const)('Redis killed and restarted mid-l
     expect(refused).toBeGreaterThan(0); // the outage really was met by the load
 
     // Every process is the one started at the beginning: nothing was restarted for them.
-    expect([topology.gateway, ...topology.workers].map((process) => [process.app, process.running])).toEqual(
-      [topology.gateway, ...topology.workers].map((process) => [process.app, true]),
+    expect([suite.topology.gateway, ...suite.topology.workers].map((process) => [process.app, process.running])).toEqual(
+      [suite.topology.gateway, ...suite.topology.workers].map((process) => [process.app, true]),
     );
 
     // After a settle, the acknowledged STOPs must all be blocked (a lost one never will be,
     // so the bound also decides "lost"; then the assertions below name them).
     const blockedPhones = async () =>
       new Set(
-        (await suite.sql<{ phone: string }>(`SELECT phone FROM consent_states WHERE account_id = $1 AND status = 'opted_out'`, [account.id])).map(
+        (await suite.processes.sql<{ phone: string }>(`SELECT phone FROM consent_states WHERE account_id = $1 AND status = 'opted_out'`, [account.id])).map(
           (row) => row.phone,
         ),
       );
@@ -117,11 +114,11 @@ describe.each(['always', 'everysec'] as const)('Redis killed and restarted mid-l
       'every acknowledged STOP to be applied, confirmed and announced, and the queues to drain',
       async () => {
         const blocked = await blockedPhones();
-        const confirmed = new Set(receiver.on('/sms').map((request) => (request.json as { to: string }).to));
-        const announced = new Set(receiver.on('/crm').map((request) => (request.json as { data: { phone: string } }).data.phone));
+        const confirmed = new Set(suite.receiver.on('/sms').map((request) => (request.json as { to: string }).to));
+        const announced = new Set(suite.receiver.on('/crm').map((request) => (request.json as { data: { phone: string } }).data.phone));
         const allAcked = [...ackedAt.keys()].every((id) => blocked.has(phoneOf.get(id)!));
         const followedUp = [...blocked].every((phone) => confirmed.has(phone) && announced.has(phone));
-        return allAcked && followedUp && drained(await suite.queueCounts()) ? true : undefined;
+        return allAcked && followedUp && drained(await suite.processes.queueCounts()) ? true : undefined;
       },
       { timeoutMs: 120_000, intervalMs: 1_000 },
     ).catch(() => undefined);
@@ -144,15 +141,15 @@ describe.each(['always', 'everysec'] as const)('Redis killed and restarted mid-l
     }
 
     // Exactly once where it was applied: one ledger row, one confirmation event, one webhook-id.
-    const ledger = await suite.sql<{ phone: string; n: string }>(
+    const ledger = await suite.processes.sql<{ phone: string; n: string }>(
       'SELECT phone, count(*) AS n FROM consent_events WHERE account_id = $1 GROUP BY phone HAVING count(*) > 1',
       [account.id],
     );
     expect(ledger).toEqual([]);
-    const replyKeys = groupDistinct(receiver.on('/sms').map((request) => [(request.json as { to: string }).to, String(request.headers['idempotency-key'])]));
+    const replyKeys = groupDistinct(suite.receiver.on('/sms').map((request) => [(request.json as { to: string }).to, String(request.headers['idempotency-key'])]));
     expect([...replyKeys].filter(([, keys]) => keys.size !== 1)).toEqual([]);
     expect(new Set(replyKeys.keys())).toEqual(blocked);
-    const webhookIds = groupDistinct(receiver.on('/crm').map((request) => [(request.json as { data: { phone: string } }).data.phone, String(request.headers['webhook-id'])]));
+    const webhookIds = groupDistinct(suite.receiver.on('/crm').map((request) => [(request.json as { data: { phone: string } }).data.phone, String(request.headers['webhook-id'])]));
     expect([...webhookIds].filter(([, ids]) => ids.size !== 1)).toEqual([]);
     expect(new Set(webhookIds.keys())).toEqual(blocked);
 
