@@ -1,5 +1,4 @@
-import { chunk } from '../support/collections';
-import { InboundLoad, LoadMessage, pause, seededRandom, sendPaced, shuffle } from '../support/inbound-load';
+import { InboundLoad, pause, seededRandom, sendPaced, numberedStops, singlesAndBatches } from '../support/inbound-load';
 import { createAccountThrough } from '../support/gateway-request';
 import { ProcessSuite } from '../support/process-suite';
 import { drained } from '../support/process-topology';
@@ -30,15 +29,8 @@ describe('the gateway killed with SIGKILL under load', () => {
 
   it('applies every STOP exactly once, whatever the kills caught in flight', async () => {
     const account = await createAccountThrough(suite.topology.baseUrl, 'Gateway crash');
-    const messages: LoadMessage[] = Array.from({ length: STOPS }, (_, i) => ({
-      accountId: account.id,
-      messageId: `gw-${i}`,
-      from: `+1202${2_200_000 + i}`,
-      to: '+12025550100',
-      body: 'STOP',
-    }));
     // Half as single requests (through the gateway's micro-batcher), half in batches of 50.
-    const units = shuffle([...messages.slice(0, STOPS / 2).map((message) => [message]), ...chunk(messages.slice(STOPS / 2), 50)], random);
+    const units = singlesAndBatches(numberedStops(account.id, STOPS, 'gw-', 2_200_000), 50, random);
     const load = new InboundLoad(() => suite.topology.baseUrl, account.apiKey);
     const started = Date.now();
 

@@ -1,7 +1,7 @@
 import { twilioSignature } from '../../apps/gateway/src/carriers/twilio-signature.util';
-import { chunk, groupDistinct } from '../support/collections';
+import { groupDistinct } from '../support/collections';
 import { HttpReceiver } from '../support/http-receiver';
-import { InboundLoad, LoadMessage, pause, seededRandom, sendPaced, shuffle } from '../support/inbound-load';
+import { InboundLoad, LoadMessage, pause, seededRandom, sendPaced, numberedStops, singlesAndBatches } from '../support/inbound-load';
 import { OutageProxy } from '../support/outage-proxy';
 import { createAccountThrough } from '../support/gateway-request';
 import { LOOPBACK_WEBHOOKS, ProcessSuite } from '../support/process-suite';
@@ -77,8 +77,8 @@ describe('Postgres unreachable for 40 s mid-load', () => {
     expect(await twilioStop(`SM${'e'.repeat(32)}`, viaTwilio[0])).toEqual({ status: 200, code: null });
     await waitFor('the first STOP to be blocked', async () => ((await api('GET', gatePath(account.id, known), account.apiKey)).body?.allowed === false ? true : undefined));
 
-    const messages = Array.from({ length: STOPS }, (_, i) => stopOf(`pg-${i}`, `+1202${3_100_000 + i}`));
-    const units = shuffle([...messages.slice(0, STOPS / 2).map((message) => [message]), ...chunk(messages.slice(STOPS / 2), 20)], random);
+    const messages = numberedStops(account.id, STOPS, 'pg-', 3_100_000);
+    const units = singlesAndBatches(messages, 20, random);
     const probes: Record<string, { status: number; code: string | null; allowed?: boolean }> = {};
     const started = Date.now();
     let restoredAt = 0;

@@ -1,6 +1,6 @@
-import { chunk, groupDistinct } from '../support/collections';
+import { groupDistinct } from '../support/collections';
 import { HttpReceiver } from '../support/http-receiver';
-import { InboundLoad, LoadMessage, pause, seededRandom, shuffle } from '../support/inbound-load';
+import { InboundLoad, pause, seededRandom, numberedStops, singlesAndBatches } from '../support/inbound-load';
 import { createAccountThrough, wireToReceiver } from '../support/gateway-request';
 import { LOOPBACK_WEBHOOKS, ProcessSuite } from '../support/process-suite';
 import { drained } from '../support/process-topology';
@@ -41,17 +41,8 @@ describe.each(['always', 'everysec'] as const)('Redis killed and restarted mid-l
     await wireToReceiver(suite.topology.baseUrl, account, suite.receiver);
 
     // Half as single requests, half in batches of 25, shuffled: both paths cross the outage.
-    const messages: LoadMessage[] = Array.from({ length: STOPS }, (_, i) => ({
-      accountId: account.id,
-      messageId: `r-${i}`,
-      from: `+1202${4_000_000 + i}`,
-      to: '+12025550100',
-      body: 'STOP',
-    }));
-    const units: LoadMessage[][] = shuffle(
-      [...messages.slice(0, STOPS / 2).map((message) => [message]), ...chunk(messages.slice(STOPS / 2), 25)],
-      random,
-    );
+    const messages = numberedStops(account.id, STOPS, 'r-', 4_000_000);
+    const units = singlesAndBatches(messages, 25, random);
 
     // No retries here: each request's one answer is the record (a carrier would retry the
     // refused ones later; the question is what a 2xx promised).

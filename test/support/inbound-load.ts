@@ -1,3 +1,5 @@
+import { chunk } from './collections';
+
 /**
  * A carrier's side of ingestion for the reliability suites: posts messages to a gateway,
  * retries what was not acknowledged (a 503 or a broken connection, as carriers do) and keeps
@@ -118,6 +120,21 @@ export function seededRandom(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/** `count` STOPs of one account to +12025550100, the i-th from `+1202${firstNumber + i}` with the message id `${idPrefix}${i}`. */
+export function numberedStops(accountId: string, count: number, idPrefix: string, firstNumber: number): LoadMessage[] {
+  return Array.from({ length: count }, (_, i) => ({ accountId, messageId: `${idPrefix}${i}`, from: `+1202${firstNumber + i}`, to: '+12025550100', body: 'STOP' }));
+}
+
+/**
+ * The units a carrier sends `messages` in, so that both ingestion paths carry the load: the
+ * first half one by one (through the gateway's micro-batcher), the rest in batches of
+ * `batchSize`, all in a seeded random order.
+ */
+export function singlesAndBatches(messages: LoadMessage[], batchSize: number, random: () => number): LoadMessage[][] {
+  const half = messages.length / 2;
+  return shuffle([...messages.slice(0, half).map((message) => [message]), ...chunk(messages.slice(half), batchSize)], random);
 }
 
 export function shuffle<T>(items: T[], random: () => number): T[] {
