@@ -5,75 +5,65 @@ import { OwnRedis } from '../support/own-redis';
 import { withServer } from '../support/test-database';
 import { waitFor } from '../support/wait-for';
 import { askGate } from '../support/gate';
+import { suiteFixture } from '../support/suite-fixture';
 
 /** The send gate reads through Redis to Postgres and fails closed when it cannot know. */
 describe('send gate', () => {
-  let system: RunningSystem;
-  let account: { id: string; apiKey: string };
-
-  beforeAll(async () => {
-    system = await RunningSystem.start();
-    account = await system.createAccount();
-  });
-
-  afterAll(async () => {
-    await setConnectionsAllowed(system.database.name, true).catch(() => undefined);
-    await system?.stop();
+  const suite = suiteFixture(async (stopLater) => {
+    const system = stopLater(await RunningSystem.start());
+    // Handed over last, so run first: a test that failed while connections were refused leaves them allowed for the drop.
+    stopLater({ stop: () => setConnectionsAllowed(system.database.name, true).catch(() => undefined) });
+    return { system, account: await system.createAccount() };
   });
 
   it('answers unknown for a number never seen, and caches that answer', async () => {
-    const answer = await askGate(system, account, '+12025550150');
+    const answer = await askGate(suite.system, suite.account, '+12025550150');
     expect(answer.status).toBe(200);
     expect(answer.body).toEqual({ phone: '+12025550150', allowed: true, status: 'unknown' });
-    const cached = await system.redisKeys(`*gate:{${account.id}}:+12025550150`);
+    const cached = await suite.system.redisKeys(`*gate:{${suite.account.id}}:+12025550150`);
     expect(cached).toHaveLength(1);
   });
 
   it('normalises the number it is asked about to E.164', async () => {
-    const answer = await askGate(system, account, '+1 (202) 555-0150');
+    const answer = await askGate(suite.system, suite.account, '+1 (202) 555-0150');
     expect(answer.body.phone).toBe('+12025550150');
-    expect((await askGate(system, account, 'not-a-number')).status).toBe(400);
+    expect((await askGate(suite.system, suite.account, 'not-a-number')).status).toBe(400);
   });
 
   it('answers 503, never allowed: true, when neither the cache nor Postgres can answer', async () => {
-    await system.request('POST', '/v1/inbound', {
-      token: account.apiKey,
-      json: { accountId: account.id, messageId: 'g1', from: '+12025550160', to: '+12025550100', body: 'STOP' },
+    await suite.system.request('POST', '/v1/inbound', {
+      token: suite.account.apiKey,
+      json: { accountId: suite.account.id, messageId: 'g1', from: '+12025550160', to: '+12025550100', body: 'STOP' },
     });
-    await waitFor('the opt-out to reach the gate', async () => ((await askGate(system, account, '+12025550160')).body.allowed === false ? true : undefined));
+    await waitFor('the opt-out to reach the gate', async () => ((await askGate(suite.system, suite.account, '+12025550160')).body.allowed === false ? true : undefined));
 
-    await setConnectionsAllowed(system.database.name, false);
+    await setConnectionsAllowed(suite.system.database.name, false);
     try {
-      const unknown = await askGate(system, account, '+12025550161');
+      const unknown = await askGate(suite.system, suite.account, '+12025550161');
       expect(unknown.status).toBe(503);
       expect(unknown.body.error.code).toBe('gate_unavailable');
       expect(unknown.headers.get('retry-after')).toBe('1');
       // What the cache already knows is still answered: an opt-out stays visible.
-      expect((await askGate(system, account, '+12025550160')).body).toMatchObject({ allowed: false, status: 'opted_out' });
+      expect((await askGate(suite.system, suite.account, '+12025550160')).body).toMatchObject({ allowed: false, status: 'opted_out' });
     } finally {
-      await setConnectionsAllowed(system.database.name, true);
+      await setConnectionsAllowed(suite.system.database.name, true);
     }
-    expect((await askGate(system, account, '+12025550161')).status).toBe(200);
+    expect((await askGate(suite.system, suite.account, '+12025550161')).status).toBe(200);
   });
 });
 
 describe('send gate, batch checks', () => {
-  let system: RunningSystem;
-  let account: { id: string; apiKey: string };
-
-  beforeAll(async () => {
-    system = await RunningSystem.start();
-    account = await system.createAccount();
+  const suite = suiteFixture(async (stopLater) => {
+    const system = stopLater(await RunningSystem.start());
+    return { system, account: await system.createAccount() };
   });
 
-  afterAll(() => system?.stop());
-
   it('answers up to 1000 numbers in request order, in E.164, mixing cached and uncached ones', async () => {
-    await system.request('POST', '/v1/inbound', {
-      token: account.apiKey,
-      json: { accountId: account.id, messageId: 'bc-1', from: '+12025550171', to: '+12025550100', body: 'STOP' },
+    await suite.system.request('POST', '/v1/inbound', {
+      token: suite.account.apiKey,
+      json: { accountId: suite.account.id, messageId: 'bc-1', from: '+12025550171', to: '+12025550100', body: 'STOP' },
     });
-    const check = (phones: string[]) => system.request('POST', `/v1/gate/${account.id}/check`, { token: account.apiKey, json: { phones } });
+    const check = (phones: string[]) => suite.system.request('POST', `/v1/gate/${suite.account.id}/check`, { token: suite.account.apiKey, json: { phones } });
     await waitFor('the opt-out', async () => ((await check(['+12025550171'])).body.results[0].allowed === false ? true : undefined));
 
     const response = await check(['+1 202 555 0172', '+12025550171', '+12025550173', '+12025550171']);
@@ -90,10 +80,10 @@ describe('send gate, batch checks', () => {
   });
 
   it('refuses the whole request when a number cannot be one, naming each index', async () => {
-    const response = await system.request('POST', `/v1/gate/${account.id}/check`, { token: account.apiKey, json: { phones: ['+12025550171', 'abc', '12'] } });
+    const response = await suite.system.request('POST', `/v1/gate/${suite.account.id}/check`, { token: suite.account.apiKey, json: { phones: ['+12025550171', 'abc', '12'] } });
     expect(response.status).toBe(400);
     expect(response.body.error.details.map((detail: { field: string }) => detail.field)).toEqual(['phones[1]', 'phones[2]']);
-    const tooMany = await system.request('POST', `/v1/gate/${account.id}/check`, { token: account.apiKey, json: { phones: Array(1001).fill('+12025550171') } });
+    const tooMany = await suite.system.request('POST', `/v1/gate/${suite.account.id}/check`, { token: suite.account.apiKey, json: { phones: Array(1001).fill('+12025550171') } });
     expect(tooMany.status).toBe(400);
   });
 });
