@@ -15,13 +15,7 @@ import { suiteFixture } from '../support/suite-fixture';
 describe('consent applier recovery', () => {
   const suite = suiteFixture(async (stopLater) => {
     const system = stopLater(await TestAppContext.start([BlocklistModule]));
-    return {
-      system,
-      applier: system.get(ConsentApplier),
-      followUps: system.get(ConsentFollowUps),
-      producer: system.get(JobProducer),
-      accountId: await system.createAccount(),
-    };
+    return { system, applier: system.get(ConsentApplier), followUps: system.get(ConsentFollowUps), producer: system.get(JobProducer), accountId: await system.createAccount() };
   });
 
   const stop = (messageId: string, receivedAt: string) => classifiedMessage({ accountId: suite.accountId, messageId, from: '+12025550111', receivedAt });

@@ -15,13 +15,7 @@ import { suiteFixture } from '../support/suite-fixture';
 describe('send gate consistency under forced interleavings', () => {
   const suite = suiteFixture(async (stopLater) => {
     const system = stopLater(await TestAppContext.start([BlocklistModule]));
-    return {
-      system,
-      applier: system.get(ConsentApplier),
-      cache: system.get(GateCache),
-      states: system.get(ConsentStateRepository),
-      accountId: await system.createAccount(),
-    };
+    return { system, applier: system.get(ConsentApplier), cache: system.get(GateCache), states: system.get(ConsentStateRepository), accountId: await system.createAccount() };
   });
   let sequence = 0;
 
