@@ -34,6 +34,16 @@ describe('webhook delivery', () => {
     return created;
   };
 
+  /** A new account whose one webhook, at `/hook` of an endpoint answering as `respond` says, is sent a subscriber's STOP. */
+  const stopToWebhookAnswering = async (name: string, respond: ScriptedEndpoint['respond']) => {
+    const account = await system.createAccount(name);
+    const crm = await endpoint();
+    crm.respond = respond;
+    const webhook = await createWebhook(system, account, crm.url('/hook'));
+    await text(system, account, nextPhone(), 'STOP');
+    return { account, crm, webhook };
+  };
+
   it('delivers each event to every endpoint subscribed to it, signed so that standardwebhooks verifies it', async () => {
     const account = await system.createAccount('Filters');
     const crm = await endpoint();
@@ -64,13 +74,8 @@ describe('webhook delivery', () => {
   });
 
   it('retries 5xx, 408 and timeouts with the same webhook-id, and records every attempt', async () => {
-    const account = await system.createAccount('Flaky CRM');
-    const crm = await endpoint();
     const script = [500, 408, 'hang' as const, 204];
-    crm.respond = (_request, index) => script[index] ?? 204;
-    const webhook = await createWebhook(system, account, crm.url('/hook'));
-
-    await text(system, account, nextPhone(), 'STOP');
+    const { account, crm, webhook } = await stopToWebhookAnswering('Flaky CRM', (_request, index) => script[index] ?? 204);
     const delivery = await waitForDeliveryStatus(system, account, webhook.id, 'succeeded');
 
     expect(crm.requests).toHaveLength(4);
@@ -93,12 +98,7 @@ describe('webhook delivery', () => {
   });
 
   it('waits as long as a 429 Retry-After asks, well beyond the schedule', async () => {
-    const account = await system.createAccount('Rate limited');
-    const crm = await endpoint();
-    crm.respond = (_request, index) => (index === 0 ? { status: 429, headers: { 'retry-after': '2' } } : 204);
-    const webhook = await createWebhook(system, account, crm.url('/hook'));
-
-    await text(system, account, nextPhone(), 'STOP');
+    const { account, crm, webhook } = await stopToWebhookAnswering('Rate limited', (_request, index) => (index === 0 ? { status: 429, headers: { 'retry-after': '2' } } : 204));
     const delivery = await waitForDeliveryStatus(system, account, webhook.id, 'succeeded');
     const [first, second] = crm.requests;
     // The schedule says ~100 ms; the endpoint asked for 2 s.
@@ -137,13 +137,8 @@ describe('webhook delivery', () => {
   });
 
   it('disables an endpoint that answers 410, and delivers again once the business re-enables it', async () => {
-    const account = await system.createAccount('Retired endpoint');
-    const crm = await endpoint();
     let gone = true;
-    crm.respond = () => (gone ? 410 : 204);
-    const webhook = await createWebhook(system, account, crm.url('/hook'));
-
-    await text(system, account, nextPhone(), 'STOP');
+    const { account, crm, webhook } = await stopToWebhookAnswering('Retired endpoint', () => (gone ? 410 : 204));
     const dead = await waitForDeliveryStatus(system, account, webhook.id, 'dead');
     expect(dead.attempts).toEqual([expect.objectContaining({ status: 'dead', responseCode: 410 })]);
     const disabled = await system.request('GET', `/v1/accounts/${account.id}/webhooks/${webhook.id}`, { token: account.apiKey });
@@ -166,13 +161,8 @@ describe('webhook delivery', () => {
   });
 
   it('replays a dead-lettered delivery, and a past one, with the same webhook-id', async () => {
-    const account = await system.createAccount('Replay');
-    const crm = await endpoint();
     let down = true;
-    crm.respond = () => (down ? 503 : 200);
-    const webhook = await createWebhook(system, account, crm.url('/hook'));
-
-    await text(system, account, nextPhone(), 'STOP');
+    const { account, crm, webhook } = await stopToWebhookAnswering('Replay', () => (down ? 503 : 200));
     const dead = await waitForDeliveryStatus(system, account, webhook.id, 'dead');
     expect(dead.attemptCount).toBe(4);
 
@@ -238,12 +228,8 @@ describe('webhook delivery', () => {
 
   // Last: its delivery waits a minute for its retry, so the queues do not drain after it.
   it('refuses to replay a delivery still being retried, or another account’s', async () => {
-    const account = await system.createAccount('In progress');
-    const crm = await endpoint();
     // Asks for a minute: the delivery stays "failed", waiting for its retry.
-    crm.respond = () => ({ status: 503, headers: { 'retry-after': '60' } });
-    const webhook = await createWebhook(system, account, crm.url('/hook'));
-    await text(system, account, nextPhone(), 'STOP');
+    const { account, webhook } = await stopToWebhookAnswering('In progress', () => ({ status: 503, headers: { 'retry-after': '60' } }));
     const failed = await waitForDeliveryStatus(system, account, webhook.id, 'failed');
 
     const busy = await system.request('POST', `/v1/accounts/${account.id}/webhooks/deliveries/${failed.id}/replay`, { token: account.apiKey });
