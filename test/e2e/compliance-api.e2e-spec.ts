@@ -194,6 +194,13 @@ describe('compliance profiles through the API', () => {
       suite.receiver.on('/sms').map((request) => request.json as { body: string; kind: string; to: string }).filter((reply) => !kind || reply.kind === kind);
     const webhooks = () => suite.receiver.on('/crm').map((request) => request.json as { type: string; data: Record<string, any> });
     const webhookOf = (messageId: string) => waitFor(`the webhook of ${messageId}`, () => webhooks().find((hook) => hook.data.messageId === messageId));
+    /** Texts `body`; its webhook says `optOutType` with the reply queued, and the subscriber gets `message`, the first reply of its kind. */
+    const expectRepliedAtOnce = async (body: string, minute: number, optOutType: string, kind: string, message: string) => {
+      const messageId = await inbound(body, minute);
+      expect((await webhookOf(messageId)).data).toMatchObject({ optOutType, replyStatus: 'queued' });
+      await waitFor(`the ${kind} reply`, () => (replies(kind).length === 1 ? true : undefined));
+      expect(replies(kind)[0]).toMatchObject({ to: subscriber, body: message });
+    };
 
     it('opts out with the reply of the matched override, and tells the CRM what the reply costs', async () => {
       const messageId = await inbound('Arrêt', 0);
@@ -216,12 +223,9 @@ describe('compliance profiles through the API', () => {
     });
 
     it('answers HELP while the subscriber is opted out', async () => {
-      const messageId = await inbound('help', 1);
-      expect((await webhookOf(messageId)).data).toMatchObject({ optOutType: 'HELP', replyStatus: 'queued' });
       // The spec: help is answered "whatever the state"; only the opt-out confirmation bypasses the gate
       // among the kinds that change state, and HELP changes none.
-      await waitFor('the help reply', () => (replies('help').length === 1 ? true : undefined));
-      expect(replies('help')[0]).toMatchObject({ to: subscriber, body: canadianProfile.help.message });
+      await expectRepliedAtOnce('help', 1, 'HELP', 'help', canadianProfile.help.message);
     });
 
     it('holds back a second opt-out confirmation within 10 minutes, but records the match and sends the webhook', async () => {
@@ -242,10 +246,7 @@ describe('compliance profiles through the API', () => {
     });
 
     it('still sends a confirmation of another kind (opt-in) at once', async () => {
-      const messageId = await inbound('START', 3);
-      expect((await webhookOf(messageId)).data).toMatchObject({ optOutType: 'START', replyStatus: 'queued' });
-      await waitFor('the welcome reply', () => (replies('optIn').length === 1 ? true : undefined));
-      expect(replies('optIn')[0]).toMatchObject({ to: subscriber, body: canadianProfile.optIn.message });
+      await expectRepliedAtOnce('START', 3, 'START', 'optIn', canadianProfile.optIn.message);
     });
   });
 
