@@ -7,3 +7,4 @@ export * from './queue.tokens';
 export * from './redis-connection.factory';
 export * from './replica-wait';
 export * from './retry-schedule.util';
+export * from './live-subscription';
