@@ -1,11 +1,10 @@
-import type { ChildProcess } from 'node:child_process';
 import { createReadStream, createWriteStream, readFileSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { Client } from 'pg';
-import { BenchEnvironment, createBenchAccount, formatRate, median, startGateway, stopProcess } from './support/bench-harness';
+import { createBenchAccount, formatRate, median, runBench, startGateway, stopProcess } from './support/bench-harness';
 import { copyFromFile } from './support/pg-copy';
 
 /**
@@ -32,14 +31,11 @@ interface ImportAnswer {
   rejected: number;
 }
 
-async function main(): Promise<void> {
+runBench(async (bench, children) => {
   const file = join(tmpdir(), `optout-bench-import-${process.pid}.csv`);
   const bytes = await writeCsv(file);
   console.log(`import file: ${formatRate(ROWS)} rows, ${(bytes / 1024 / 1024).toFixed(1)} MiB, ${formatRate(ROWS / BAD_ROW_EVERY)} bad rows`);
 
-  const bench = new BenchEnvironment();
-  const children: ChildProcess[] = [];
-  await bench.create();
   const db = new Client({ connectionString: bench.databaseUrl });
   try {
     const { child: gateway, base } = await startGateway(bench.env());
@@ -107,11 +103,9 @@ async function main(): Promise<void> {
     console.log(`  (f) heap capped at ${CAPPED_HEAP_MB} MB             ${cappedSeconds.toFixed(1)} s, peak RSS ${mib(cappedPeakKiB)} (${mib(idleKiB)} before the import)`);
   } finally {
     await db.end().catch(() => undefined);
-    await Promise.all(children.map((child) => stopProcess(child)));
-    await bench.destroy();
     rmSync(file, { force: true });
   }
-}
+});
 
 /** Distinct US numbers, dates spread over five years, mostly STOP; one row in BAD_ROW_EVERY is not a number. */
 async function writeCsv(file: string): Promise<number> {
@@ -174,8 +168,3 @@ function peakRssKiB(pid: number | undefined): number | null {
     return null;
   }
 }
-
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});

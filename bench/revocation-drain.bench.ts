@@ -1,5 +1,4 @@
-import type { ChildProcess } from 'node:child_process';
-import { BenchEnvironment, classifierDrainSeconds, cpuProfileFlags, createBenchAccount, formatRate, loadAverage, startGateway, stopProcess } from './support/bench-harness';
+import { classifierDrainSeconds, cpuProfileFlags, createBenchAccount, formatRate, loadAverage, runBench, startGateway, stopProcess } from './support/bench-harness';
 
 /**
  * `npm run bench:revocation`: the classifier's drain with revocation mode `reasonable` against
@@ -18,40 +17,32 @@ const LONG_TEXT =
 const SHORT = ['Can I order roses for Friday?', 'Thanks, see you tomorrow', 'What time do you open on Sunday?', 'ok', 'Is my order ready?'];
 const PHRASES = ['Please stop texting me', 'wrong number', 'No más mensajes', 'Keine SMS mehr bitte'];
 
-async function main(): Promise<void> {
-  const bench = new BenchEnvironment();
-  const children: ChildProcess[] = [];
-  await bench.create();
-  try {
-    const { child: gateway, base } = await startGateway(bench.env());
-    children.push(gateway);
-    const account = await createBenchAccount(base);
-    const setMode = async (mode: string) => {
-      const response = await fetch(`${base}/v1/accounts/${account.id}/compliance`, {
-        method: 'PUT',
-        headers: account.json,
-        body: JSON.stringify({ revocation: { mode } }),
-      });
-      if (response.status !== 200) throw new Error(`PUT compliance answered ${response.status}`);
-    };
-    const load = loadAverage();
-    const figures: Record<string, number> = {};
-    for (const mode of ['keywords', 'reasonable']) {
-      await setMode(mode);
-      // Each run loads its own backlog (a new tag), or the ledger would take the messages for repeats.
-      const backlog = { accountId: account.id, total: BACKLOG_MESSAGES, tag: `r${mode}`, bodyOf };
-      figures[mode] = BACKLOG_MESSAGES / (await classifierDrainSeconds(bench, children, backlog, cpuProfileFlags()));
-      console.log(`${mode.padEnd(10)} drain: ${formatRate(figures[mode])} messages/s (${BACKLOG_MESSAGES} messages, including process start)`);
-    }
-    await stopProcess(gateway);
-    console.log(`\nbench:revocation — load average at start ${load}, at end ${loadAverage()} (a shared machine: compare the two modes, not the absolute rates)`);
-    console.log(`  keywords   ${formatRate(figures.keywords)} messages/s`);
-    console.log(`  reasonable ${formatRate(figures.reasonable)} messages/s   [≥ 50,000]   ratio ${(figures.reasonable / figures.keywords).toFixed(2)}`);
-  } finally {
-    await Promise.all(children.map((child) => stopProcess(child)));
-    await bench.destroy();
+runBench(async (bench, children) => {
+  const { child: gateway, base } = await startGateway(bench.env());
+  children.push(gateway);
+  const account = await createBenchAccount(base);
+  const setMode = async (mode: string) => {
+    const response = await fetch(`${base}/v1/accounts/${account.id}/compliance`, {
+      method: 'PUT',
+      headers: account.json,
+      body: JSON.stringify({ revocation: { mode } }),
+    });
+    if (response.status !== 200) throw new Error(`PUT compliance answered ${response.status}`);
+  };
+  const load = loadAverage();
+  const figures: Record<string, number> = {};
+  for (const mode of ['keywords', 'reasonable']) {
+    await setMode(mode);
+    // Each run loads its own backlog (a new tag), or the ledger would take the messages for repeats.
+    const backlog = { accountId: account.id, total: BACKLOG_MESSAGES, tag: `r${mode}`, bodyOf };
+    figures[mode] = BACKLOG_MESSAGES / (await classifierDrainSeconds(bench, children, backlog, cpuProfileFlags()));
+    console.log(`${mode.padEnd(10)} drain: ${formatRate(figures[mode])} messages/s (${BACKLOG_MESSAGES} messages, including process start)`);
   }
-}
+  await stopProcess(gateway);
+  console.log(`\nbench:revocation — load average at start ${load}, at end ${loadAverage()} (a shared machine: compare the two modes, not the absolute rates)`);
+  console.log(`  keywords   ${formatRate(figures.keywords)} messages/s`);
+  console.log(`  reasonable ${formatRate(figures.reasonable)} messages/s   [≥ 50,000]   ratio ${(figures.reasonable / figures.keywords).toFixed(2)}`);
+});
 
 function bodyOf(n: number): string {
   if (n % 20 === 0) return 'STOP';
@@ -59,8 +50,3 @@ function bodyOf(n: number): string {
   if (n % 50 === 2) return PHRASES[n % PHRASES.length];
   return `${SHORT[n % SHORT.length]} ${n % 7}`;
 }
-
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
