@@ -7,6 +7,7 @@ import { configureHttpApp } from './http/configure-http-app';
 import { CONSOLE_PATH, consoleStaticPlugin } from './console/console-static.plugin';
 import { FASTIFY_OPTIONS } from './http/fastify-options';
 import { installSecurityHeaders } from './http/security-headers';
+import { trustProxyOf } from './http/trust-proxy';
 import { AuthFailureLimiter, installAuthFailureLimit } from './auth/auth-failure.limiter';
 import { GatewayModule } from './gateway.module';
 import { OpsSurface } from './ops/ops-surface';
@@ -32,10 +33,4 @@ export async function createGatewayApp(config: AppConfig, workers: Type[] = []):
   // The console's page belongs with the account API it calls (role `admin`).
   if (config.gatewayRoles.includes('admin')) await app.register(consoleStaticPlugin, { prefix: CONSOLE_PATH });
   return configureHttpApp(app);
-}
-
-/** TRUST_PROXY as Fastify takes it; a hop count as a function, which Nest's adapter type accepts. */
-function trustProxyOf(config: AppConfig): boolean | string[] | ((address: string, hop: number) => boolean) {
-  const { trustProxy } = config;
-  return typeof trustProxy === 'number' ? (_address, hop) => hop < trustProxy : trustProxy;
 }

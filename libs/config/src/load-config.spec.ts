@@ -102,10 +102,14 @@ describe('loadConfig', () => {
   });
 
   it('reads the failed-authentication limit and which proxies to believe', () => {
-    expect(loadConfig(base)).toMatchObject({ authFailuresPerMinute: 60, trustProxy: true });
+    expect(loadConfig(base)).toMatchObject({ authFailuresPerMinute: 60, trustProxy: ['loopback', 'linklocal', 'uniquelocal'] });
     expect(loadConfig({ ...base, AUTH_FAILURES_PER_MINUTE: '0', TRUST_PROXY: 'false' })).toMatchObject({ authFailuresPerMinute: 0, trustProxy: false });
+    expect(loadConfig({ ...base, TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    // One load balancer: a hop count of 1, not "believe the whole header" (which '1' once meant).
+    expect(loadConfig({ ...base, TRUST_PROXY: '1' }).trustProxy).toBe(1);
     expect(loadConfig({ ...base, TRUST_PROXY: '2' }).trustProxy).toBe(2);
     expect(loadConfig({ ...base, TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1']);
+    expect(loadConfig({ ...base, TRUST_PROXY: 'loopback,10.1.2.0/24' }).trustProxy).toEqual(['loopback', '10.1.2.0/24']);
     expect(problemsOf({ ...base, TRUST_PROXY: 'the load balancer' })).toEqual([expect.stringContaining('TRUST_PROXY="the load balancer" must be true, false, a hop count')]);
   });
 

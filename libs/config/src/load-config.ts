@@ -177,14 +177,27 @@ function parseSecretsKey(name: string, raw: string, problems: string[]): Secrets
   return { id, key };
 }
 
+/**
+ * Proxies believed when TRUST_PROXY is unset: those on this host or a private network (where a
+ * load balancer in front of the gateway is), never a caller on the internet — whose own
+ * X-Forwarded-For would otherwise choose the address its failed authentications count against.
+ */
+export const DEFAULT_TRUSTED_PROXIES = ['loopback', 'linklocal', 'uniquelocal'];
+const PROXY_RANGE_NAMES = new Set(DEFAULT_TRUSTED_PROXIES);
+
 function parseTrustProxy(raw: string | undefined, problems: string[]): boolean | number | string[] {
-  if (raw === undefined || ['true', '1', 'yes'].includes(raw.toLowerCase())) return true;
-  if (['false', '0', 'no'].includes(raw.toLowerCase())) return false;
+  if (raw === undefined) return [...DEFAULT_TRUSTED_PROXIES];
+  if (['true', 'yes'].includes(raw.toLowerCase())) return true;
+  if (['false', 'no', '0'].includes(raw.toLowerCase())) return false;
+  // A number is a hop count, 1 included (one load balancer): never "believe everything".
   if (/^\d+$/.test(raw) && Number(raw) <= 20) return Number(raw);
   const entries = raw.split(',').map((entry) => entry.trim());
-  if (entries.every((entry) => /^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(entry) && (entry.includes('.') || entry.includes(':')))) return entries;
-  problems.push(`TRUST_PROXY=${JSON.stringify(raw)} must be true, false, a hop count (2 to 20) or a comma list of proxy addresses/CIDRs, e.g. 10.0.0.0/8,127.0.0.1`);
-  return true;
+  const isAddressOrRange = (entry: string) => PROXY_RANGE_NAMES.has(entry) || (/^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(entry) && (entry.includes('.') || entry.includes(':')));
+  if (entries.every(isAddressOrRange)) return entries;
+  problems.push(
+    `TRUST_PROXY=${JSON.stringify(raw)} must be true, false, a hop count (1 to 20) or a comma list of proxy addresses/CIDRs or ${DEFAULT_TRUSTED_PROXIES.join(', ')}, e.g. 10.0.0.0/8,127.0.0.1`,
+  );
+  return false;
 }
 
 function parseRoles(raw: string | undefined, problems: string[]): GatewayRole[] {

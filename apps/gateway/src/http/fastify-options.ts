@@ -27,8 +27,6 @@ function answerRouterError(error: FastifyError, reply: FastifyReply): void {
  */
 export const FASTIFY_OPTIONS: FastifyServerOptions = {
   bodyLimit: 8 * 1024 * 1024,
-  // Behind a load balancer the client address comes from X-Forwarded-For.
-  trustProxy: true,
   return503OnClosing: true,
   frameworkErrors: (error, _request, reply) => answerRouterError(error, reply as FastifyReply),
 };
