@@ -110,6 +110,12 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...base, TRUST_PROXY: '2' }).trustProxy).toBe(2);
     expect(loadConfig({ ...base, TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1']);
     expect(loadConfig({ ...base, TRUST_PROXY: 'loopback,10.1.2.0/24' }).trustProxy).toEqual(['loopback', '10.1.2.0/24']);
+    expect(loadConfig({ ...base, TRUST_PROXY: ' Loopback , UNIQUELOCAL' }).trustProxy).toEqual(['loopback', 'uniquelocal']);
+    expect(problemsOf({ ...base, TRUST_PROXY: '1.5' })).toEqual([expect.stringContaining('TRUST_PROXY="1.5" must be')]);
+    expect(problemsOf({ ...base, TRUST_PROXY: '21' })).toEqual([expect.stringContaining('TRUST_PROXY="21" must be')]);
+    expect(problemsOf({ ...base, TRUST_PROXY: '10.0.0.0/33' })).toEqual([expect.stringContaining('TRUST_PROXY="10.0.0.0/33" must be')]);
+    expect(problemsOf({ ...base, TRUST_PROXY: '0x7f.1' })).toEqual([expect.stringContaining('TRUST_PROXY="0x7f.1" must be')]);
+    expect(loadConfig({ ...base, TRUST_PROXY: 'fd00::/8, ::ffff:10.0.0.1' }).trustProxy).toEqual(['fd00::/8', '::ffff:10.0.0.1']);
     expect(problemsOf({ ...base, TRUST_PROXY: 'the load balancer' })).toEqual([expect.stringContaining('TRUST_PROXY="the load balancer" must be true, false, a hop count')]);
   });
 

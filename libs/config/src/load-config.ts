@@ -1,4 +1,5 @@
 import { AppConfig, GATEWAY_ROLES, GatewayRole, RedisNodeAddress, SecretsKeyConfig } from './app-config';
+import ipaddr from 'ipaddr.js';
 import { ConfigError } from './config-error';
 
 /**
@@ -191,13 +192,23 @@ function parseTrustProxy(raw: string | undefined, problems: string[]): boolean |
   if (['false', 'no', '0'].includes(raw.toLowerCase())) return false;
   // A number is a hop count, 1 included (one load balancer): never "believe everything".
   if (/^\d+$/.test(raw) && Number(raw) <= 20) return Number(raw);
-  const entries = raw.split(',').map((entry) => entry.trim());
-  const isAddressOrRange = (entry: string) => PROXY_RANGE_NAMES.has(entry) || (/^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(entry) && (entry.includes('.') || entry.includes(':')));
+  const entries = raw.split(',').map((entry) => (PROXY_RANGE_NAMES.has(entry.trim().toLowerCase()) ? entry.trim().toLowerCase() : entry.trim()));
+  // Checked here as Fastify's proxy-addr will read them: a bad one would stop the gateway at start with its own error.
+  const isAddressOrRange = (entry: string) => PROXY_RANGE_NAMES.has(entry) || isAddressOrCidr(entry);
   if (entries.every(isAddressOrRange)) return entries;
   problems.push(
     `TRUST_PROXY=${JSON.stringify(raw)} must be true, false, a hop count (1 to 20) or a comma list of proxy addresses/CIDRs or ${DEFAULT_TRUSTED_PROXIES.join(', ')}, e.g. 10.0.0.0/8,127.0.0.1`,
   );
   return false;
+}
+
+/** An address written as people write them (four decimal parts, or IPv6), optionally /prefix. */
+function isAddressOrCidr(entry: string): boolean {
+  const [address, prefix, ...rest] = entry.split('/');
+  const v4 = ipaddr.IPv4.isValidFourPartDecimal(address);
+  if (!v4 && !ipaddr.IPv6.isValid(address)) return false;
+  if (prefix === undefined) return true;
+  return rest.length === 0 && /^\d{1,3}$/.test(prefix) && Number(prefix) <= (v4 ? 32 : 128);
 }
 
 function parseRoles(raw: string | undefined, problems: string[]): GatewayRole[] {

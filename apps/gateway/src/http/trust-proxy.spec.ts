@@ -27,6 +27,12 @@ describe('the client address under TRUST_PROXY', () => {
     expect(await clientAddress(undefined, 'fd00::5', '203.0.113.9')).toBe('203.0.113.9');
   });
 
+  it('reads addresses in their IPv4-mapped IPv6 form (a dual-stack listener) and forwarded entries that are not addresses alike', async () => {
+    expect(await clientAddress(undefined, '::ffff:203.0.113.9', '198.51.100.1')).toBe('::ffff:203.0.113.9');
+    expect(await clientAddress(undefined, '::ffff:10.0.0.5', '198.51.100.1, 203.0.113.9')).toBe('203.0.113.9');
+    expect(await clientAddress(undefined, '203.0.113.9', 'not-an-address, 127.0.0.1')).toBe('203.0.113.9');
+  });
+
   it('with 1 (one load balancer) takes the address that balancer saw, not the one the caller wrote', async () => {
     expect(await clientAddress('1', '203.0.113.50', '198.51.100.1, 203.0.113.9')).toBe('203.0.113.9');
   });

@@ -2,8 +2,8 @@ import { ValidationError, ValidationPipe } from '@nestjs/common';
 import { ApiErrorDetail, ApiException } from './api.exception';
 
 /**
- * class-validator on every body, with the API's error shape: one detail per broken rule,
- * naming the field path (`messages[3].from`), the rule and the value's problem. Unknown
+ * class-validator on every body and query, with the API's error shape: one detail per broken
+ * field, naming its path (`messages[3].from`), the rule and the value's problem. Unknown
  * fields are refused rather than ignored, so a typo in a field name is not silently lost.
  */
 export function createValidationPipe(): ValidationPipe {
@@ -11,17 +11,27 @@ export function createValidationPipe(): ValidationPipe {
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
-    // One broken rule per field is enough to act on; the list stays readable.
-    stopAtFirstError: true,
+    // Not stopAtFirstError: that stops at the rule written *last* (see firstWrittenRule).
     exceptionFactory: (errors) => ApiException.validation(flattenValidationErrors(errors)),
   });
 }
 
-/** One detail per broken rule, each naming its field path. */
+/**
+ * The broken rule to report for a field: one is enough to act on, and it should be the one
+ * written first — the type or "required" check ("limit must be a whole number" for
+ * `limit=abc`, not "must not be greater than 1000"). class-validator runs a field's rules in
+ * the reverse of the order they are written (decorators apply bottom-up), so that is the last
+ * one it lists.
+ */
+function firstWrittenRule(constraints: Record<string, string> | undefined): Array<[string, string]> {
+  return Object.entries(constraints ?? {}).slice(-1);
+}
+
+/** One detail per broken field (its first-written broken rule), each naming its field path. */
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): ApiErrorDetail[] {
   return errors.flatMap((error) => {
     const field = parent ? (/^\d+$/.test(error.property) ? `${parent}[${error.property}]` : `${parent}.${error.property}`) : error.property;
-    const own = Object.entries(error.constraints ?? {}).map(([rule, message]) => ({
+    const own = firstWrittenRule(error.constraints).map(([rule, message]) => ({
       field,
       rule: rule === 'whitelistValidation' ? 'unknown_field' : toSnake(rule),
       message: rule === 'whitelistValidation' ? `${field} is not a known field` : message,
